@@ -1,0 +1,273 @@
+/**
+ * The contract between every part of the app: a PoseTrack goes into the core,
+ * an Analysis comes out. The CLI writes both as JSON, so field names here are
+ * stable and documented in docs/analysis-format.md. Extend additively only.
+ */
+
+/** BlazePose's 33 landmarks, in model output order (pose-detection's BLAZEPOSE_KEYPOINTS). */
+export const BLAZEPOSE_KEYPOINT_NAMES = [
+  'nose',
+  'left_eye_inner',
+  'left_eye',
+  'left_eye_outer',
+  'right_eye_inner',
+  'right_eye',
+  'right_eye_outer',
+  'left_ear',
+  'right_ear',
+  'mouth_left',
+  'mouth_right',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_pinky',
+  'right_pinky',
+  'left_index',
+  'right_index',
+  'left_thumb',
+  'right_thumb',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+] as const;
+
+export type KeypointName = (typeof BLAZEPOSE_KEYPOINT_NAMES)[number];
+
+/** One 2D keypoint in source pixels (x right, y down), as displayed (after rotation). */
+export interface Keypoint {
+  name: KeypointName | string;
+  x: number;
+  y: number;
+  /** 0..1; BlazePose's visibility/presence score. */
+  score: number;
+}
+
+/** One 3D keypoint in metres, hip-centred, as BlazePose's keypoints3D. */
+export interface Keypoint3D {
+  name: KeypointName | string;
+  x: number;
+  y: number;
+  z: number;
+  score: number;
+}
+
+export interface PoseFrame {
+  /** Presentation time in seconds from the start of the source. */
+  t: number;
+  /** null when no person was found in this frame. */
+  keypoints: Keypoint[] | null;
+  keypoints3D?: Keypoint3D[] | null;
+}
+
+export interface PoseSource {
+  name: string;
+  /** Displayed width and height in pixels, after any rotation tag is applied. */
+  width: number;
+  height: number;
+  fps: number;
+  durationS: number;
+  frameCount: number;
+}
+
+export interface PoseTrack {
+  source: PoseSource;
+  /** e.g. "blazepose-lite", "blazepose-full", "synthetic". */
+  model: string;
+  frames: PoseFrame[];
+}
+
+// ---------------------------------------------------------------------------
+// Analysis
+
+/** Lifter's own left and right, as BlazePose names them. */
+export type Side = 'left' | 'right';
+export interface Sided<T> {
+  left: T;
+  right: T;
+}
+
+export type ViewKind = 'front' | 'side' | 'oblique';
+
+export interface ViewSegment {
+  /** Seconds. */
+  from: number;
+  to: number;
+  kind: ViewKind;
+  confidence: number;
+}
+
+export interface ViewEstimate {
+  /** The view of most of the clip (by time). */
+  kind: ViewKind;
+  confidence: number;
+  segments: ViewSegment[];
+}
+
+/** Per-frame metric values; null = not measurable here (view or keypoints), never a guess. */
+export interface FrameMetrics {
+  /** Signed frontal-plane projection angle, degrees; positive = knee inward (valgus). */
+  kneeValgusDeg: Sided<number | null>;
+  /** Signed knee distance from the hip-ankle line / leg length; positive = inward. */
+  kneeOffset: Sided<number | null>;
+  /** Knee width / ankle width. */
+  kneeSeparationRatio: number | null;
+  /** Heel rise above that foot's own standing baseline / foot (or leg) length; positive = up. */
+  heelLift: Sided<number | null>;
+  /** Heel-to-toe line against the floor line, degrees; positive = heel above toe. */
+  footAngleDeg: Sided<number | null>;
+  /** Hip-mid to shoulder-mid line from vertical, degrees; 0 = upright. */
+  torsoAngleDeg: number | null;
+  /** Trunk angle minus tibia angle (both from vertical), degrees; positive = trunk leans more. */
+  trunkTibiaDeg: number | null;
+  /** Pelvic-tuck proxy, degrees of posterior rotation relative to the rep's descent; 0 = none. */
+  buttWink: number | null;
+  /** 0 = straight leg; larger = more bent. */
+  kneeFlexionDeg: Sided<number | null>;
+  /** Angle between trunk and thigh, 0 = standing straight. */
+  hipFlexionDeg: number | null;
+  /** Shin (ankle to knee) from vertical, degrees; dorsiflexion proxy; positive = knee forward. */
+  shinAngleDeg: Sided<number | null>;
+  /** (knee y - hip y) / thigh length in image space with y up; > 0 = hip below knee (below parallel). */
+  depth: number | null;
+  /** Thigh (hip to knee) from horizontal, degrees; 0 = parallel, positive = hip below knee. */
+  thighAngleDeg: number | null;
+  /** Lateral hip-mid offset from the ankle-mid / hip width; positive = toward the lifter's left. */
+  hipShift: number | null;
+}
+
+export type MetricKey = keyof FrameMetrics;
+
+/** Same keys as FrameMetrics, each 0..1. */
+export type FrameConfidence = {
+  [K in MetricKey]: FrameMetrics[K] extends Sided<number | null> ? Sided<number> : number;
+};
+
+export interface AnalysedFrame {
+  t: number;
+  metrics: FrameMetrics;
+  confidence: FrameConfidence;
+}
+
+export interface Tempo {
+  descentS: number;
+  bottomS: number;
+  ascentS: number;
+}
+
+export type Fault = 'knee_valgus' | 'heel_lift' | 'forward_lean' | 'butt_wink' | 'shallow_depth' | 'hip_shift';
+export type FlagSide = Side | 'both' | null;
+export type Severity = 'mild' | 'moderate' | 'severe';
+
+export interface Flag {
+  fault: Fault;
+  side: FlagSide;
+  severity: Severity;
+  /** The value that crossed the threshold (the rep's peak, in the metric's unit). */
+  value: number;
+  threshold: number;
+  /** Seconds: the evidence frame. */
+  t: number;
+  confidence: number;
+  /** Rep index this flag belongs to. */
+  rep: number;
+  /** Which metric the value comes from. */
+  metric: MetricKey;
+}
+
+export type RepPeak = number | null | Sided<number | null>;
+
+export interface Rep {
+  index: number;
+  /** Event times in seconds. */
+  start: number;
+  bottom: number;
+  ascentStart: number;
+  end: number;
+  tempo: Tempo;
+  /** Per metric, its extreme over the rep (the direction that matters for that metric). */
+  peaks: Partial<Record<MetricKey, RepPeak>>;
+  flags: Flag[];
+  /** True when the clip starts or ends inside this rep, so some events are estimated. */
+  partial?: boolean;
+}
+
+export interface Asymmetry {
+  metric: MetricKey;
+  worseSide: Side | null;
+  /** Per-rep values (rep order); null where a rep could not measure it. */
+  left: (number | null)[];
+  right: (number | null)[];
+  /** |R - L| / (0.5 (R + L)) x 100 on the per-rep means (Bishop 2016). */
+  symmetryIndex: number | null;
+  /** Mean left-right difference exceeds each side's rep-to-rep variation. */
+  beyondVariation: boolean;
+}
+
+export type ChainLink = 'ankle' | 'knee' | 'hip' | 'pelvis' | 'lumbar' | 'torso';
+
+export interface Evidence {
+  rep: number | null;
+  t: number;
+  fault?: Fault;
+  side?: FlagSide;
+}
+
+export interface Finding {
+  id: string;
+  /** Plain-language conclusion. */
+  text: string;
+  severity: Severity;
+  chain: ChainLink[];
+  side: FlagSide;
+  evidence: Evidence[];
+  /** Guidance, not diagnosis: the mobility or technique work this points to. */
+  guidance?: string;
+  /** True when the fault grows over the set. */
+  fatigue?: boolean;
+  confidence: number;
+}
+
+export interface Measurability {
+  measurable: boolean;
+  /** Why not, or what limits it, in words a lifter understands ("knee valgus needs a front view"). */
+  reason: string | null;
+  confidence: number;
+}
+
+export interface AnalysisWarning {
+  code: string;
+  message: string;
+}
+
+export interface Analysis {
+  /** Format version of this object. */
+  version: 1;
+  source: PoseSource;
+  model: string;
+  view: ViewEstimate;
+  /** Degrees the camera was rolled (removed before measuring). */
+  cameraRollDeg: number;
+  measurability: Record<MetricKey, Measurability>;
+  frames: AnalysedFrame[];
+  reps: Rep[];
+  asymmetries: Asymmetry[];
+  findings: Finding[];
+  warnings: AnalysisWarning[];
+  /** Share of frames with a person found, 0..1. */
+  poseCoverage: number;
+}
+
+export interface AnalyzeOptions {
+  /** 'recorded' = zero-phase filtering; 'live' = causal One Euro filter. */
+  mode?: 'recorded' | 'live';
+}

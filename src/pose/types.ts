@@ -1,0 +1,34 @@
+import type { PoseFrame } from '../core/types';
+
+/** Models served from models/ (see models/MANIFEST.sha256). */
+export type PoseModelName = 'lite' | 'full';
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface PoseEstimatorConfig {
+  model: PoseModelName;
+  /** Base URL (browser) or file:// / directory path (Node) under which models/ lives. */
+  modelBaseUrl: string;
+  /** 'auto' (default): webgl on a real GPU, wasm on a software renderer or where webgl fails, cpu last. */
+  backend?: BackendName | 'auto';
+  /** Where the tfjs wasm binaries are served from (browser), e.g. '/tfjs-wasm/'. */
+  wasmPathPrefix?: string;
+}
+
+/** Pixels of one frame: anything tfjs.browser.fromPixels takes, or raw RGBA. */
+export interface RgbaFrame {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export interface PoseEstimator {
+  readonly model: PoseModelName;
+  readonly backend: BackendName;
+  /** Why that backend was chosen, in words (e.g. "software WebGL renderer (SwiftShader): wasm is faster"). */
+  readonly backendReason: string;
+  /** Keypoints in the frame's pixels; keypoints null when no person is found. */
+  estimate(frame: RgbaFrame | ImageBitmap, t: number): Promise<PoseFrame>;
+  /** Forget tracking state between unrelated clips. */
+  reset(): void;
+  dispose(): void;
+}
