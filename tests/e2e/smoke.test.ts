@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl, launch, skipReason } from './harness';
+
+const reason = skipReason(false);
+if (reason) console.warn(`e2e smoke skipped: ${reason}`);
+
+describe.skipIf(reason !== null)('app shell', () => {
+  it('loads with its title and requests nothing off its own origin', async () => {
+    const session = await launch();
+    try {
+      await session.page.goto(baseUrl());
+      await expect(session.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Squat Analyzer');
+      expect(session.offOriginRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe.skipIf(reason !== null)('off-origin guard', () => {
+  it('notices a request to another origin (so an empty list means something)', async () => {
+    const session = await launch();
+    try {
+      await session.page.goto(baseUrl());
+      await session.page.evaluate(() => fetch('http://127.0.0.2:9/probe').catch(() => undefined));
+      await session.page.waitForTimeout(200);
+      expect(session.offOriginRequests.some((url) => url.startsWith('http://127.0.0.2:9/'))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+});
