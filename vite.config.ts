@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { localAssets } from './scripts/vite-plugin-local-assets';
 
 // COOP/COEP make the page cross-origin isolated, which the tfjs wasm backend needs for
 // its threaded build (SharedArrayBuffer). They also block any cross-origin subresource,
@@ -10,8 +11,8 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
-  // models/ is served at /models/ and copied into dist/ by the publicDir-like plugin in src/pose (see docs/design.md).
+  // localAssets: models/ at /models/ and tfjs wasm binaries at /tfjs-wasm/, in dev and copied into dist/.
+  plugins: [react(), localAssets()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
