@@ -1,0 +1,131 @@
+/**
+ * Picks the tfjs backend and says why.
+ *
+ * Measured on this project's 2-core CPU machine (../shared/REFERENCE.md section 2): with no GPU,
+ * Chromium's WebGL falls back to SwiftShader and BlazePose runs about ten times slower on webgl
+ * (292 ms/frame lite) than on wasm (24.6 ms), plus 3-8 s of shader compilation on the first frame.
+ * With a real GPU webgl wins. So: webgl on a hardware renderer; wasm on a software renderer, where
+ * WebGL is missing, or where webgl fails to initialise; cpu (plain JS) only as a last resort.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendName } from './types';
+
+export interface BackendChoice {
+  backend: BackendName;
+  reason: string;
+}
+
+/** What we know about the environment's WebGL before choosing. */
+export interface WebglProbe {
+  /** Unmasked renderer string, or null when no WebGL context could be made. */
+  renderer: string | null;
+  /** Why there is no context, when renderer is null. */
+  error?: string;
+}
+
+/**
+ * Renderers that mean "WebGL emulated on the CPU": Chromium's SwiftShader (also reported as
+ * "ANGLE (Google, Vulkan ... (SwiftShader Device ...))"), Mesa's llvmpipe/softpipe, Windows'
+ * "Microsoft Basic Render Driver", and generic "software" adapters.
+ */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render|mesa offscreen/i;
+
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERER.test(renderer);
+}
+
+/**
+ * The order in which to try backends for this probe, and the reason for the first choice.
+ * Pure, so the rule is unit-tested without a browser.
+ */
+export function backendPlan(probe: WebglProbe, isNode: boolean): { order: BackendName[]; reason: string } {
+  if (isNode) return { order: ['wasm', 'cpu'], reason: 'Node: no WebGL, wasm backend' };
+  if (probe.renderer == null) {
+    return { order: ['wasm', 'cpu'], reason: `no WebGL (${probe.error ?? 'context unavailable'}): wasm` };
+  }
+  if (isSoftwareRenderer(probe.renderer)) {
+    return {
+      order: ['wasm', 'webgl', 'cpu'],
+      reason: `software WebGL renderer (${probe.renderer}): wasm is about 10x faster on the CPU`,
+    };
+  }
+  return { order: ['webgl', 'wasm', 'cpu'], reason: `hardware WebGL renderer (${probe.renderer}): webgl` };
+}
+
+function isNodeRuntime(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === 'string' && typeof (globalThis as { document?: unknown }).document === 'undefined'
+    && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined';
+}
+
+/** Reads the WebGL renderer string in a page or a worker (OffscreenCanvas), without keeping the context. */
+export function probeWebgl(): WebglProbe {
+  type AnyGl = WebGLRenderingContext | WebGL2RenderingContext;
+  let gl: AnyGl | null = null;
+  try {
+    if (typeof OffscreenCanvas !== 'undefined') {
+      const c = new OffscreenCanvas(1, 1);
+      gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as AnyGl | null;
+    } else if (typeof document !== 'undefined') {
+      const c = document.createElement('canvas');
+      gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as AnyGl | null;
+    } else {
+      return { renderer: null, error: 'no canvas in this context' };
+    }
+  } catch (e) {
+    return { renderer: null, error: String(e) };
+  }
+  if (!gl) return { renderer: null, error: 'getContext returned null' };
+  // WEBGL_debug_renderer_info gives the real renderer; newer Chromium returns it from RENDERER too.
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { renderer: renderer || 'unknown renderer' };
+}
+
+export interface InitBackendOptions {
+  /** 'auto' or a forced backend (still falls back, with the failure in the reason). */
+  preference?: BackendName | 'auto';
+  /** Browser: URL prefix the three tfjs-backend-wasm .wasm files are served from. */
+  wasmPathPrefix?: string;
+}
+
+let wasmPathsSet = false;
+
+/** Makes the chosen backend active in tfjs and returns it with the reason. */
+export async function initBackend(options: InitBackendOptions = {}): Promise<BackendChoice> {
+  const isNode = isNodeRuntime();
+  const pref = options.preference ?? 'auto';
+  let order: BackendName[];
+  let reason: string;
+  if (pref === 'auto') {
+    ({ order, reason } = backendPlan(isNode ? { renderer: null } : probeWebgl(), isNode));
+  } else {
+    order = [pref, ...(['wasm', 'cpu'] as BackendName[]).filter((b) => b !== pref)];
+    reason = `${pref} requested`;
+  }
+  if (options.wasmPathPrefix && !wasmPathsSet) {
+    // Without this, tfjs-backend-wasm would fetch its binaries from a CDN in the browser.
+    setWasmPaths(options.wasmPathPrefix);
+    wasmPathsSet = true;
+  } else if (!isNode && !wasmPathsSet) {
+    setWasmPaths('/tfjs-wasm/');
+    wasmPathsSet = true;
+  }
+  const failures: string[] = [];
+  for (const backend of order) {
+    try {
+      const ok = await tf.setBackend(backend);
+      if (!ok) throw new Error('setBackend returned false');
+      await tf.ready();
+      const finalReason = failures.length ? `${reason}; ${failures.join('; ')}; using ${backend}` : reason;
+      return { backend, reason: finalReason };
+    } catch (e) {
+      failures.push(`${backend} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  throw new Error(`no tfjs backend could start: ${failures.join('; ')}`);
+}

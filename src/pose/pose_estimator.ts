@@ -1,0 +1,117 @@
+/**
+ * BlazePose (tfjs runtime of @tensorflow-models/pose-detection) behind the PoseEstimator interface.
+ * The same code runs in a browser Web Worker (pose_worker.ts), on a page, and in Node (node.ts).
+ *
+ * - Models load only from the URLs given (model_registry.ts), or from IOHandlers in Node.
+ * - Smoothing is off: pose-detection's filter does not work on the tfjs runtime
+ *   (../shared/REFERENCE.md section 3) and src/core filters the whole track itself.
+ * - Between frames, BlazePose tracks the person: it crops the next frame around the previous
+ *   frame's landmarks and only runs the detector when tracking is lost. So frames of one clip must
+ *   be fed in order, and reset() called before an unrelated clip.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { io } from '@tensorflow/tfjs-core';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFrame } from '../core/types';
+import { initBackend } from './backend';
+import { modelUrls } from './model_registry';
+import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
+
+export interface PoseEstimatorDeps {
+  /**
+   * Turns a model.json URL into what tfjs loads. Default: the URL itself (fetched by tfjs).
+   * Node passes an IOHandler that reads files (node.ts), since Node's fetch has no file:// support.
+   */
+  modelSource?: (modelJsonUrl: string) => string | io.IOHandler;
+}
+
+function isRgbaFrame(frame: unknown): frame is RgbaFrame {
+  return typeof frame === 'object' && frame !== null && 'data' in frame && 'width' in frame && 'height' in frame;
+}
+
+/**
+ * RGBA bytes -> float32 [h, w, 3] tensor with values 0..255 (what pose-detection casts its input
+ * to anyway). A plain loop: about 1 ms faster per 540x960 frame than tf.browser.fromPixels, which
+ * builds int32 that pose-detection then casts again.
+ */
+function rgbaToTensor(frame: RgbaFrame): tf.Tensor3D {
+  const { width, height, data } = frame;
+  const n = width * height;
+  if (data.length < n * 4) throw new Error(`RGBA frame too short: ${data.length} bytes for ${width}x${height}`);
+  const rgb = new Float32Array(n * 3);
+  for (let i = 0, j = 0, o = 0; i < n; i++, j += 4, o += 3) {
+    rgb[o] = data[j];
+    rgb[o + 1] = data[j + 1];
+    rgb[o + 2] = data[j + 2];
+  }
+  return tf.tensor3d(rgb, [height, width, 3], 'float32');
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** pose-detection's pose -> our keypoints; undefined scores (never seen from BlazePose) become 0. */
+function toPoseFrame(pose: poseDetection.Pose | undefined, t: number): PoseFrame {
+  if (!pose || !pose.keypoints?.length) return { t, keypoints: null, keypoints3D: null };
+  const keypoints: Keypoint[] = pose.keypoints.map((k, i) => ({
+    name: k.name ?? BLAZEPOSE_KEYPOINT_NAMES[i] ?? String(i),
+    x: k.x,
+    y: k.y,
+    score: k.score ?? 0,
+  }));
+  const keypoints3D: Keypoint3D[] | null = pose.keypoints3D
+    ? pose.keypoints3D.map((k, i) => ({
+        name: k.name ?? keypoints[i]?.name ?? String(i),
+        x: round(k.x, 5),
+        y: round(k.y, 5),
+        z: round(k.z ?? 0, 5),
+        score: k.score ?? 0,
+      }))
+    : null;
+  return { t, keypoints, keypoints3D };
+}
+
+export async function createPoseEstimator(config: PoseEstimatorConfig, deps: PoseEstimatorDeps = {}): Promise<PoseEstimator> {
+  const model: PoseModelName = config.model;
+  const { backend, reason } = await initBackend({ preference: config.backend, wasmPathPrefix: config.wasmPathPrefix });
+  const urls = modelUrls(model, config.modelBaseUrl);
+  const source = deps.modelSource ?? ((u: string) => u);
+  const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType: model,
+    enableSmoothing: false,
+    enableSegmentation: false,
+    // Typed as string | IOHandler in pose-detection's BlazePoseTfjsModelConfig.
+    detectorModelUrl: source(urls.detector) as string,
+    landmarkModelUrl: source(urls.landmark) as string,
+  } as poseDetection.BlazePoseTfjsModelConfig);
+
+  let disposed = false;
+  return {
+    model,
+    backend: backend as BackendName,
+    backendReason: reason,
+    async estimate(frame, t) {
+      if (disposed) throw new Error('pose estimator used after dispose()');
+      // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
+      // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
+      const input = isRgbaFrame(frame) ? rgbaToTensor(frame) : frame;
+      try {
+        const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false }, t * 1000);
+        return toPoseFrame(poses[0], t);
+      } finally {
+        if (input instanceof tf.Tensor) input.dispose();
+      }
+    },
+    reset() {
+      detector.reset();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      detector.dispose();
+    },
+  };
+}

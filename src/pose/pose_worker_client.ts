@@ -1,0 +1,100 @@
+/**
+ * Pose estimation off the main thread. USAGE (browser):
+ *
+ *   import { createPoseWorkerClient } from '../pose/pose_worker_client';
+ *   const pose = await createPoseWorkerClient({ model: 'lite' });   // loads models, picks backend
+ *   console.log(pose.backend, pose.backendReason);                    // e.g. 'wasm', 'software WebGL renderer (...)'
+ *   const bitmap = await createImageBitmap(videoFrameOrCanvas);      // displayed orientation
+ *   const frame = await pose.estimate(bitmap, tSeconds);             // bitmap is TRANSFERRED (unusable after)
+ *   frame.keypoints; // 33 {name,x,y,score} in the bitmap's pixels, or null = no person
+ *   pose.reset();    // before an unrelated clip (BlazePose tracks the person frame to frame)
+ *   pose.dispose();  // terminates the worker
+ *
+ * - Feed frames of one clip in time order, one estimate() at a time per clip (awaiting each, or
+ *   at most a couple in flight: the worker handles them in order).
+ * - An RgbaFrame {data, width, height} is copied, not transferred (the caller may reuse its buffer).
+ * - Config defaults: modelBaseUrl `${BASE_URL}models/`, wasmPathPrefix `${BASE_URL}tfjs-wasm/`,
+ *   backend 'auto' (webgl on a real GPU, wasm on a software renderer or no WebGL, cpu last).
+ * - On creation the chosen backend is published with reportPoseBackend() (backend_report.ts):
+ *   document.documentElement.dataset.poseBackend / .poseBackendReason, and a 'pose-backend' event.
+ */
+import * as Comlink from 'comlink';
+import type { PoseFrame } from '../core/types';
+import { reportPoseBackend } from './backend_report';
+import type { PoseWorkerApi } from './pose_worker';
+import type { BackendName, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
+
+export interface PoseWorkerClientConfig extends Partial<Omit<PoseEstimatorConfig, 'model'>> {
+  model: PoseModelName;
+}
+
+export interface PoseWorkerClient {
+  readonly model: PoseModelName;
+  readonly backend: BackendName;
+  readonly backendReason: string;
+  /** Transfers an ImageBitmap to the worker (it is closed there); copies an RgbaFrame. */
+  estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
+  reset(): Promise<void>;
+  /** Terminates the worker; pending estimates reject. */
+  dispose(): void;
+}
+
+function absoluteUrl(u: string): string {
+  // The worker resolves relative URLs against its own script URL, so send absolute ones.
+  return new URL(u, globalThis.location?.href).href;
+}
+
+function withTrailingSlash(u: string): string {
+  return u.endsWith('/') ? u : `${u}/`;
+}
+
+export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+  const base = import.meta.env?.BASE_URL ?? '/';
+  const resolved: PoseEstimatorConfig = {
+    model: config.model,
+    backend: config.backend ?? 'auto',
+    modelBaseUrl: withTrailingSlash(absoluteUrl(config.modelBaseUrl ?? `${base}models/`)),
+    wasmPathPrefix: withTrailingSlash(absoluteUrl(config.wasmPathPrefix ?? `${base}tfjs-wasm/`)),
+  };
+  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+  // A worker that fails to load (syntax error, 404) never answers comlink: surface that as an error.
+  let rejectCrash: (e: Error) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    rejectCrash = reject;
+  });
+  crashed.catch(() => {});
+  worker.addEventListener('error', (ev) => rejectCrash(new Error(`pose worker failed: ${ev.message || 'could not load'}`)));
+  const remote = Comlink.wrap<PoseWorkerApi>(worker);
+
+  let info: { backend: BackendName; backendReason: string };
+  try {
+    info = await Promise.race([remote.init(resolved), crashed]);
+  } catch (e) {
+    worker.terminate();
+    throw e instanceof Error ? e : new Error(String(e));
+  }
+  reportPoseBackend({ model: config.model, ...info });
+
+  let disposed = false;
+  return {
+    model: config.model,
+    backend: info.backend,
+    backendReason: info.backendReason,
+    estimate(frame, t) {
+      if (disposed) return Promise.reject(new Error('pose worker client used after dispose()'));
+      const isBitmap = typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
+      const call = isBitmap ? remote.estimate(Comlink.transfer(frame, [frame]), t) : remote.estimate(frame, t);
+      return Promise.race([call, crashed]);
+    },
+    async reset() {
+      if (!disposed) await remote.reset();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+      rejectCrash(new Error('pose worker disposed'));
+    },
+  };
+}
