@@ -1,0 +1,295 @@
+/**
+ * Webcam recordings kept in IndexedDB (through Dexie), so that nothing recorded is lost.
+ *
+ * A recording is written while it is being made: MediaRecorder hands over a chunk every second
+ * and each chunk is stored at once, so a crash, a reload or a closed tab keeps everything up to
+ * the last second. On stop the chunks may be replaced (atomically) by one remuxed file with a
+ * duration and cues. Only then does analysis start, so a failed analysis leaves the recording here.
+ *
+ * Chunks are stored as ArrayBuffers rather than Blobs: every IndexedDB implementation clones
+ * those, and a stored Blob can go stale in some browsers when its backing file is cleaned up.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { PoseTrack } from '../core/types';
+
+export type RecordingStatus = 'recording' | 'complete' | 'interrupted';
+
+export interface RecordingMeta {
+  id: string;
+  name: string;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** Last time a chunk was written (ms since the epoch): a 'recording' row not updated for a while was cut off. */
+  updatedAt: number;
+  mimeType: string;
+  status: RecordingStatus;
+  chunkCount: number;
+  bytes: number;
+  durationS: number | null;
+  width: number | null;
+  height: number | null;
+  /** Why it ended other than by the user pressing stop (camera unplugged, page closed...). */
+  note: string | null;
+  /** True once the chunks were replaced by one remuxed file (duration and cues written). */
+  finalized: boolean;
+  /** Reps counted live while recording, if any. */
+  liveReps: number | null;
+  /** The live (lite model) pose track, times from the start of the recording. */
+  liveTrack: PoseTrack | null;
+  /** Set when a full analysis of this recording finished. */
+  analysedAt: number | null;
+}
+
+interface RecordingChunk {
+  recordingId: string;
+  seq: number;
+  data: ArrayBuffer;
+}
+
+export type StorageErrorCode = 'quota' | 'unavailable' | 'missing' | 'unknown';
+
+export class RecordingStorageError extends Error {
+  readonly code: StorageErrorCode;
+  constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RecordingStorageError';
+    this.code = code;
+  }
+}
+
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const rec = e as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof rec.name === 'string') names.push(rec.name);
+    e = rec.inner ?? rec.cause;
+  }
+  return names;
+}
+
+/** Turns whatever IndexedDB threw into a plain-language RecordingStorageError. */
+export function describeStorageError(error: unknown): RecordingStorageError {
+  if (error instanceof RecordingStorageError) return error;
+  const names = errorNames(error);
+  if (names.includes('QuotaExceededError')) {
+    return new RecordingStorageError(
+      'quota',
+      "The browser's storage for this site is full, so the recording could not be saved. Delete old recordings below (or free disk space), then record again.",
+      { cause: error },
+    );
+  }
+  if (names.some((n) => ['MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'SecurityError', 'DatabaseClosedError'].includes(n))) {
+    return new RecordingStorageError(
+      'unavailable',
+      'This browser is not letting the site store recordings (private window, or storage blocked in its settings). You can still record, but download the video before leaving the page.',
+      { cause: error },
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new RecordingStorageError('unknown', `Saving the recording failed: ${detail}`, { cause: error });
+}
+
+export interface NewRecording {
+  name: string;
+  mimeType: string;
+  width?: number | null;
+  height?: number | null;
+}
+
+export interface FinishRecording {
+  status: 'complete' | 'interrupted';
+  durationS?: number | null;
+  note?: string | null;
+  liveReps?: number | null;
+  liveTrack?: PoseTrack | null;
+}
+
+class RecordingsDexie extends Dexie {
+  recordings!: EntityTable<RecordingMeta, 'id'>;
+  chunks!: Table<RecordingChunk, [string, number]>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      recordings: 'id, createdAt, status',
+      chunks: '[recordingId+seq], recordingId',
+    });
+  }
+}
+
+export const DEFAULT_DB_NAME = 'squat-analyzer-recordings';
+
+function newId(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `rec-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export class RecordingStore {
+  private readonly db: RecordingsDexie;
+
+  constructor(dbName = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    this.db = new RecordingsDexie(dbName, options);
+  }
+
+  /** Starts a recording row; chunks follow with appendChunk. */
+  async create(init: NewRecording, now = Date.now()): Promise<RecordingMeta> {
+    const meta: RecordingMeta = {
+      id: newId(),
+      name: init.name,
+      createdAt: now,
+      updatedAt: now,
+      mimeType: init.mimeType,
+      status: 'recording',
+      chunkCount: 0,
+      bytes: 0,
+      durationS: null,
+      width: init.width ?? null,
+      height: init.height ?? null,
+      note: null,
+      finalized: false,
+      liveReps: null,
+      liveTrack: null,
+      analysedAt: null,
+    };
+    await this.run(() => this.db.recordings.add(meta));
+    return meta;
+  }
+
+  /** Stores one MediaRecorder chunk (seq from 0, in order) and bumps the row's size and time. */
+  async appendChunk(id: string, seq: number, chunk: Blob | ArrayBuffer, now = Date.now()): Promise<void> {
+    const data = chunk instanceof ArrayBuffer ? chunk : await chunk.arrayBuffer();
+    await this.run(() =>
+      this.db.transaction('rw', this.db.recordings, this.db.chunks, async () => {
+        const meta = await this.db.recordings.get(id);
+        if (!meta) throw new RecordingStorageError('missing', 'This recording was deleted while it was being made.');
+        await this.db.chunks.put({ recordingId: id, seq, data });
+        await this.db.recordings.update(id, {
+          chunkCount: Math.max(meta.chunkCount, seq + 1),
+          bytes: meta.bytes + data.byteLength,
+          updatedAt: now,
+        });
+      }),
+    );
+  }
+
+  /** Marks the recording complete or interrupted (the chunks stay as they are). */
+  async finish(id: string, finish: FinishRecording, now = Date.now()): Promise<RecordingMeta> {
+    await this.run(async () => {
+      const changes: Partial<RecordingMeta> = { status: finish.status, updatedAt: now };
+      if (finish.durationS !== undefined) changes.durationS = finish.durationS;
+      if (finish.note !== undefined) changes.note = finish.note;
+      if (finish.liveReps !== undefined) changes.liveReps = finish.liveReps;
+      if (finish.liveTrack !== undefined) changes.liveTrack = finish.liveTrack;
+      const n = await this.db.recordings.update(id, changes);
+      if (n === 0) throw new RecordingStorageError('missing', 'That recording is no longer stored.');
+    });
+    return (await this.get(id))!;
+  }
+
+  /**
+   * Replaces the chunks by one file (e.g. remuxed with a duration and cues), in one transaction:
+   * either the old chunks or the new file are stored, never neither.
+   */
+  async replaceWithFile(id: string, file: Blob, durationS?: number | null): Promise<void> {
+    const data = await file.arrayBuffer();
+    await this.run(() =>
+      this.db.transaction('rw', this.db.recordings, this.db.chunks, async () => {
+        const meta = await this.db.recordings.get(id);
+        if (!meta) throw new RecordingStorageError('missing', 'That recording is no longer stored.');
+        await this.db.chunks.where('recordingId').equals(id).delete();
+        await this.db.chunks.put({ recordingId: id, seq: 0, data });
+        const changes: Partial<RecordingMeta> = { chunkCount: 1, bytes: data.byteLength, finalized: true, mimeType: file.type || meta.mimeType };
+        if (durationS !== undefined && durationS !== null) changes.durationS = durationS;
+        await this.db.recordings.update(id, changes);
+      }),
+    );
+  }
+
+  async markAnalysed(id: string, now = Date.now()): Promise<void> {
+    await this.run(() => this.db.recordings.update(id, { analysedAt: now }));
+  }
+
+  async get(id: string): Promise<RecordingMeta | undefined> {
+    return this.run(() => this.db.recordings.get(id));
+  }
+
+  /** Newest first. */
+  async list(): Promise<RecordingMeta[]> {
+    return this.run(() => this.db.recordings.orderBy('createdAt').reverse().toArray());
+  }
+
+  /** The recorded video as one Blob (chunks in order). */
+  async getFile(id: string): Promise<Blob> {
+    return this.run(async () => {
+      const meta = await this.db.recordings.get(id);
+      if (!meta) throw new RecordingStorageError('missing', 'That recording is no longer stored.');
+      const chunks = await this.db.chunks.where('recordingId').equals(id).sortBy('seq');
+      return new Blob(
+        chunks.map((c) => c.data),
+        { type: meta.mimeType },
+      );
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.run(() =>
+      this.db.transaction('rw', this.db.recordings, this.db.chunks, async () => {
+        await this.db.chunks.where('recordingId').equals(id).delete();
+        await this.db.recordings.delete(id);
+      }),
+    );
+  }
+
+  /**
+   * Recordings still marked 'recording' but not written to for staleMs were cut off (crash,
+   * reload, closed tab): mark them interrupted, keeping every stored chunk. Returns them.
+   */
+  async recoverInterrupted(now = Date.now(), staleMs = 10_000): Promise<RecordingMeta[]> {
+    return this.run(() =>
+      this.db.transaction('rw', this.db.recordings, async () => {
+        const stale = (await this.db.recordings.where('status').equals('recording').toArray()).filter((r) => now - r.updatedAt >= staleMs);
+        for (const r of stale) {
+          const seconds = r.chunkCount;
+          await this.db.recordings.update(r.id, {
+            status: 'interrupted',
+            note: r.note ?? `The page closed while recording; about ${seconds} s saved up to then are kept.`,
+          });
+        }
+        return stale.map((r) => ({ ...r, status: 'interrupted' as const }));
+      }),
+    );
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private async run<T>(op: () => Promise<T> | T): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      throw describeStorageError(error);
+    }
+  }
+}
+
+/** Asks the browser to keep this site's storage under pressure (best effort; may be refused). */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await globalThis.navigator?.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes used and available to this site, when the browser tells. */
+export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
+  try {
+    const e = await globalThis.navigator?.storage?.estimate?.();
+    return e && typeof e.usage === 'number' && typeof e.quota === 'number' ? { usage: e.usage, quota: e.quota } : null;
+  } catch {
+    return null;
+  }
+}
