@@ -235,6 +235,11 @@ export interface Finding {
   /** True when the fault grows over the set. */
   fatigue?: boolean;
   confidence: number;
+  /**
+   * What kind of finding (added by CORE-B): a fault summary, a kinetic-chain link between
+   * faults, a left-right asymmetry, a "not measurable from this view" note, or the all-clear.
+   */
+  kind?: 'fault' | 'chain' | 'asymmetry' | 'not_measurable' | 'ok';
 }
 
 export interface Measurability {

@@ -1,0 +1,162 @@
+import type {
+  AnalysedFrame,
+  Analysis,
+  AnalysisWarning,
+  Asymmetry,
+  Measurability,
+  MetricKey,
+  PoseTrack,
+  Rep,
+  ViewEstimate,
+  ViewKind,
+} from './types';
+import { segmentReps, type SegmentRepsOptions } from './reps/segment_reps';
+import { computeRepPeaks, publicPeaks, type MetricPeaks } from './reps/rep_peaks';
+import { fillButtWink } from './butt_wink';
+import { detectRepFlags } from './flags';
+import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
+import { computeAsymmetries } from './asymmetry';
+import { buildFindings } from './findings';
+
+/**
+ * What the rep/flag/finding stages need from the per-frame stage: the fields of
+ * computeFrameMetrics' FrameMetricsResult that this file reads (structural, so tests can
+ * hand-make one and so this file does not depend on the per-frame code).
+ */
+export interface FrameMetricsInput {
+  frames: AnalysedFrame[];
+  view: ViewEstimate;
+  cameraRollDeg: number;
+  measurability: Record<MetricKey, Measurability>;
+  warnings: AnalysisWarning[];
+  poseCoverage: number;
+  hipHeight: (number | null)[];
+}
+
+export interface AnalyzeStageOptions {
+  segment?: SegmentRepsOptions;
+  /** Minimum metric confidence for a flag (default thresholds.ts MIN_FLAG_CONFIDENCE). */
+  minFlagConfidence?: number;
+}
+
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+const finiteOr = (v: number, d: number) => (Number.isFinite(v) ? v : d);
+
+/** Frames per second from the source, else from the median frame interval. */
+function framesPerSecond(track: PoseTrack, t: Float64Array): number {
+  const fps = track.source?.fps;
+  if (typeof fps === 'number' && Number.isFinite(fps) && fps > 0) return fps;
+  const d: number[] = [];
+  for (let i = 1; i < t.length; i++) if (t[i] > t[i - 1]) d.push(t[i] - t[i - 1]);
+  if (!d.length) return 30;
+  d.sort((a, b) => a - b);
+  return 1 / d[Math.floor(d.length / 2)];
+}
+
+/** View kind at each frame, from the view segments (the clip's main view outside them). */
+function viewLookup(view: ViewEstimate, t: Float64Array): (i: number) => ViewKind {
+  const segs = [...(view.segments ?? [])].sort((a, b) => a.from - b.from);
+  return (i) => {
+    const ti = t[i];
+    for (const s of segs) if (ti >= s.from && ti <= s.to) return s.kind;
+    return view.kind;
+  };
+}
+
+function publicAsymmetry(a: Asymmetry): Asymmetry {
+  return {
+    metric: a.metric,
+    worseSide: a.worseSide,
+    left: a.left,
+    right: a.right,
+    symmetryIndex: a.symmetryIndex,
+    beyondVariation: a.beyondVariation,
+  };
+}
+
+/**
+ * From per-frame metrics to the Analysis: reps, butt-wink proxy, per-rep peaks and flags,
+ * asymmetries and findings. Fills frames[].metrics.buttWink in place.
+ */
+export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, options: AnalyzeStageOptions = {}): Analysis {
+  const frames = fm.frames;
+  const n = frames.length;
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = frames[i].t;
+  const fps = framesPerSecond(track, t);
+  const viewAt = viewLookup(fm.view, t);
+
+  const seg = segmentReps(t, fm.hipHeight, options.segment);
+  fillButtWink(frames, seg.reps, viewAt);
+
+  const repPeaks: MetricPeaks[] = [];
+  const reps: Rep[] = seg.reps.map((r, index) => {
+    const peaks = computeRepPeaks(frames, r.start, r.end, fps);
+    repPeaks.push(peaks);
+    // Depth can only be judged when the bottom was seen: the ascent began inside the clip,
+    // and, if the clip started inside the rep, it started in the bottom hold (not mid-ascent).
+    const bottomSeen = r.ascentStart < r.end && (!r.partialStart || r.ascentStart > r.start);
+    const flags = detectRepFlags({
+      rep: index,
+      peaks,
+      bottomSeen,
+      minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+    });
+    const rep: Rep = {
+      index,
+      start: t[r.start],
+      bottom: t[r.bottom],
+      ascentStart: t[r.ascentStart],
+      end: t[r.end],
+      tempo: {
+        descentS: r3(t[r.bottom] - t[r.start]),
+        bottomS: r3(t[r.ascentStart] - t[r.bottom]),
+        ascentS: r3(t[r.end] - t[r.ascentStart]),
+      },
+      peaks: publicPeaks(peaks),
+      flags,
+    };
+    if (r.partial) rep.partial = true;
+    return rep;
+  });
+
+  const asymDetail = computeAsymmetries(repPeaks);
+  const findings = buildFindings({
+    reps,
+    repPeaks,
+    asymmetries: asymDetail,
+    measurability: fm.measurability,
+    view: fm.view,
+    minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+  });
+
+  const warnings: AnalysisWarning[] = [...(fm.warnings ?? [])];
+  if (n > 0 && reps.length === 0) {
+    warnings.push({
+      code: 'no_reps',
+      message:
+        'No squat reps found: the hips never dropped by at least 10 % of standing hip height (or the hips and ankles were not seen).',
+    });
+  }
+  if (reps.some((r) => r.partial)) {
+    warnings.push({
+      code: 'partial_rep',
+      message: 'The clip starts or ends inside a rep: that rep\'s timing is estimated and its depth may not be judged.',
+    });
+  }
+
+  return {
+    version: 1,
+    source: track.source,
+    model: track.model,
+    view: fm.view,
+    cameraRollDeg: finiteOr(fm.cameraRollDeg, 0),
+    measurability: fm.measurability,
+    frames,
+    reps,
+    asymmetries: asymDetail.map(publicAsymmetry),
+    findings,
+    warnings,
+    poseCoverage: finiteOr(fm.poseCoverage, 0),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Asymmetry, Side } from '../types';
+import type { MetricPeaks } from '../reps/rep_peaks';
+import { sidedPeak } from '../reps/rep_peaks';
+import type { SidedMetricKey } from '../reps/metric_direction';
+import { ASYMMETRY_FLOOR } from '../flags/thresholds';
+import { symmetryIndex } from './symmetry_index';
+
+/**
+ * Which way is worse for each sided metric: 'higher' (more valgus, more heel lift...) or
+ * 'lower' (less knee flexion, less shin angle = less ankle dorsiflexion).
+ */
+export const WORSE_DIRECTION: Record<SidedMetricKey, 'higher' | 'lower'> = {
+  kneeValgusDeg: 'higher',
+  kneeOffset: 'higher',
+  heelLift: 'higher',
+  footAngleDeg: 'higher',
+  kneeFlexionDeg: 'lower',
+  shinAngleDeg: 'lower',
+};
+
+function meanSd(v: number[]): { mean: number; sd: number } {
+  const n = v.length;
+  const mean = v.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, sd };
+}
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+/** Extra detail the findings use (not part of the public Asymmetry). */
+export interface AsymmetryDetail extends Asymmetry {
+  meanLeft: number | null;
+  meanRight: number | null;
+  /** meanLeft - meanRight over the paired reps. */
+  meanDifference: number | null;
+  pairedReps: number;
+}
+
+/**
+ * Left-right asymmetry of one sided metric over the set, from each rep's peak per side.
+ * Real ("beyondVariation") only when, over reps measured on both sides:
+ *   - there are at least `minReps` of them,
+ *   - |mean L - mean R| exceeds each side's rep-to-rep SD (REFERENCE.md §3: a difference
+ *     smaller than a side's own variation cannot be told from it), and
+ *   - it exceeds the metric's floor (thresholds.ts ASYMMETRY_FLOOR: keypoint error), so
+ *     that noise-free or very consistent input does not make a tiny difference "real".
+ */
+export function repAsymmetry(metric: SidedMetricKey, repPeaks: MetricPeaks[], minReps = 2): AsymmetryDetail {
+  const left = repPeaks.map((p) => {
+    const v = sidedPeak(p, metric, 'left');
+    return v ? round(v.value) : null;
+  });
+  const right = repPeaks.map((p) => {
+    const v = sidedPeak(p, metric, 'right');
+    return v ? round(v.value) : null;
+  });
+  const pl: number[] = [];
+  const pr: number[] = [];
+  for (let i = 0; i < left.length; i++) {
+    const l = left[i];
+    const r = right[i];
+    if (l !== null && r !== null) {
+      pl.push(l);
+      pr.push(r);
+    }
+  }
+  const floor = ASYMMETRY_FLOOR[metric];
+  if (pl.length === 0) {
+    return { metric, worseSide: null, left, right, symmetryIndex: null, beyondVariation: false, meanLeft: null, meanRight: null, meanDifference: null, pairedReps: 0 };
+  }
+  const L = meanSd(pl);
+  const R = meanSd(pr);
+  const diff = L.mean - R.mean;
+  let worseSide: Side | null = null;
+  if (Math.abs(diff) > 0) {
+    const higher: Side = diff > 0 ? 'left' : 'right';
+    worseSide = WORSE_DIRECTION[metric] === 'higher' ? higher : higher === 'left' ? 'right' : 'left';
+  }
+  const beyondVariation =
+    pl.length >= minReps && Math.abs(diff) > L.sd && Math.abs(diff) > R.sd && Math.abs(diff) >= floor;
+  const si = symmetryIndex(L.mean, R.mean, floor);
+  return {
+    metric,
+    worseSide,
+    left,
+    right,
+    symmetryIndex: si === null ? null : round(si),
+    beyondVariation,
+    meanLeft: round(L.mean),
+    meanRight: round(R.mean),
+    meanDifference: round(diff),
+    pairedReps: pl.length,
+  };
+}

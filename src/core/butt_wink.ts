@@ -1,0 +1,135 @@
+import type { AnalysedFrame, ViewKind } from './types';
+import type { RepEventIndices } from './reps/segment_reps';
+
+/**
+ * Butt-wink proxy: pelvis tucking under (posterior tilt) at the bottom of a squat.
+ *
+ * Lab definition: pelvis angle at maximum depth minus peak anterior tilt during descent.
+ * Pose models have no pelvis landmarks, so we use the 2D proxy of REFERENCE.md §3: a
+ * late-descent change in the trunk-thigh angle that the knee does not explain. During a
+ * normal descent hip flexion (trunk-thigh angle) and knee flexion grow together, close to
+ * linearly; when the pelvis tucks, the trunk rotates back relative to the thigh while the
+ * knees keep bending or stay put, so hip flexion falls short of what the knee predicts.
+ *
+ * Per rep: fit hipFlexion = a + b x kneeFlexion over the early and middle descent (knee
+ * flexion between 10 % and 60 % of the rep's range, before a tuck can start), then
+ *   buttWink(t) = max(0, a + b x kneeFlexion(t) - hipFlexion(t))
+ * for the frames from the start of the rep to the end of the bottom hold (where the
+ * definition applies: relative to the rep's own descent). Frames outside that window keep
+ * null. Side and oblique views only (the trunk-thigh angle is a sagittal-plane measure).
+ *
+ * Confidence: the lower of the hip- and knee-flexion confidences, x 0.7 because it is a
+ * proxy (advisory, REFERENCE.md §3), and lowered further when the descent fit is poor
+ * (residual SD in degrees s: factor 1 / (1 + s / 3)).
+ */
+export interface ButtWinkOptions {
+  /** Knee-flexion window (fractions of the rep's range) used to learn the normal coupling. */
+  fitFrom?: number;
+  fitTo?: number;
+  /** Discount for being a proxy. */
+  proxyConfidence?: number;
+  minConfidence?: number;
+}
+
+export const BUTT_WINK_DEFAULTS: Required<ButtWinkOptions> = {
+  fitFrom: 0.1,
+  fitTo: 0.6,
+  proxyConfidence: 0.7,
+  minConfidence: 0.3,
+};
+
+interface Sample {
+  knee: number;
+  hip: number;
+  conf: number;
+}
+
+function hipFlexionAt(f: AnalysedFrame): [number | null, number] {
+  const m = f.metrics;
+  if (m.hipFlexionDeg !== null && Number.isFinite(m.hipFlexionDeg)) return [m.hipFlexionDeg, f.confidence.hipFlexionDeg];
+  return [null, 0];
+}
+
+/** Knee flexion from the better-seen side for this rep. */
+function kneeAt(f: AnalysedFrame, side: 'left' | 'right'): [number | null, number] {
+  const v = f.metrics.kneeFlexionDeg[side];
+  if (v === null || !Number.isFinite(v)) return [null, 0];
+  return [v, f.confidence.kneeFlexionDeg[side]];
+}
+
+/**
+ * Fill frames[].metrics.buttWink (and its confidence) for every rep, in place.
+ * `viewAt(i)` gives the view kind at frame i.
+ */
+export function fillButtWink(
+  frames: AnalysedFrame[],
+  reps: readonly RepEventIndices[],
+  viewAt: (frame: number) => ViewKind,
+  options: ButtWinkOptions = {},
+): void {
+  const o = { ...BUTT_WINK_DEFAULTS, ...options };
+  for (const rep of reps) {
+    if (rep.partialStart) continue; // no descent seen: nothing to compare with
+    const view = viewAt(rep.bottom);
+    if (view === 'front') continue;
+    // Better-seen knee over the descent.
+    let cl = 0;
+    let cr = 0;
+    for (let i = rep.start; i <= rep.bottom; i++) {
+      cl += frames[i].confidence.kneeFlexionDeg.left;
+      cr += frames[i].confidence.kneeFlexionDeg.right;
+    }
+    const side = cl >= cr ? 'left' : 'right';
+    const samples: (Sample | null)[] = [];
+    let kMin = Infinity;
+    let kMax = -Infinity;
+    for (let i = rep.start; i <= rep.ascentStart; i++) {
+      const [h, ch] = hipFlexionAt(frames[i]);
+      const [k, ck] = kneeAt(frames[i], side);
+      if (h === null || k === null || Math.min(ch, ck) < o.minConfidence) {
+        samples.push(null);
+        continue;
+      }
+      samples.push({ knee: k, hip: h, conf: Math.min(ch, ck) });
+      if (k < kMin) kMin = k;
+      if (k > kMax) kMax = k;
+    }
+    const range = kMax - kMin;
+    if (!(range > 20)) continue; // less than 20 deg of knee bend: no descent to learn from
+    // Least squares over the early/middle descent (only frames up to the bottom).
+    let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    const lo = kMin + o.fitFrom * range;
+    const hi = kMin + o.fitTo * range;
+    const descentLen = rep.bottom - rep.start;
+    for (let j = 0; j <= descentLen; j++) {
+      const s = samples[j];
+      if (!s || s.knee < lo || s.knee > hi) continue;
+      n++;
+      sx += s.knee;
+      sy += s.hip;
+      sxx += s.knee * s.knee;
+      sxy += s.knee * s.hip;
+    }
+    if (n < 4) continue;
+    const den = n * sxx - sx * sx;
+    if (!(Math.abs(den) > 1e-9)) continue;
+    const b = (n * sxy - sx * sy) / den;
+    const a = (sy - b * sx) / n;
+    let ss = 0;
+    for (let j = 0; j <= descentLen; j++) {
+      const s = samples[j];
+      if (!s || s.knee < lo || s.knee > hi) continue;
+      ss += (s.hip - (a + b * s.knee)) ** 2;
+    }
+    const residualSd = Math.sqrt(ss / Math.max(1, n - 2));
+    const fitFactor = 1 / (1 + residualSd / 3);
+    for (let j = 0; j < samples.length; j++) {
+      const s = samples[j];
+      const f = frames[rep.start + j];
+      if (!s) continue;
+      const wink = a + b * s.knee - s.hip;
+      f.metrics.buttWink = Math.round(Math.max(0, wink) * 100) / 100;
+      f.confidence.buttWink = Math.round(s.conf * o.proxyConfidence * fitFactor * 1000) / 1000;
+    }
+  }
+}

@@ -1,0 +1,413 @@
+import type {
+  Evidence,
+  Fault,
+  Finding,
+  Flag,
+  FlagSide,
+  Measurability,
+  MetricKey,
+  Rep,
+  Severity,
+  Side,
+  ViewEstimate,
+} from '../types';
+import type { AsymmetryDetail } from '../asymmetry/rep_asymmetry';
+import type { MetricPeaks } from '../reps/rep_peaks';
+import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
+import { SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
+import { detectTrend, type Trend } from './fatigue';
+import { FAULT_METRIC, FAULT_WORDS, capital } from './fault_words';
+
+export interface FindingsInput {
+  reps: Rep[];
+  /** Detailed peaks per rep (same order as reps). */
+  repPeaks: MetricPeaks[];
+  asymmetries: AsymmetryDetail[];
+  measurability: Record<MetricKey, Measurability>;
+  view: ViewEstimate;
+  /** Minimum peak confidence for a rep to count as "measured" for a fault. */
+  minConfidence?: number;
+}
+
+const SEV: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
+const worstSeverity = (flags: Flag[]): Severity =>
+  flags.reduce<Severity>((w, f) => (SEV[f.severity] > SEV[w] ? f.severity : w), 'mild');
+const meanConfidence = (flags: Flag[]): number =>
+  flags.length ? Math.round((flags.reduce((a, f) => a + f.confidence, 0) / flags.length) * 1000) / 1000 : 0;
+
+const evidenceOf = (flags: Flag[]): Evidence[] =>
+  flags.map((f) => ({ rep: f.rep, t: f.t, fault: f.fault, side: f.side }));
+
+/** Which side a set of flags points at: one side only, or both. */
+function sideOf(flags: Flag[]): FlagSide {
+  let left = 0;
+  let right = 0;
+  let none = 0;
+  for (const f of flags) {
+    if (f.side === 'left' || f.side === 'both') left++;
+    if (f.side === 'right' || f.side === 'both') right++;
+    if (f.side === null) none++;
+  }
+  if (none === flags.length) return null;
+  if (left && !right) return 'left';
+  if (right && !left) return 'right';
+  return 'both';
+}
+
+const onSide = (flags: Flag[], side: Side) => flags.filter((f) => f.side === side || f.side === 'both');
+
+/** Per-rep peaks of a fault's metric on one side (or the scalar), for trends and counts. */
+function perRepValues(input: FindingsInput, fault: Fault, side: Side | null): (number | null)[] {
+  const metric = FAULT_METRIC[fault];
+  const minC = input.minConfidence ?? 0.5;
+  return input.repPeaks.map((p) => {
+    let peak = side ? sidedPeak(p, metric, side) : scalarPeak(p, metric);
+    if (!peak && fault === 'forward_lean') peak = scalarPeak(p, 'torsoAngleDeg');
+    if (!peak || peak.confidence < minC) return null;
+    return fault === 'hip_shift' ? Math.abs(peak.value) : peak.value;
+  });
+}
+
+/** Smallest change over the set that counts as growth, per fault (metric units). */
+const FATIGUE_MIN_CHANGE: Record<Fault, number> = {
+  knee_valgus: 5, // deg: above the 2-4 deg 2D error of FPPA
+  heel_lift: 0.05, // foot lengths: the mild heel-lift threshold
+  forward_lean: 5, // deg
+  butt_wink: 5, // deg
+  shallow_depth: 5, // deg of thigh angle
+  hip_shift: 0.1, // hip widths
+};
+
+const fmtRepList = (reps: number[]) => reps.map((r) => r + 1).join(', ');
+
+function measuredCount(values: (number | null)[]): number {
+  return values.filter((v) => v !== null).length;
+}
+
+/** Words for "on 5 of 6 reps" (reps where the metric could be measured). */
+function onReps(flagged: number, measured: number): string {
+  if (measured <= 1) return flagged ? 'on the rep' : '';
+  if (flagged === measured) return `on all ${measured} reps`;
+  return `on ${flagged} of ${measured} reps`;
+}
+
+function faultTrend(input: FindingsInput, fault: Fault, side: Side | null): Trend | null {
+  const values = perRepValues(input, fault, side);
+  return detectTrend(values, fault === 'shallow_depth' ? 'down' : 'up', FATIGUE_MIN_CHANGE[fault]);
+}
+
+interface FaultSummary {
+  fault: Fault;
+  flags: Flag[];
+  side: FlagSide;
+  measured: number;
+  trend: Trend | null;
+  trendSide: Side | null;
+}
+
+function summarise(input: FindingsInput, fault: Fault, flags: Flag[]): FaultSummary {
+  const side = sideOf(flags);
+  const sidedMetric = side !== null;
+  let measured = 0;
+  let trend: Trend | null = null;
+  let trendSide: Side | null = null;
+  if (sidedMetric && fault !== 'hip_shift') {
+    const sides: Side[] = side === 'both' ? ['left', 'right'] : [side as Side];
+    for (const s of sides) {
+      measured = Math.max(measured, measuredCount(perRepValues(input, fault, s)));
+      const tr = faultTrend(input, fault, s);
+      if (tr?.growing && onSide(flags, s).length > 0 && (!trend || tr.rho > trend.rho)) {
+        trend = tr;
+        trendSide = s;
+      }
+    }
+  } else {
+    measured = measuredCount(perRepValues(input, fault, null));
+    const tr = faultTrend(input, fault, null);
+    if (tr?.growing) trend = tr;
+  }
+  return { fault, flags, side, measured: Math.max(measured, new Set(flags.map((f) => f.rep)).size), trend, trendSide };
+}
+
+function faultFinding(s: FaultSummary): Finding {
+  const w = FAULT_WORDS[s.fault];
+  const worst = s.flags.reduce((a, f) => (Math.abs(f.value) > Math.abs(a.value) ? f : a), s.flags[0]);
+  let text: string;
+  if (s.side === 'both' && s.fault !== 'hip_shift') {
+    const l = onSide(s.flags, 'left').length;
+    const r = onSide(s.flags, 'right').length;
+    text = `${capital(w.verb(null))} ${onReps(new Set(s.flags.map((f) => f.rep)).size, s.measured)} (left on ${l}, right on ${r})`;
+  } else if (s.fault === 'hip_shift') {
+    const l = s.flags.filter((f) => f.side === 'left').length;
+    const r = s.flags.filter((f) => f.side === 'right').length;
+    text = l && r
+      ? `Hips shift sideways ${onReps(s.flags.length, s.measured)} (toward the left on ${l}, the right on ${r})`
+      : `${capital(w.verb(s.side))} ${onReps(s.flags.length, s.measured)}`;
+  } else {
+    text = `${capital(w.verb(s.side))} ${onReps(s.flags.length, s.measured)}`;
+  }
+  text += `; at most ${w.format(worst.value, worst.metric)} (rep ${worst.rep + 1}).`;
+  if (s.trend) {
+    text += ` It grows over the set (from ${w.format(s.trend.first, worst.metric)} to ${w.format(s.trend.last, worst.metric)}${s.trendSide ? `, ${s.trendSide} side` : ''}): a sign of fatigue.`;
+  }
+  return {
+    id: `fault-${s.fault}`,
+    text,
+    severity: worstSeverity(s.flags),
+    chain: w.chain,
+    side: s.side,
+    evidence: evidenceOf(s.flags),
+    guidance: w.guidance,
+    fatigue: s.trend ? true : undefined,
+    confidence: meanConfidence(s.flags),
+    kind: 'fault',
+  };
+}
+
+/** Most flagged single side of a fault, if it is clearly one-sided or has a majority. */
+function mainSide(flags: Flag[]): Side | null {
+  const l = onSide(flags, 'left').length;
+  const r = onSide(flags, 'right').length;
+  if (l === 0 && r === 0) return null;
+  if (l > r) return 'left';
+  if (r > l) return 'right';
+  return null;
+}
+
+const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+
+function meanPeak(input: FindingsInput, metric: MetricKey, side: Side): number | null {
+  const vals = input.repPeaks
+    .map((p) => sidedPeak(p, metric, side))
+    .filter((p): p is NonNullable<typeof p> => !!p && p.confidence >= (input.minConfidence ?? 0.5))
+    .map((p) => p.value);
+  return vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+}
+
+/** Kinetic-chain findings (REFERENCE.md §1), ankle upward. */
+function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: Map<Fault, FaultSummary>): Finding[] {
+  const out: Finding[] = [];
+  const heel = byFault.get('heel_lift') ?? [];
+  const valgus = byFault.get('knee_valgus') ?? [];
+  const lean = byFault.get('forward_lean') ?? [];
+  const wink = byFault.get('butt_wink') ?? [];
+  const shift = byFault.get('hip_shift') ?? [];
+  const valgusAsym = input.asymmetries.find((a) => a.metric === 'kneeValgusDeg' && a.beyondVariation);
+  const heelSum = sums.get('heel_lift');
+
+  // 1. Ankle -> knee: heel lift and valgus on the same side (or valgus worse on that side).
+  if (heel.length && (valgus.length || valgusAsym)) {
+    const heelSide = sideOf(heel);
+    const s = heelSide === 'both' ? mainSide(heel) : (heelSide as Side | null);
+    const heelText = `${capital(FAULT_WORDS.heel_lift.verb(heelSide === 'both' && !s ? 'both' : s ?? 'both'))} ${onReps(s ? onSide(heel, s).length : new Set(heel.map((f) => f.rep)).size, heelSum?.measured ?? heel.length)}`;
+    let kneeText: string | null = null;
+    let side: FlagSide = s ?? 'both';
+    if (valgusAsym && s && valgusAsym.worseSide === s && valgusAsym.meanDifference !== null) {
+      kneeText = `the ${s} knee drifts in ${Math.round(Math.abs(valgusAsym.meanDifference))} deg more than the ${other(s)}`;
+    } else if (valgus.length) {
+      const vs = sideOf(valgus);
+      if (s && (vs === s || vs === 'both')) kneeText = `the ${s} knee drifts in ${onReps(onSide(valgus, s).length, sums.get('knee_valgus')?.measured ?? valgus.length)}`;
+      else if (!s && vs === 'both') kneeText = `both knees drift in`;
+      if (!s && vs === 'both') side = 'both';
+    }
+    if (kneeText) {
+      const ankle = side === 'both' ? 'limited ankle dorsiflexion on both sides' : `limited ${side} ankle dorsiflexion`;
+      const ev = [...(s ? onSide(heel, s) : heel), ...(s ? onSide(valgus, s) : valgus)];
+      out.push({
+        id: 'chain-ankle-knee',
+        text: `${heelText} and ${kneeText}: consistent with ${ankle} (limited dorsiflexion and knees moving in go together; raising the heels reduces the valgus, Bell et al. 2008).`,
+        severity: worstSeverity(ev.length ? ev : heel),
+        chain: ['ankle', 'knee'],
+        side,
+        evidence: evidenceOf(ev.length ? ev : heel),
+        guidance: `Test ${side === 'both' ? 'both ankles' : `the ${side} ankle against the other`} with a knee-to-wall (weight-bearing lunge) test; ankle mobility work, or a small heel raise meanwhile, should reduce both the heel lift and the knee drift.`,
+        confidence: Math.min(meanConfidence(heel), valgus.length ? meanConfidence(valgus) : 0.6),
+        kind: 'chain',
+      });
+    }
+  }
+
+  // 2. Ankle -> torso: heels lift and the trunk pitches forward on the same reps.
+  if (heel.length && lean.length) {
+    const shared = new Set(heel.map((f) => f.rep).filter((r) => lean.some((g) => g.rep === r)));
+    if (shared.size) {
+      const ev = [...heel, ...lean].filter((f) => shared.has(f.rep));
+      out.push({
+        id: 'chain-ankle-torso',
+        text: `Heels lift and the torso pitches forward on the same reps (${fmtRepList([...shared])}): consistent with limited ankle dorsiflexion, the shins cannot travel forward so the trunk leans to keep balance.`,
+        severity: worstSeverity(ev),
+        chain: ['ankle', 'torso'],
+        side: sideOf(heel),
+        evidence: evidenceOf(ev),
+        guidance: FAULT_WORDS.heel_lift.guidance,
+        confidence: Math.min(meanConfidence(heel), meanConfidence(lean)),
+        kind: 'chain',
+      });
+    }
+  }
+
+  // 3. Forward lean without heel lift: shins steep -> ankle; shins travelling -> hips.
+  if (lean.length && !heel.length) {
+    const shin = ['left', 'right']
+      .map((s) => meanPeak(input, 'shinAngleDeg', s as Side))
+      .filter((v): v is number => v !== null);
+    const shinMean = shin.length ? Math.max(...shin) : null;
+    if (shinMean !== null) {
+      const ankle = shinMean < SHIN_ANGLE_LIMITED_DEG;
+      out.push({
+        id: ankle ? 'chain-ankle-torso' : 'chain-hip-torso',
+        text: ankle
+          ? `The torso pitches forward while the shins stay steep (at most ${Math.round(shinMean)} deg from vertical; a squat needs roughly 18-25 deg): consistent with limited ankle dorsiflexion.`
+          : `The torso pitches forward although the shins travel freely (${Math.round(shinMean)} deg from vertical): points to the hips (tight hip flexors or a hip-dominant pattern) rather than the ankles.`,
+        severity: worstSeverity(lean),
+        chain: ankle ? ['ankle', 'torso'] : ['hip', 'torso'],
+        side: null,
+        evidence: evidenceOf(lean),
+        guidance: ankle
+          ? FAULT_WORDS.heel_lift.guidance
+          : 'Hip-flexor mobility and a more upright cue ("chest up, sit between the heels"); a goblet squat teaches the pattern.',
+        confidence: meanConfidence(lean) * 0.8,
+        kind: 'chain',
+      });
+    }
+  }
+
+  // 4. Ankle -> pelvis/lumbar: butt wink with heel lift or steep shins.
+  if (wink.length) {
+    const shin = ['left', 'right']
+      .map((s) => meanPeak(input, 'shinAngleDeg', s as Side))
+      .filter((v): v is number => v !== null);
+    const steep = shin.length > 0 && Math.max(...shin) < SHIN_ANGLE_LIMITED_DEG;
+    if (heel.length || steep) {
+      const ev = [...wink, ...heel];
+      out.push({
+        id: 'chain-ankle-pelvis',
+        text: `The pelvis appears to tuck under at the bottom ${onReps(wink.length, sums.get('butt_wink')?.measured ?? wink.length)}${heel.length ? ' and the heels lift' : ' while the shins stay steep'}: consistent with the ankles running out of dorsiflexion, so the pelvis rounds to reach depth (advisory).`,
+        severity: worstSeverity(wink),
+        chain: ['ankle', 'pelvis', 'lumbar'],
+        side: null,
+        evidence: evidenceOf(ev),
+        guidance: FAULT_WORDS.butt_wink.guidance,
+        confidence: meanConfidence(wink) * 0.8,
+        kind: 'chain',
+      });
+    }
+  }
+
+  // 5. Hip shift away from the side that bends less at the ankle.
+  if (shift.length) {
+    const shinAsym = input.asymmetries.find((a) => a.metric === 'shinAngleDeg' && a.beyondVariation);
+    const dir = mainSide(shift);
+    if (shinAsym && dir && shinAsym.worseSide === other(dir)) {
+      out.push({
+        id: 'chain-ankle-hip-shift',
+        text: `The hips shift toward the ${dir} and the ${other(dir)} shin travels ${Math.round(Math.abs(shinAsym.meanDifference ?? 0))} deg less: consistent with shifting away from a stiffer ${other(dir)} ankle.`,
+        severity: worstSeverity(shift),
+        chain: ['ankle', 'hip', 'pelvis'],
+        side: other(dir),
+        evidence: evidenceOf(shift),
+        guidance: FAULT_WORDS.hip_shift.guidance,
+        confidence: meanConfidence(shift) * 0.8,
+        kind: 'chain',
+      });
+    }
+  }
+  return out;
+}
+
+const METRIC_WORDS: Partial<Record<MetricKey, string>> = {
+  kneeValgusDeg: 'knee drifts in',
+  kneeOffset: 'knee sits off the hip-ankle line',
+  heelLift: 'heel lifts',
+  footAngleDeg: 'heel-to-toe angle',
+  kneeFlexionDeg: 'knee bends',
+  shinAngleDeg: 'shin travels forward',
+};
+const METRIC_UNIT = (m: MetricKey, v: number) =>
+  m.endsWith('Deg') ? `${Math.round(Math.abs(v))} deg` : m === 'heelLift' ? `${Math.round(Math.abs(v) * 100)} % of foot length` : `${Math.round(Math.abs(v) * 100)} % of leg length`;
+
+function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>): Finding[] {
+  const out: Finding[] = [];
+  for (const a of input.asymmetries) {
+    if (!a.beyondVariation || used.has(a.metric) || !a.worseSide || a.meanDifference === null) continue;
+    const words = METRIC_WORDS[a.metric] ?? a.metric;
+    const higher: Side = a.meanDifference > 0 ? 'left' : 'right';
+    const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
+    out.push({
+      id: `asymmetry-${a.metric}`,
+      text: `The ${higher} ${words} ${METRIC_UNIT(a.metric, a.meanDifference)} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
+      severity: a.symmetryIndex !== null && a.symmetryIndex >= 2 * SYMMETRY_INDEX_NOTABLE_PCT ? 'moderate' : 'mild',
+      chain: a.metric === 'heelLift' || a.metric === 'shinAngleDeg' || a.metric === 'footAngleDeg' ? ['ankle'] : ['knee'],
+      side: a.worseSide,
+      evidence: [],
+      guidance:
+        a.metric === 'shinAngleDeg' || a.metric === 'heelLift'
+          ? `Compare the ${a.worseSide} ankle's dorsiflexion with the other side (knee-to-wall test).`
+          : `Watch the ${a.worseSide} side on video; single-leg work (split squats) shows whether one side is weaker or stiffer.`,
+      confidence: 0.6,
+      kind: 'asymmetry',
+    });
+  }
+  return out;
+}
+
+/** What a lifter should know this view could not judge. */
+function notMeasurableFindings(input: FindingsInput): Finding[] {
+  const out: Finding[] = [];
+  const faults: Fault[] = ['knee_valgus', 'heel_lift', 'hip_shift', 'forward_lean', 'butt_wink', 'shallow_depth'];
+  for (const fault of faults) {
+    const metric = FAULT_METRIC[fault];
+    let m = input.measurability[metric];
+    if (fault === 'forward_lean' && m && !m.measurable) {
+      const torso = input.measurability.torsoAngleDeg;
+      if (torso?.measurable) m = torso;
+    }
+    if (!m || m.measurable) continue;
+    const noun = FAULT_WORDS[fault].noun;
+    out.push({
+      id: `not-measurable-${fault}`,
+      text: `${capital(noun)}: not measurable from this ${input.view.kind} view${m.reason ? ` (${m.reason})` : ''}.`,
+      severity: 'mild',
+      chain: FAULT_WORDS[fault].chain,
+      side: null,
+      evidence: [],
+      confidence: 1,
+      kind: 'not_measurable',
+    });
+  }
+  return out;
+}
+
+/** Set-level findings from the reps' flags, asymmetries and trends. */
+export function buildFindings(input: FindingsInput): Finding[] {
+  const byFault = new Map<Fault, Flag[]>();
+  for (const rep of input.reps) for (const f of rep.flags) {
+    const list = byFault.get(f.fault) ?? [];
+    list.push(f);
+    byFault.set(f.fault, list);
+  }
+  const sums = new Map<Fault, FaultSummary>();
+  for (const [fault, flags] of byFault) sums.set(fault, summarise(input, fault, flags));
+
+  const chain = chainFindings(input, byFault, sums);
+  const faults = [...sums.values()].map(faultFinding);
+  const used = new Set<MetricKey>();
+  if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeValgusDeg');
+  if (chain.some((c) => c.id === 'chain-ankle-hip-shift')) used.add('shinAngleDeg');
+  const asym = asymmetryFindings(input, used);
+  const notes = notMeasurableFindings(input);
+  const out = [...chain, ...faults, ...asym];
+  if (input.reps.length > 0 && byFault.size === 0) {
+    out.push({
+      id: 'all-clear',
+      text: `No faults flagged on ${input.reps.length === 1 ? 'the rep' : `${input.reps.length} reps`} for what this view can measure.`,
+      severity: 'mild',
+      chain: [],
+      side: null,
+      evidence: input.reps.map((r) => ({ rep: r.index, t: r.bottom })),
+      confidence: 0.8,
+      kind: 'ok',
+    });
+  }
+  return [...out, ...notes];
+}

@@ -1,0 +1,73 @@
+import type { Fault, Flag, MetricKey, Severity } from '../types';
+import type { MetricPeaks, PeakInfo } from '../reps/rep_peaks';
+import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
+import { MIN_FLAG_CONFIDENCE, gradeAscending, type Tiers } from './thresholds';
+
+/** What a fault detector sees for one rep. */
+export interface RepFlagInput {
+  /** Rep index. */
+  rep: number;
+  peaks: MetricPeaks;
+  /** False when the clip cut the rep before its bottom was seen (no depth verdict then). */
+  bottomSeen: boolean;
+  minConfidence?: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
+export const severityRank = (s: Severity): number => SEVERITY_RANK[s];
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+export function makeFlag(
+  fault: Fault,
+  metric: MetricKey,
+  side: Flag['side'],
+  severity: Severity,
+  peak: PeakInfo,
+  threshold: number,
+  rep: number,
+  confidence = peak.confidence,
+): Flag {
+  return {
+    fault,
+    side,
+    severity,
+    value: round(peak.value),
+    threshold,
+    t: peak.t,
+    confidence: round(Math.max(0, Math.min(1, confidence))),
+    rep,
+    metric,
+  };
+}
+
+/**
+ * A per-side fault: each side graded on its own peak; one flag per rep with side left,
+ * right or both (both sides over the mild threshold), carrying the worse side's value.
+ */
+export function sidedFault(fault: Fault, metric: MetricKey, tiers: Tiers, input: RepFlagInput): Flag | null {
+  const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
+  const graded = (['left', 'right'] as const).map((side) => {
+    const p = sidedPeak(input.peaks, metric, side);
+    if (!p || p.confidence < minC) return null;
+    const sev = gradeAscending(p.value, tiers);
+    return sev ? { side, p, sev } : null;
+  });
+  const [l, r] = graded;
+  if (!l && !r) return null;
+  if (l && r) {
+    const worse = l.p.value >= r.p.value ? l : r;
+    return makeFlag(fault, metric, 'both', worse.sev, worse.p, tiers.mild, input.rep, Math.min(l.p.confidence, r.p.confidence));
+  }
+  const one = (l ?? r)!;
+  return makeFlag(fault, metric, one.side, one.sev, one.p, tiers.mild, input.rep);
+}
+
+/** A whole-body fault graded on one scalar peak. */
+export function scalarFault(fault: Fault, metric: MetricKey, tiers: Tiers, input: RepFlagInput): Flag | null {
+  const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
+  const p = scalarPeak(input.peaks, metric);
+  if (!p || p.confidence < minC) return null;
+  const sev = gradeAscending(p.value, tiers);
+  return sev ? makeFlag(fault, metric, null, sev, p, tiers.mild, input.rep) : null;
+}
