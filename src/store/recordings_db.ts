@@ -128,6 +128,7 @@ function newId(): string {
 
 export class RecordingStore {
   private readonly db: RecordingsDexie;
+  private readonly lastSeen = new Map<string, number>();
 
   constructor(dbName = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     this.db = new RecordingsDexie(dbName, options);
@@ -243,18 +244,24 @@ export class RecordingStore {
   }
 
   /**
-   * Recordings still marked 'recording' but not written to for staleMs were cut off (crash,
-   * reload, closed tab): mark them interrupted, keeping every stored chunk. Returns them.
+   * Recordings still marked 'recording' whose recorder is gone (crash, reload, closed tab) were
+   * cut off: mark them interrupted, keeping every stored chunk, and return them. isAlive tells
+   * whether a recording is still being made (e.g. in another tab: see recordingLock); without
+   * it, a row not written to for staleMs counts as cut off.
    */
-  async recoverInterrupted(now = Date.now(), staleMs = 10_000): Promise<RecordingMeta[]> {
+  async recoverInterrupted(options: { now?: number; staleMs?: number; isAlive?: (id: string) => boolean } = {}): Promise<RecordingMeta[]> {
+    const now = options.now ?? Date.now();
+    const staleMs = options.staleMs ?? 10_000;
+    const alive = options.isAlive ?? ((id: string) => now - (this.lastSeen.get(id) ?? 0) < staleMs);
     return this.run(() =>
       this.db.transaction('rw', this.db.recordings, async () => {
-        const stale = (await this.db.recordings.where('status').equals('recording').toArray()).filter((r) => now - r.updatedAt >= staleMs);
+        const open = await this.db.recordings.where('status').equals('recording').toArray();
+        for (const r of open) this.lastSeen.set(r.id, r.updatedAt);
+        const stale = open.filter((r) => !alive(r.id));
         for (const r of stale) {
-          const seconds = r.chunkCount;
           await this.db.recordings.update(r.id, {
             status: 'interrupted',
-            note: r.note ?? `The page closed while recording; about ${seconds} s saved up to then are kept.`,
+            note: r.note ?? `The page closed while recording; the ${r.chunkCount} s saved up to then are kept.`,
           });
         }
         return stale.map((r) => ({ ...r, status: 'interrupted' as const }));
@@ -273,6 +280,35 @@ export class RecordingStore {
       throw describeStorageError(error);
     }
   }
+}
+
+/**
+ * A Web Lock held for as long as a recording is being made: another tab (or this one after a
+ * reload) can then tell a live recording from one cut off by a crash. Resolves when the lock is
+ * taken; call the returned function to release it.
+ */
+export async function holdRecordingLock(id: string): Promise<() => void> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return () => {};
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await new Promise<void>((taken) => {
+    locks.request(`squat-recording-${id}`, () => {
+      taken();
+      return released;
+    }).catch(() => taken());
+  });
+  return release;
+}
+
+/** Ids of recordings whose lock some tab holds now, or null where Web Locks are missing. */
+export async function heldRecordingIds(): Promise<Set<string> | null> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks?.query) return null;
+  const state = await locks.query();
+  const ids = new Set<string>();
+  for (const l of state.held ?? []) if (l.name?.startsWith('squat-recording-')) ids.add(l.name.slice('squat-recording-'.length));
+  return ids;
 }
 
 /** Asks the browser to keep this site's storage under pressure (best effort; may be refused). */

@@ -41,6 +41,8 @@ export interface ChunkRecorder {
   /** Asks for the data recorded so far now (e.g. before the page unloads). */
   flush(): void;
   readonly state: RecordingState;
+  /** Resolves once MediaRecorder has stopped (for any reason) and handed over its last chunk. */
+  readonly ended: Promise<void>;
 }
 
 export class RecorderUnsupportedError extends Error {
@@ -57,7 +59,10 @@ export function createChunkRecorder(stream: MediaStream, options: ChunkRecorderO
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: options.videoBitsPerSecond ?? 2_500_000 });
   let seq = 0;
   let startedAt: number | null = null;
-  let stopped: Promise<void> | null = null;
+  // Resolves on 'stop' whatever caused it: our stop(), or every track ending (camera unplugged),
+  // after which MediaRecorder stops by itself. The last dataavailable fires before 'stop'
+  // (MediaStream Recording spec, "stop the recording" steps).
+  const ended = new Promise<void>((resolve) => recorder.addEventListener('stop', () => resolve(), { once: true }));
   recorder.addEventListener('dataavailable', (event) => {
     if (event.data && event.data.size > 0) options.onChunk(event.data, seq++);
   });
@@ -76,6 +81,7 @@ export function createChunkRecorder(stream: MediaStream, options: ChunkRecorderO
     get state() {
       return recorder.state;
     },
+    ended,
     start() {
       startedAt = performance.now();
       recorder.start(options.timesliceMs ?? 1000);
@@ -84,12 +90,9 @@ export function createChunkRecorder(stream: MediaStream, options: ChunkRecorderO
       if (recorder.state === 'recording') recorder.requestData();
     },
     stop() {
-      if (stopped) return stopped;
-      if (recorder.state === 'inactive') return Promise.resolve();
-      // The final dataavailable fires before 'stop' (MediaStream Recording spec, stop() steps).
-      stopped = new Promise<void>((resolve) => recorder.addEventListener('stop', () => resolve(), { once: true }));
-      recorder.stop();
-      return stopped;
+      if (startedAt === null) return Promise.resolve();
+      if (recorder.state !== 'inactive') recorder.stop();
+      return ended;
     },
   };
 }

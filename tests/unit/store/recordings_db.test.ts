@@ -46,13 +46,25 @@ describe('RecordingStore', () => {
     const dead = await store.create({ name: 'crashed', mimeType: 'video/webm' }, 1_000);
     await store.appendChunk(dead.id, 0, bytes(9, 9), 2_000);
     await store.appendChunk(live.id, 0, bytes(1), 19_000);
-    const recovered = await store.recoverInterrupted(20_000, 10_000);
+    const recovered = await store.recoverInterrupted({ now: 20_000, staleMs: 10_000 });
     expect(recovered.map((r) => r.id)).toEqual([dead.id]);
     const after = await store.get(dead.id);
     expect(after?.status).toBe('interrupted');
     expect(after?.note).toMatch(/page closed while recording/);
     expect(await fileBytes(await store.getFile(dead.id))).toEqual([9, 9]);
     expect((await store.get(live.id))?.status).toBe('recording');
+  });
+
+  it('after a quick reload, trusts the recording lock over the last write time', async () => {
+    const store = freshStore();
+    const rec = await store.create({ name: 'reloaded', mimeType: 'video/webm' }, 1_000);
+    await store.appendChunk(rec.id, 0, bytes(1), 1_500);
+    // Written half a second ago, but nobody holds its lock: the page that made it is gone.
+    const recovered = await store.recoverInterrupted({ now: 2_000, isAlive: () => false });
+    expect(recovered.map((r) => r.id)).toEqual([rec.id]);
+    expect((await store.get(rec.id))?.status).toBe('interrupted');
+    const other = await store.create({ name: 'other tab', mimeType: 'video/webm' }, 1_000);
+    expect(await store.recoverInterrupted({ now: 99_000, isAlive: (id) => id === other.id })).toEqual([]);
   });
 
   it('finishes, replaces chunks with one remuxed file, lists newest first, and deletes', async () => {
