@@ -1,0 +1,88 @@
+/**
+ * Browser side of the pose benchmark (bench/run.ts drives it in headless Chromium).
+ * Frames are RGBA bytes served by the runner at /__bench/frames.rgba (intercepted in Playwright,
+ * so nothing leaves the page's origin). Two loops:
+ *   raw:    estimator.estimate() on the main thread (pose-detection's estimatePoses + our mapping)
+ *   worker: the app's worker client (ImageBitmap transferred to the Web Worker per frame)
+ */
+import { createPoseEstimator } from '../src/pose/pose_estimator';
+import { createPoseWorkerClient } from '../src/pose/pose_worker_client';
+import type { BackendName, PoseModelName } from '../src/pose/types';
+
+export interface BrowserBenchRequest {
+  model: PoseModelName;
+  mode: 'raw' | 'worker';
+  backend?: BackendName | 'auto';
+  width: number;
+  height: number;
+  frameCount: number;
+  warmup: number;
+}
+
+export interface BrowserBenchResult {
+  model: PoseModelName;
+  mode: 'raw' | 'worker';
+  backend: BackendName;
+  backendReason: string;
+  crossOriginIsolated: boolean;
+  msPerFrame: number[];
+  personFrames: number;
+  loadMs: number;
+}
+
+async function loadFrames(req: BrowserBenchRequest): Promise<ImageBitmap[]> {
+  const buf = new Uint8ClampedArray(await (await fetch('/__bench/frames.rgba')).arrayBuffer());
+  const size = req.width * req.height * 4;
+  const bitmaps: ImageBitmap[] = [];
+  for (let i = 0; i < req.frameCount; i++) {
+    const img = new ImageData(buf.slice(i * size, (i + 1) * size), req.width, req.height);
+    bitmaps.push(await createImageBitmap(img));
+  }
+  return bitmaps;
+}
+
+async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
+  const frames = await loadFrames(req);
+  const t0 = performance.now();
+  const est =
+    req.mode === 'raw'
+      ? await createPoseEstimator({ model: req.model, backend: req.backend ?? 'auto', modelBaseUrl: '/models/', wasmPathPrefix: '/tfjs-wasm/' })
+      : await createPoseWorkerClient({ model: req.model, backend: req.backend ?? 'auto' });
+  const loadMs = performance.now() - t0;
+  const msPerFrame: number[] = [];
+  let personFrames = 0;
+  for (let i = 0; i < req.warmup + frames.length; i++) {
+    const idx = i % frames.length;
+    // The worker takes ownership of a transferred bitmap, so send it a copy.
+    const frame = req.mode === 'worker' ? await createImageBitmap(frames[idx]) : frames[idx];
+    const s = performance.now();
+    const pose = await est.estimate(frame, idx / 30);
+    const ms = performance.now() - s;
+    if (i >= req.warmup) {
+      msPerFrame.push(ms);
+      if (pose.keypoints) personFrames++;
+    }
+  }
+  const result: BrowserBenchResult = {
+    model: req.model,
+    mode: req.mode,
+    backend: est.backend,
+    backendReason: est.backendReason,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    msPerFrame,
+    personFrames,
+    loadMs,
+  };
+  est.dispose();
+  for (const f of frames) f.close();
+  return result;
+}
+
+declare global {
+  interface Window {
+    poseBench: { run: typeof run; ready: true };
+  }
+}
+
+window.poseBench = { run, ready: true };
+document.getElementById('out')!.textContent = 'ready';
