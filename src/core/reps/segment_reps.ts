@@ -53,7 +53,7 @@ export const SEGMENT_REPS_DEFAULTS: Required<SegmentRepsOptions> = {
   exitFraction: 0.25,
   minRepS: 0.5,
   maxGapS: 0.5,
-  eventTolerance: 0.005,
+  eventTolerance: 0.0002,
 };
 
 /** Frame indices of a rep's events. */
@@ -95,8 +95,10 @@ function quantile(sorted: Float64Array, q: number): number {
 
 /**
  * Noise SD of a smooth signal from its second differences: for white noise of SD s the
- * second difference has SD s x sqrt(6); the median absolute value / 0.6745 estimates that SD
- * robustly (motion contributes little to second differences at video frame rates).
+ * second difference has SD s x sqrt(6). The lower quartile of |second difference| / 0.3186
+ * (the quartile of a half-normal) estimates that SD from the quietest quarter of the clip,
+ * so the squat's own curvature (which dominates the median in a set with short pauses) does
+ * not pass for noise.
  */
 function estimateNoise(h: Float64Array, valid: Uint8Array): number {
   const d: number[] = [];
@@ -105,7 +107,7 @@ function estimateNoise(h: Float64Array, valid: Uint8Array): number {
   }
   if (d.length === 0) return 0;
   const sorted = Float64Array.from(d).sort();
-  return quantile(sorted, 0.5) / 0.6745 / Math.sqrt(6);
+  return quantile(sorted, 0.25) / 0.3186 / Math.sqrt(6);
 }
 
 /** Segment squat reps from a hip-height trajectory. */
