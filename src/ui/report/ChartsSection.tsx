@@ -1,0 +1,73 @@
+/** Each measurable metric over time (uPlot), and per-rep peaks as small multiples. */
+import type { Analysis, MetricKey } from '../../core/types';
+import { MetricChart } from '../charts/MetricChart';
+import { RepPeaksChart } from '../charts/RepPeaksChart';
+import { metricPeakSeries, metricTimeSeries } from '../charts/chart_data';
+import type { TimeStore } from '../charts/time_store';
+import { METRIC_COLUMNS } from '../../export/metric_columns';
+import { METRIC_LABELS } from './labels';
+
+/** Metrics worth a chart, in a reading order: depth first, then down the chain. */
+const CHART_ORDER: readonly MetricKey[] = [
+  'kneeFlexionDeg',
+  'thighAngleDeg',
+  'hipFlexionDeg',
+  'torsoAngleDeg',
+  'trunkTibiaDeg',
+  'shinAngleDeg',
+  'heelLift',
+  'footAngleDeg',
+  'kneeValgusDeg',
+  'kneeOffset',
+  'kneeSeparationRatio',
+  'buttWink',
+  'hipShift',
+  'depth',
+];
+
+export function chartableMetrics(analysis: Analysis): { shown: MetricKey[]; notMeasurable: MetricKey[] } {
+  const shown: MetricKey[] = [];
+  const notMeasurable: MetricKey[] = [];
+  const ordered = [...CHART_ORDER, ...METRIC_COLUMNS.map((c) => c.key).filter((k) => !CHART_ORDER.includes(k))];
+  for (const metric of ordered) {
+    const measurable = analysis.measurability[metric]?.measurable ?? false;
+    if (measurable && metricTimeSeries(analysis, metric).hasValues) shown.push(metric);
+    else notMeasurable.push(metric);
+  }
+  return { shown, notMeasurable };
+}
+
+export function ChartsSection({ analysis, time, onSeek, onSelectRep }: { analysis: Analysis; time: TimeStore; onSeek: (t: number) => void; onSelectRep: (rep: number) => void }) {
+  const { shown, notMeasurable } = chartableMetrics(analysis);
+  const peaks = shown.filter((metric) => metricPeakSeries(analysis, metric).hasValues);
+  return (
+    <>
+      <section className="report-section charts" aria-labelledby="charts-heading">
+        <h2 id="charts-heading">Over time</h2>
+        <p className="muted small no-print">
+          <span className="swatch side-left-bg" /> left · <span className="swatch side-right-bg" /> right · shaded = reps (red tint = flagged) · dashed = threshold ·
+          hover for values, click to move the video.
+        </p>
+        {shown.map((metric) => (
+          <MetricChart key={metric} analysis={analysis} metric={metric} time={time} onSeek={onSeek} />
+        ))}
+        {notMeasurable.length > 0 && (
+          <p className="muted small">
+            Not measurable from this view (no chart): {notMeasurable.map((metric) => METRIC_LABELS[metric].label).join(', ')}.
+          </p>
+        )}
+      </section>
+      {analysis.reps.length > 1 && peaks.length > 0 && (
+        <section className="report-section" aria-labelledby="peaks-heading">
+          <h2 id="peaks-heading">Rep by rep</h2>
+          <p className="muted small">Each rep&apos;s peak: a slope across the set shows fatigue.</p>
+          <div className="small-multiples">
+            {peaks.map((metric) => (
+              <RepPeaksChart key={metric} analysis={analysis} metric={metric} onSelectRep={onSelectRep} />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

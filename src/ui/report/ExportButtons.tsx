@@ -1,0 +1,46 @@
+/** Export the Analysis as JSON, per-frame metrics CSV and per-rep CSV, plus print. */
+import type { Analysis } from '../../core/types';
+import { analysisJson, exportFileName, exportMimeType, frameMetricsCsv, repsCsv, type ExportKind } from '../../export';
+
+export function downloadText(text: string, fileName: string, mimeType: string): void {
+  const blob = new Blob([text], { type: `${mimeType};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.style.display = 'none';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const CONTENT: Record<ExportKind, (analysis: Analysis) => string> = {
+  'analysis-json': (analysis) => analysisJson(analysis),
+  'frames-csv': frameMetricsCsv,
+  'reps-csv': repsCsv,
+};
+
+const LABELS: Record<ExportKind, string> = {
+  'analysis-json': 'Analysis (JSON)',
+  'frames-csv': 'Per-frame metrics (CSV)',
+  'reps-csv': 'Per-rep table (CSV)',
+};
+
+export function ExportButtons({ analysis, sourceName }: { analysis: Analysis; sourceName: string }) {
+  return (
+    <section className="report-section export no-print" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <div className="button-row">
+        {(Object.keys(CONTENT) as ExportKind[]).map((kind) => (
+          <button key={kind} type="button" data-export={kind} onClick={() => downloadText(CONTENT[kind](analysis), exportFileName(sourceName, kind), exportMimeType(kind))}>
+            ⤓ {LABELS[kind]}
+          </button>
+        ))}
+        <button type="button" onClick={() => window.print()}>
+          Print report
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The report for one analysed video: summary, per-rep table with click-to-seek, left/right
+ * panel with a body diagram, findings along the kinetic chain, charts, worst-frame
+ * thumbnails, export and print. Reads the Analysis; computes no geometry.
+ */
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
+import type { Finding, MetricKey } from '../../core/types';
+import { createTimeStore } from '../charts/time_store';
+import type { LoadedVideoLike } from './loaded_video_like';
+import { VideoWithSkeleton, type OverlayHighlight } from './VideoWithSkeleton';
+import { ReportSummary } from './ReportSummary';
+import { RepTable, repSeekRequest, type SeekRequest } from './RepTable';
+import { AsymmetryPanel } from './AsymmetryPanel';
+import { FindingsList } from './FindingsList';
+import { ChartsSection } from './ChartsSection';
+import { FaultThumbnails } from './FaultThumbnails';
+import { ExportButtons } from './ExportButtons';
+import { METRIC_LABELS, formatSeconds } from './labels';
+import './report.css';
+
+const RepReview = lazy(() => import('../review/RepReview'));
+
+const FAULT_METRIC: Record<string, MetricKey> = {
+  knee_valgus: 'kneeValgusDeg',
+  heel_lift: 'heelLift',
+  forward_lean: 'trunkTibiaDeg',
+  butt_wink: 'buttWink',
+  shallow_depth: 'thighAngleDeg',
+  hip_shift: 'hipShift',
+};
+
+export interface ReportViewProps {
+  video: LoadedVideoLike;
+  allVideos: LoadedVideoLike[];
+}
+
+export function ReportView({ video, allVideos }: ReportViewProps) {
+  const analysis = video.analysis;
+  const videoEl = useRef<HTMLVideoElement | null>(null);
+  const time = useMemo(() => createTimeStore(0), []);
+  const [highlight, setHighlight] = useState<OverlayHighlight | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [reviewOpen, setReviewOpen] = useState(false);
+
+  const seek = useCallback(
+    (request: SeekRequest) => {
+      const element = videoEl.current;
+      if (element) {
+        element.pause();
+        element.currentTime = request.t;
+        if (typeof element.scrollIntoView === 'function' && window.matchMedia?.('(max-width: 820px)').matches) {
+          element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        }
+      }
+      time.set(request.t);
+      setHighlight({ metric: request.metric, side: request.side });
+      setAnnouncement(`${request.description}: video paused at ${formatSeconds(request.t)}, ${METRIC_LABELS[request.metric].label.toLowerCase()} highlighted`);
+    },
+    [time],
+  );
+
+  const seekTime = useCallback(
+    (t: number) => {
+      const element = videoEl.current;
+      if (element) {
+        element.pause();
+        element.currentTime = t;
+      }
+      time.set(t);
+    },
+    [time],
+  );
+
+  if (!analysis) {
+    return (
+      <section className="report" aria-live="polite">
+        <h2>{video.name}</h2>
+        <p>Not analysed yet.</p>
+      </section>
+    );
+  }
+
+  const onSeekEvidence = (finding: Finding, index: number) => {
+    const evidence = finding.evidence[index]!;
+    const metric = (evidence.fault && FAULT_METRIC[evidence.fault]) || 'kneeFlexionDeg';
+    const side = evidence.side === 'left' || evidence.side === 'right' ? evidence.side : null;
+    seek({ t: evidence.t, metric, side, description: finding.text });
+  };
+
+  const onSelectRep = (repIndex: number) => {
+    const rep = analysis.reps.find((r) => r.index === repIndex);
+    if (rep) seek(repSeekRequest(rep));
+  };
+
+  return (
+    <article className="report" aria-label={`Report for ${video.name}`} data-testid="report">
+      <header className="report-header">
+        <h1 className="report-title">
+          Report <span className="muted">· {video.name}</span>
+        </h1>
+      </header>
+      <div className="report-layout">
+        <aside className="report-video" aria-label="Video with skeleton">
+          <VideoWithSkeleton
+            url={video.url}
+            track={video.track}
+            analysis={analysis}
+            highlight={highlight}
+            angles={highlight ? [] : ['kneeFlexionDeg']}
+            controls
+            label={`Video of ${video.name}`}
+            videoRef={videoEl}
+            onTime={time.set}
+            testId="report-video"
+          />
+          <p className="muted small" aria-live="polite" data-testid="seek-announcement">
+            {announcement}
+          </p>
+          {highlight && (
+            <button type="button" className="link-button no-print" onClick={() => setHighlight(null)}>
+              Clear highlight
+            </button>
+          )}
+        </aside>
+        <div className="report-body">
+          <ReportSummary analysis={analysis} />
+          <RepTable analysis={analysis} onSeek={seek} />
+          <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
+          <AsymmetryPanel analysis={analysis} />
+          <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
+          <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
+          <section className="report-section no-print" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">Compare two reps</h2>
+            <p className="muted small">Side by side, both reps reach the bottom together.</p>
+            <button type="button" aria-expanded={reviewOpen} onClick={() => setReviewOpen((open) => !open)} data-testid="open-review">
+              {reviewOpen ? 'Close side-by-side review' : 'Open side-by-side review'}
+            </button>
+            {reviewOpen && (
+              <Suspense fallback={<p>Loading review…</p>}>
+                <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
+              </Suspense>
+            )}
+          </section>
+          <ExportButtons analysis={analysis} sourceName={video.name} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export default ReportView;
