@@ -146,7 +146,11 @@ function faultFinding(s: FaultSummary): Finding {
   } else {
     text = `${capital(w.verb(s.side))} ${onReps(s.flags.length, s.measured)}`;
   }
-  text += `; at most ${w.format(worst.value, worst.metric)} (rep ${worst.rep + 1}).`;
+  const worstSh = s.flags.reduce((a, f) => (f.value < a.value ? f : a), s.flags[0]);
+  text +=
+    s.fault === 'shallow_depth'
+      ? `; the shallowest stopped with the ${w.format(worstSh.value, worstSh.metric)} (rep ${worstSh.rep + 1}).`
+      : `; at most ${w.format(worst.value, worst.metric)} (rep ${worst.rep + 1}).`;
   if (s.trend) {
     text += ` It grows over the set (from ${w.format(s.trend.first, worst.metric)} to ${w.format(s.trend.last, worst.metric)}${s.trendSide ? `, ${s.trendSide} side` : ''}): a sign of fatigue.`;
   }
@@ -317,19 +321,39 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
 
 const METRIC_WORDS: Partial<Record<MetricKey, string>> = {
   kneeValgusDeg: 'knee drifts in',
-  kneeOffset: 'knee sits off the hip-ankle line',
+  kneeOffset: 'knee moves off the hip-ankle line',
   heelLift: 'heel lifts',
-  footAngleDeg: 'heel-to-toe angle',
+  footAngleDeg: 'foot tilts heel-up',
   kneeFlexionDeg: 'knee bends',
   shinAngleDeg: 'shin travels forward',
 };
+
+/** The fault each sided metric belongs to, and the metric that says the same thing better. */
+const METRIC_FAULT: Partial<Record<MetricKey, Fault>> = {
+  kneeValgusDeg: 'knee_valgus',
+  kneeOffset: 'knee_valgus',
+  heelLift: 'heel_lift',
+  footAngleDeg: 'heel_lift',
+};
+const SAME_AS: Partial<Record<MetricKey, MetricKey>> = { kneeOffset: 'kneeValgusDeg', footAngleDeg: 'heelLift' };
 const METRIC_UNIT = (m: MetricKey, v: number) =>
   m.endsWith('Deg') ? `${Math.round(Math.abs(v))} deg` : m === 'heelLift' ? `${Math.round(Math.abs(v) * 100)} % of foot length` : `${Math.round(Math.abs(v) * 100)} % of leg length`;
 
-function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>): Finding[] {
+/**
+ * Asymmetries worth a sentence of their own: beyond rep-to-rep variation, not already told
+ * by a chain finding, not a restatement of a metric reported next to it (knee offset beside
+ * valgus, foot angle beside heel lift), and not implied by a fault flagged on that side only.
+ */
+function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: Map<Fault, Flag[]>): Finding[] {
   const out: Finding[] = [];
+  const real = new Set(input.asymmetries.filter((a) => a.beyondVariation).map((a) => a.metric));
   for (const a of input.asymmetries) {
     if (!a.beyondVariation || used.has(a.metric) || !a.worseSide || a.meanDifference === null) continue;
+    const same = SAME_AS[a.metric];
+    if (same && (real.has(same) || used.has(same))) continue;
+    const fault = METRIC_FAULT[a.metric];
+    const flags = fault ? byFault.get(fault) : undefined;
+    if (flags && flags.length && sideOf(flags) === a.worseSide) continue;
     const words = METRIC_WORDS[a.metric] ?? a.metric;
     const higher: Side = a.meanDifference > 0 ? 'left' : 'right';
     const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
@@ -394,7 +418,7 @@ export function buildFindings(input: FindingsInput): Finding[] {
   const used = new Set<MetricKey>();
   if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeValgusDeg');
   if (chain.some((c) => c.id === 'chain-ankle-hip-shift')) used.add('shinAngleDeg');
-  const asym = asymmetryFindings(input, used);
+  const asym = asymmetryFindings(input, used, byFault);
   const notes = notMeasurableFindings(input);
   const out = [...chain, ...faults, ...asym];
   if (input.reps.length > 0 && byFault.size === 0) {

@@ -65,15 +65,18 @@ export const FORWARD_LEAN_TORSO_DEG: Tiers = { mild: 60, moderate: 70, severe: 8
 export const BUTT_WINK_DEG: Tiers = { mild: 10, moderate: 15, severe: 25 };
 
 /**
- * Shallow depth from the thigh angle at the bottom, degrees from horizontal, positive = hip
- * below knee. Powerlifting's depth rule (IPF Technical Rules: the top of the thighs at the
- * hip joint lower than the top of the knees) is about parallel; the hip keypoint sits above
- * the crease (REFERENCE.md §3), so thigh angle >= 0 is a conservative "parallel".
- * Flag when the deepest thigh angle is below: mild 0 deg (above parallel), moderate -15 deg,
- * severe -30 deg (about a half squat: ~90 deg knee flexion, Schoenfeld 2010).
+ * Shallow depth from the thigh angle at the bottom (hip joint to knee joint), degrees from
+ * horizontal, positive = hip below knee. Powerlifting's depth rule (IPF Technical Rules:
+ * the hip crease lower than the top of the knee) is judged on surface points: the crease
+ * sits below the hip joint and the top of the knee above the knee joint, together a few cm
+ * over a ~43 cm thigh (REFERENCE.md §3: "hip-vs-knee height is conservative"), so a
+ * joint-centre thigh angle of about -5 deg can still be legal depth. Hence:
+ *   mild -5 deg (clearly above parallel once that offset is allowed for),
+ *   moderate -15 deg, severe -30 deg (about a half squat, ~90 deg of knee flexion;
+ *   Schoenfeld 2010, J Strength Cond Res 24:3497) - grading steps of ours.
  * Note: this is a lower-is-worse scale (tiers descend).
  */
-export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: 0, moderate: -15, severe: -30 };
+export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: -5, moderate: -15, severe: -30 };
 
 /**
  * Lateral hip shift, hip-mid offset from the ankle-mid divided by hip width (signed,
