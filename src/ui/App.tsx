@@ -1,8 +1,143 @@
+/**
+ * App shell: three tabs (analyse a video, record, results). State that must survive tab switches
+ * lives here: the loaded videos, the running analysis (with its File), the chosen model.
+ */
+import { Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PoseModelName } from '../pose/types';
+import { AnalysisProgressView } from './upload/AnalysisProgressView';
+import { UploadPanel } from './upload/UploadPanel';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { ErrorNotice } from './app/ErrorNotice';
+import { LazyLiveRecorder } from './app/lazy_parts';
+import { releaseLoadedVideo, type LoadedVideo } from './app/loaded_videos';
+import { ResultsView } from './app/ResultsView';
+import { useVideoAnalysis } from './app/use_video_analysis';
+
+type TabId = 'analyse' | 'record' | 'results';
+const TABS: { id: TabId; label: string }[] = [
+  { id: 'analyse', label: 'Analyse a video' },
+  { id: 'record', label: 'Record' },
+  { id: 'results', label: 'Results' },
+];
+
 export function App() {
+  const [tab, setTab] = useState<TabId>('analyse');
+  const [model, setModel] = useState<PoseModelName>('lite');
+  const [videos, setVideos] = useState<LoadedVideo[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const tabRefs = useRef<Record<TabId, HTMLButtonElement | null>>({ analyse: null, record: null, results: null });
+
+  const addVideo = useCallback((video: LoadedVideo) => {
+    setVideos((list) => [...list, video]);
+    setSelectedId(video.id);
+    setTab('results');
+  }, []);
+  const analysis = useVideoAnalysis(addVideo);
+
+  const removeVideo = (id: string) => {
+    setVideos((list) => {
+      const gone = list.find((v) => v.id === id);
+      if (gone) releaseLoadedVideo(gone);
+      const rest = list.filter((v) => v.id !== id);
+      setSelectedId((current) => (current === id ? (rest.at(-1)?.id ?? null) : current));
+      if (rest.length === 0) setTab('analyse');
+      return rest;
+    });
+  };
+
+  const videosRef = useRef(videos);
+  videosRef.current = videos;
+  useEffect(() => () => videosRef.current.forEach(releaseLoadedVideo), []);
+
+  const selected = videos.find((v) => v.id === selectedId) ?? videos.at(-1) ?? null;
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const order = TABS.map((t) => t.id);
+    const i = order.indexOf(tab);
+    let next: TabId | null = null;
+    if (event.key === 'ArrowRight') next = order[(i + 1) % order.length];
+    else if (event.key === 'ArrowLeft') next = order[(i - 1 + order.length) % order.length];
+    else if (event.key === 'Home') next = order[0];
+    else if (event.key === 'End') next = order[order.length - 1];
+    if (next) {
+      event.preventDefault();
+      setTab(next);
+      tabRefs.current[next]?.focus();
+    }
+  };
+
   return (
-    <main>
-      <h1>Squat Analyzer</h1>
-      <p>Film a set, find what breaks. Nothing leaves this device.</p>
-    </main>
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div>
+          <h1>Squat Analyzer</h1>
+          <p className="tagline">Film a set, find what breaks. Nothing leaves this device.</p>
+        </div>
+        <div role="tablist" aria-label="Sections" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              role="tab"
+              type="button"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={onTabKey}
+              className="tab"
+            >
+              {t.label}
+              {t.id === 'results' && videos.length > 0 ? <span className="badge">{videos.length}</span> : null}
+              {t.id === 'analyse' && analysis.running ? <span className="badge busy" aria-label="analysing" /> : null}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <main id="main" className="app-main">
+        {analysis.problem ? <ErrorNotice problem={analysis.problem} onDismiss={analysis.dismiss} /> : null}
+
+        <section role="tabpanel" id="panel-analyse" aria-labelledby="tab-analyse" hidden={tab !== 'analyse'}>
+          {analysis.running ? (
+            <AnalysisProgressView name={analysis.running.name} progress={analysis.running.progress} onCancel={analysis.cancel} />
+          ) : (
+            <UploadPanel
+              model={model}
+              onModelChange={setModel}
+              disabled={analysis.running !== null}
+              onFile={(file) => void analysis.start(file, file.name, model)}
+            />
+          )}
+        </section>
+
+        <section role="tabpanel" id="panel-record" aria-labelledby="tab-record" hidden={tab !== 'record'}>
+          {tab === 'record' ? (
+            <ErrorBoundary what="recorder">
+              <Suspense fallback={<p className="muted">Loading the recorder…</p>}>
+                <LazyLiveRecorder onAnalysed={addVideo} />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+        </section>
+
+        <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== 'results'}>
+          {selected ? (
+            <ResultsView videos={videos} selected={selected} onSelect={setSelectedId} onRemove={removeVideo} />
+          ) : (
+            <p className="panel muted">No video analysed yet. Choose one under “Analyse a video”.</p>
+          )}
+        </section>
+      </main>
+      <footer className="app-footer muted small">
+        Pose: BlazePose (Google, Apache-2.0) running locally. Guidance, not diagnosis.
+      </footer>
+    </div>
   );
 }

@@ -1,0 +1,88 @@
+/** The analysed video with its skeleton, what was found, and the report. */
+import { Suspense, useRef } from 'react';
+import { PosePlayer, type PosePlayerHandle } from '../player/PosePlayer';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LazyReportView } from './lazy_parts';
+import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
+
+export interface ResultsViewProps {
+  videos: LoadedVideo[];
+  selected: LoadedVideo;
+  onSelect: (id: string) => void;
+  onRemove: (id: string) => void;
+}
+
+export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsViewProps) {
+  const playerRef = useRef<PosePlayerHandle>(null);
+  const withPose = framesWithPoseCount(selected);
+  const total = selected.track.frames.length;
+  const { width, height, fps, durationS } = selected.track.source;
+
+  return (
+    <div className="results">
+      {videos.length > 1 && (
+        <nav className="video-list" aria-label="Analysed videos">
+          <ul>
+            {videos.map((v) => (
+              <li key={v.id}>
+                <button type="button" className="chip" aria-current={v.id === selected.id ? 'true' : undefined} onClick={() => onSelect(v.id)}>
+                  {v.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className="result-layout">
+        <PosePlayer ref={playerRef} url={selected.url} track={selected.track} label={selected.name} />
+        <section className="panel summary" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{selected.name}</h2>
+          <dl className="facts">
+            <div>
+              <dt>Body found</dt>
+              <dd>
+                on <span data-testid="frames-with-pose">{withPose}</span> of <span data-testid="frames-total">{total}</span> frames (
+                {total ? Math.round((withPose / total) * 100) : 0} %)
+              </dd>
+            </div>
+            <div>
+              <dt>Video</dt>
+              <dd>
+                <span data-testid="video-display-size">
+                  {width}×{height}
+                </span>
+                , {fps.toFixed(fps % 1 ? 2 : 0)} fps, {durationS.toFixed(1)} s
+              </dd>
+            </div>
+            <div>
+              <dt>Pose model</dt>
+              <dd data-testid="pose-model">BlazePose {selected.model.replace('blazepose-', '')}</dd>
+            </div>
+            <div>
+              <dt>Runs on</dt>
+              <dd>
+                <span data-testid="pose-backend">{selected.backend}</span>
+                {selected.backendReason ? <span className="muted"> — {selected.backendReason}</span> : null}
+              </dd>
+            </div>
+          </dl>
+          {selected.analysisError ? (
+            <p className="notice warning" role="status">
+              The movement analysis failed ({selected.analysisError}); the skeleton is still shown.
+            </p>
+          ) : null}
+          <button type="button" className="button subtle" onClick={() => onRemove(selected.id)}>
+            Remove this video
+          </button>
+        </section>
+      </div>
+      <section className="report-area" aria-label="Report">
+        <ErrorBoundary what="report">
+          <Suspense fallback={<p className="muted">Loading the report…</p>}>
+            <LazyReportView video={selected} allVideos={videos} onSeek={(t) => playerRef.current?.seek(t)} />
+          </Suspense>
+        </ErrorBoundary>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * Opens an uploaded video with mediabunny (WebCodecs) and hands out every frame, upright, with
+ * its exact presentation timestamp. See docs/design.md "Decoding" for why WebCodecs and not
+ * seeking a <video> element.
+ *
+ * Probing happens first and fails early with a VideoInputError a person can act on: zero-byte
+ * file, not a container we can read, no video track, a codec this browser cannot decode
+ * (VideoDecoder.isConfigSupported on the track's exact decoder config), or a file whose
+ * packets point past its end (truncated).
+ */
+import { ALL_FORMATS, BlobSource, Input, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { errors, isVideoInputError, VideoInputError } from './video_input_error';
+import { fitLongSide } from './frame_geometry';
+import type { RgbaFrame } from '../pose/types';
+
+export interface VideoProbe {
+  name: string;
+  sizeBytes: number;
+  /** Full MIME type with codecs, e.g. 'video/mp4; codecs="avc1.64001f"'. */
+  mimeType: string;
+  /** mediabunny's codec id: 'avc' | 'hevc' | 'vp8' | 'vp9' | 'av1' | ... */
+  codec: string | null;
+  /** RFC 6381 codec string, e.g. 'avc1.64001f'. */
+  codecString: string | null;
+  codedWidth: number;
+  codedHeight: number;
+  /** As displayed: after the rotation tag (a portrait phone video is taller than wide). */
+  displayWidth: number;
+  displayHeight: number;
+  /** Clockwise degrees from the container's rotation tag. */
+  rotation: number;
+  durationS: number;
+  /** Number of video packets = frames. */
+  frameCount: number;
+  fps: number;
+}
+
+export interface DecodedFrame {
+  /** 0-based index in presentation order. */
+  index: number;
+  /** Presentation timestamp in seconds, exactly as in the file. */
+  t: number;
+  /**
+   * Upright pixels, scaled so the long side is at most maxLongSide: an ImageBitmap (the consumer
+   * owns it: close or transfer it) or RGBA bytes (pixelFormat 'rgba').
+   */
+  image: ImageBitmap | RgbaFrame;
+  /** Bitmap size (kept here because a transferred ImageBitmap reports 0x0). */
+  width: number;
+  height: number;
+  /** Multiply bitmap x by this to get displayed source pixels (>= 1). */
+  toSourceX: number;
+  /** Multiply bitmap y by this to get displayed source pixels (>= 1). */
+  toSourceY: number;
+}
+
+export interface OpenVideoOptions {
+  /** Frames larger than this (long side, px) are scaled down before pose estimation. Default 960. */
+  maxLongSide?: number;
+  signal?: AbortSignal;
+  /**
+   * 'bitmap' (default): ImageBitmap, cheap to make and to transfer to a worker.
+   * 'rgba': RGBA bytes read back on this thread, so the pose worker skips its own read-back.
+   */
+  pixelFormat?: 'bitmap' | 'rgba';
+}
+
+export interface OpenedVideo {
+  probe: VideoProbe;
+  /** Every frame in presentation order. Stops early (cleanly) when the signal aborts. */
+  frames(): AsyncGenerator<DecodedFrame, void, unknown>;
+  dispose(): void;
+}
+
+/** Pose estimation does not need more pixels than this: BlazePose crops and resizes to 256 px anyway. */
+export const DEFAULT_MAX_LONG_SIDE = 960;
+
+export async function openVideo(file: Blob, name: string, options: OpenVideoOptions = {}): Promise<OpenedVideo> {
+  if (file.size === 0) throw errors.emptyFile(name);
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  try {
+    const probeResult = await probeInput(input, file, name);
+    return makeOpenedVideo(input, probeResult.track, probeResult.probe, options);
+  } catch (error) {
+    input.dispose();
+    throw error;
+  }
+}
+
+/** Probe only: container, codec, size, rotation, frames, and whether this browser can decode it. */
+export async function probeVideo(file: Blob, name: string): Promise<VideoProbe> {
+  const opened = await openVideo(file, name);
+  opened.dispose();
+  return opened.probe;
+}
+
+async function probeInput(input: Input, file: Blob, name: string): Promise<{ track: InputVideoTrack; probe: VideoProbe }> {
+  let readable: boolean;
+  try {
+    readable = await input.canRead();
+  } catch (error) {
+    throw errors.notAVideo(name, error);
+  }
+  if (!readable) throw errors.notAVideo(name);
+
+  let track: InputVideoTrack | null;
+  try {
+    track = await input.getPrimaryVideoTrack();
+  } catch (error) {
+    // The container was recognised but its header could not be parsed: a cut-off or damaged file.
+    throw errors.truncated(name, 'its header could not be read', error);
+  }
+  if (!track) throw errors.noVideoTrack(name);
+
+  try {
+    const [mimeType, codec, codecString, codedWidth, codedHeight, displayWidth, displayHeight, rotation] = await Promise.all([
+      input.getMimeType(),
+      track.getCodec(),
+      track.getCodecParameterString(),
+      track.getCodedWidth(),
+      track.getCodedHeight(),
+      track.getDisplayWidth(),
+      track.getDisplayHeight(),
+      track.getRotation(),
+    ]);
+
+    const decodable = await canBrowserDecode(track);
+    if (!decodable) throw errors.unsupportedCodec(name, codec, codecString);
+
+    const stats = await track.computePacketStats();
+    if (stats.packetCount === 0) throw errors.truncated(name, 'it contains no video frames');
+    const firstTimestamp = await track.getFirstTimestamp();
+    const endTimestamp = await track.computeDuration();
+    const durationS = Math.max(0, endTimestamp - Math.min(0, firstTimestamp));
+    let fps = stats.averagePacketRate;
+    try {
+      fps = (await track.computeFrameRateMetrics()).bestGuessFrameRate || fps;
+    } catch {
+      // Keep the average packet rate: good enough for progress and time-left estimates.
+    }
+
+    return {
+      track,
+      probe: {
+        name,
+        sizeBytes: file.size,
+        mimeType,
+        codec,
+        codecString,
+        codedWidth,
+        codedHeight,
+        displayWidth,
+        displayHeight,
+        rotation,
+        durationS,
+        frameCount: stats.packetCount,
+        fps,
+      },
+    };
+  } catch (error) {
+    if (isVideoInputError(error)) throw error;
+    throw errors.truncated(name, 'its frame index could not be read', error);
+  }
+}
+
+/** VideoDecoder.isConfigSupported with the track's exact decoder config (profile, level, description). */
+async function canBrowserDecode(track: InputVideoTrack): Promise<boolean> {
+  if (typeof VideoDecoder === 'undefined') return false;
+  const config = await track.getDecoderConfig();
+  if (!config) return false;
+  try {
+    const support = await VideoDecoder.isConfigSupported(config);
+    return support.supported === true;
+  } catch {
+    return false;
+  }
+}
+
+function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe, options: OpenVideoOptions): OpenedVideo {
+  const { width, height } = fitLongSide(probe.displayWidth, probe.displayHeight, options.maxLongSide ?? DEFAULT_MAX_LONG_SIDE);
+  const signal = options.signal;
+  const pixelFormat = options.pixelFormat ?? 'bitmap';
+  const toSourceX = probe.displayWidth / width;
+  const toSourceY = probe.displayHeight / height;
+
+  async function* frames(): AsyncGenerator<DecodedFrame, void, unknown> {
+    const sink = new VideoSampleSink(track);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { alpha: false, willReadFrequently: pixelFormat === 'rgba' });
+    if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
+    let index = 0;
+    const iterator = sink.samples();
+    try {
+      while (true) {
+        if (signal?.aborted) return;
+        let result: IteratorResult<VideoSample, void>;
+        try {
+          result = await iterator.next();
+        } catch (error) {
+          if (signal?.aborted) return;
+          throw classifyDecodeError(probe, index, error);
+        }
+        if (result.done) break;
+        const sample = result.value;
+        const t = sample.timestamp;
+        try {
+          // A negative end time marks pre-roll frames that an edit list hides from presentation.
+          if (sample.timestamp + sample.duration <= 0) continue;
+          // draw() applies the rotation tag, so the bitmap is upright in display orientation.
+          sample.draw(context, 0, 0, width, height);
+        } finally {
+          sample.close();
+        }
+        const image: ImageBitmap | RgbaFrame =
+          pixelFormat === 'rgba'
+            ? { data: context.getImageData(0, 0, width, height).data, width, height }
+            : canvas.transferToImageBitmap();
+        yield { index, t, image, width, height, toSourceX, toSourceY };
+        index += 1;
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+    // Demuxing stopped early without an error: the file ends before its index says it should.
+    if (!signal?.aborted && index < probe.frameCount * 0.9) {
+      throw errors.truncated(probe.name, `only ${index} of its ${probe.frameCount} frames could be read`);
+    }
+  }
+
+  return {
+    probe,
+    frames,
+    dispose: () => input.dispose(),
+  };
+}
+
+function classifyDecodeError(probe: VideoProbe, index: number, error: unknown): VideoInputError {
+  if (isVideoInputError(error)) return error;
+  // The header promised more frames than the bytes deliver: reading past the end of a cut file.
+  if (index > 0 && index < probe.frameCount) {
+    return errors.truncated(probe.name, `decoding stopped at frame ${index} of ${probe.frameCount}`, error);
+  }
+  return errors.decodeFailed(probe.name, error);
+}
