@@ -160,7 +160,7 @@ export interface SyntheticFrameTruth {
   hipShift: number;
   /** Posterior trunk-vs-thigh rotation applied (see file comment). */
   pelvicTuckDeg: number;
-  /** Hip-mid height above the floor / standing hip-mid height. */
+  /** Hip-mid height above the ankle-mid / the same at standing (core's hipHeight definition). */
   hipHeight: number;
 }
 
@@ -298,7 +298,7 @@ function makeBody(spec: SyntheticSquatSpec): Body {
 /** Posed 3D keypoints plus the truth that goes with them. */
 interface Posed {
   pts: Map<string, V3>;
-  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight'> & { hipMidY: number };
+  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight'> & { hipMidY: number; ankleMidY: number };
 }
 
 /** Places one foot: pivots about the toe tip by the heel-lift angle. Returns heel, ankle, toe. */
@@ -483,6 +483,7 @@ function pose(body: Body, p: number, tuck: number, rp: RepParams): Posed {
       hipShift: (hipMid[0] - ankleMidNow[0]) / hipW,
       pelvicTuckDeg: tuck,
       hipMidY: hipMid[1],
+      ankleMidY: ankleMidNow[1],
     },
   };
 }
@@ -595,13 +596,15 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
   const n = Math.max(0, Math.floor((duration - (spec.startAtS ?? 0)) * spec.fps + 1e-9) + 1);
   const frames: PoseFrame[] = new Array(n);
   const truthFrames: SyntheticFrameTruth[] = new Array(n);
-  const standingHipY = pose(body, 0, 0, restParams).truth.hipMidY;
+  const standPose = pose(body, 0, 0, restParams);
+  const standingHipY = standPose.truth.hipMidY;
+  const standAnkleY = standPose.truth.ankleMidY;
   for (let i = 0; i < n; i++) {
     const time = (spec.startAtS ?? 0) + i / spec.fps;
     const { p, tuck, params } = phaseAt(time);
     const posed = pose(body, p, tuck, params);
-    const { hipMidY, ...tr } = posed.truth;
-    truthFrames[i] = { t: i / spec.fps, phase: p, ...tr, hipHeight: hipMidY / standingHipY };
+    const { hipMidY, ankleMidY, ...tr } = posed.truth;
+    truthFrames[i] = { t: i / spec.fps, phase: p, ...tr, hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY) };
     if (spec.missingFrameRate && rand() < spec.missingFrameRate) {
       frames[i] = { t: i / spec.fps, keypoints: null };
       continue;

@@ -1,0 +1,441 @@
+/**
+ * Front door of the per-frame geometry: PoseTrack -> per-frame metrics, view, camera roll,
+ * measurability, warnings, hip height for rep segmentation, and the filtered keypoints.
+ *
+ *   readKeypoints -> filterKeypoints (swap guard, spikes, gaps, low-pass | One Euro)
+ *   -> standing baseline (legs straight) -> camera roll (posture + feet line) -> roll removed,
+ *   Y up -> view per 0.5 s block -> metrics/* (one file each) -> AnalysedFrame[].
+ *
+ * Everything is in pixels (portrait video keeps its proportions; REFERENCE.md §3) and works
+ * on typed arrays; the only per-frame objects are the output frames themselves.
+ * Never throws on malformed input; never emits NaN (null + confidence 0 instead).
+ */
+import { estimateCameraRoll, removeRoll } from './camera_roll';
+import { clamp01 } from './geometry';
+import { estimateFps, KEYPOINT_COUNT, KP, MEASURED_KEYPOINTS, readKeypoints, type KeypointSeries } from './keypoint_access';
+import { DEFAULT_FILTER, filterKeypoints } from './keypoint_filtering';
+import { measurability, METRIC_KEYS } from './measurability';
+import { depthAndThighAngle } from './metrics/depth';
+import { footAngleDeg } from './metrics/foot_angle';
+import { heelLift } from './metrics/heel_lift';
+import { hipFlexionDeg } from './metrics/hip_flexion';
+import { hipShift } from './metrics/hip_shift';
+import { kneeFlexionDeg } from './metrics/knee_flexion';
+import { kneeOffset } from './metrics/knee_offset';
+import { kneeSeparationRatio } from './metrics/knee_separation';
+import { kneeValgusDeg } from './metrics/knee_valgus';
+import { type MetricContext, type MetricSeries, VIEW_OBLIQUE } from './metrics/metric_context';
+import { shinAngleDeg } from './metrics/shin_angle';
+import { torsoAngleDeg } from './metrics/torso_angle';
+import { trunkTibiaDeg } from './metrics/trunk_tibia';
+import { runningStandingReference, standingBaseline, percentile } from './standing_baseline';
+import { BLAZEPOSE_KEYPOINT_NAMES } from './types';
+import type {
+  AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, ViewEstimate,
+} from './types';
+import { detectView, HIP_PER_LEG, SHOULDER_PER_LEG } from './view_detection';
+
+export interface FrameMetricsResult {
+  /** buttWink is left null here: the rep analysis fills it. */
+  frames: AnalysedFrame[];
+  view: ViewEstimate;
+  cameraRollDeg: number;
+  measurability: Record<MetricKey, Measurability>;
+  warnings: AnalysisWarning[];
+  /** Share of frames with a person, 0..1. */
+  poseCoverage: number;
+  /**
+   * Per frame: filtered hip-mid height above the ankles relative to the lifter's standing hip
+   * height (1 = standing, lower = deeper); null where unknown. For rep segmentation.
+   */
+  hipHeight: (number | null)[];
+  /** Filtered keypoints in SOURCE pixels (camera roll not removed): for drawing, and butt-wink ingredients. */
+  smoothed: PoseTrack;
+  /** Extra detail for tests and the UI. */
+  details: FrameMetricsDetails;
+}
+
+export interface FrameMetricsDetails {
+  fps: number;
+  rollConfidence: number;
+  rollSource: string;
+  /** Standing segment lengths in pixels. */
+  thighPx: number;
+  shankPx: number;
+  footPx: number;
+  standingFrames: number;
+  swapsFixed: number;
+  spikesRejected: number;
+  cutoffHz: number | null;
+  /** Per frame: 1 where the lifter stands. */
+  standing: Uint8Array;
+  /** Per frame |cos yaw| estimate of its 0.5 s block (NaN unknown). */
+  cosYaw: Float32Array;
+}
+
+const MIN_SCORE = 0.3;
+const EDGE_FRACTION = 0.02;
+
+/** Per-frame metrics of a PoseTrack. See FrameMetricsResult. */
+export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = {}): FrameMetricsResult {
+  const raw = readKeypoints(track);
+  const n = raw.n;
+  const fps = estimateFps(raw.t);
+  let present = 0;
+  for (let i = 0; i < n; i++) present += raw.present[i];
+  const poseCoverage = n ? present / n : 0;
+
+  // Body scale before filtering (thresholds): median hip-to-ankle length.
+  const hipAnkleRaw = hipAnkleDistance(raw);
+  const scalePx = percentile(hipAnkleRaw, 0.5);
+
+  const s: KeypointSeries = { ...raw, x: raw.x.slice(), y: raw.y.slice(), score: raw.score.slice() };
+  const filterReport = filterKeypoints(s, fps, scalePx, { ...DEFAULT_FILTER, mode: options.mode ?? 'recorded', minScore: MIN_SCORE });
+
+  // Standing frames and segment lengths (rotation-invariant, so before roll removal).
+  const hipAnkle = hipAnkleDistance(s);
+  const thigh = new Float32Array(n).fill(NaN), shank = new Float32Array(n).fill(NaN);
+  segmentLengths(s, thigh, shank);
+  const base = standingBaseline(hipAnkle, thigh, shank);
+
+  const W = finiteOr(track?.source?.width, 0), H = finiteOr(track?.source?.height, 0);
+  const roll = estimateCameraRoll(s, base.standing, base.legPx, MIN_SCORE);
+  const X = new Float32Array(n * KEYPOINT_COUNT).fill(NaN), Y = new Float32Array(n * KEYPOINT_COUNT).fill(NaN);
+  removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, X, Y);
+
+  // View per block from shoulder and hip widths against the lifter's own leg length.
+  const frameCos = new Float32Array(n).fill(NaN);
+  if (base.legPx > 0) {
+    for (let i = 0; i < n; i++) {
+      let sum = 0, cnt = 0;
+      const sw = pairWidth(s, KP.leftShoulder, KP.rightShoulder, i);
+      if (sw === sw) { sum += sw / (SHOULDER_PER_LEG * base.legPx); cnt++; }
+      const hw = pairWidth(s, KP.leftHip, KP.rightHip, i);
+      if (hw === hw) { sum += hw / (HIP_PER_LEG * base.legPx); cnt++; }
+      if (cnt) frameCos[i] = Math.min(1, sum / cnt);
+    }
+  }
+  const view = detectView(frameCos, s.t, fps);
+
+  const ctx: MetricContext = {
+    n, X, Y, score: s.score, minScore: MIN_SCORE,
+    viewKind: view.kind,
+    sagittalScale: new Float32Array(n).fill(1),
+    facing: facingPerFrame(s, X, base.footPx, fps),
+    base,
+    heelBaseY: { left: new Float32Array(n), right: new Float32Array(n) },
+  };
+  for (let i = 0; i < n; i++) {
+    if (view.kind[i] === VIEW_OBLIQUE) {
+      const c = view.cosYaw[i];
+      ctx.sagittalScale[i] = c === c ? Math.min(1, Math.max(0.5, Math.sqrt(Math.max(0, 1 - c * c)))) : Math.SQRT1_2;
+    }
+  }
+  for (const side of ['left', 'right'] as const) {
+    const k = side === 'left' ? KP.leftHeel : KP.rightHeel;
+    const heelY = new Float32Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) if (s.score[k * n + i] >= MIN_SCORE) heelY[i] = Y[k * n + i];
+    runningStandingReference(heelY, base.standing, 'median', ctx.heelBaseY[side]);
+  }
+
+  // Hip height relative to standing, for rep segmentation.
+  const hipH = new Float32Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const hy = midY(ctx, KP.leftHip, KP.rightHip, i), ay = midY(ctx, KP.leftAnkle, KP.rightAnkle, i);
+    if (hy === hy && ay === ay) hipH[i] = hy - ay;
+  }
+  const hipRef = new Float32Array(n);
+  runningStandingReference(hipH, base.standing, 'max', hipRef);
+
+  // ---- metrics
+  const m = {
+    kneeValgusDeg: { left: kneeValgusDeg(ctx, 'left'), right: kneeValgusDeg(ctx, 'right') },
+    kneeOffset: { left: kneeOffset(ctx, 'left'), right: kneeOffset(ctx, 'right') },
+    kneeSeparationRatio: kneeSeparationRatio(ctx),
+    heelLift: { left: heelLift(ctx, 'left'), right: heelLift(ctx, 'right') },
+    footAngleDeg: { left: footAngleDeg(ctx, 'left'), right: footAngleDeg(ctx, 'right') },
+    torsoAngleDeg: torsoAngleDeg(ctx),
+    kneeFlexionDeg: { left: kneeFlexionDeg(ctx, 'left'), right: kneeFlexionDeg(ctx, 'right') },
+    hipFlexionDeg: hipFlexionDeg(ctx),
+    shinAngleDeg: { left: shinAngleDeg(ctx, 'left'), right: shinAngleDeg(ctx, 'right') },
+    ...depthAndThighAngle(ctx),
+    hipShift: hipShift(ctx),
+  };
+  const trunkTibia = trunkTibiaDeg(m.torsoAngleDeg, m.shinAngleDeg.left, m.shinAngleDeg.right);
+
+  // ---- output objects (the only per-frame allocation)
+  const v = (a: MetricSeries, i: number): number | null => {
+    const x = a.value[i];
+    return x === x && x !== Infinity && x !== -Infinity ? x : null;
+  };
+  const c = (a: MetricSeries, i: number): number => {
+    const x = a.value[i];
+    if (!(x === x) || x === Infinity || x === -Infinity) return 0;
+    const k = a.confidence[i];
+    return k > 0 ? (k < 1 ? k : 1) : 0;
+  };
+  const frames: AnalysedFrame[] = new Array(n);
+  const hipHeight: (number | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    frames[i] = {
+      t: s.t[i],
+      metrics: {
+        kneeValgusDeg: { left: v(m.kneeValgusDeg.left, i), right: v(m.kneeValgusDeg.right, i) },
+        kneeOffset: { left: v(m.kneeOffset.left, i), right: v(m.kneeOffset.right, i) },
+        kneeSeparationRatio: v(m.kneeSeparationRatio, i),
+        heelLift: { left: v(m.heelLift.left, i), right: v(m.heelLift.right, i) },
+        footAngleDeg: { left: v(m.footAngleDeg.left, i), right: v(m.footAngleDeg.right, i) },
+        torsoAngleDeg: v(m.torsoAngleDeg, i),
+        trunkTibiaDeg: v(trunkTibia, i),
+        buttWink: null,
+        kneeFlexionDeg: { left: v(m.kneeFlexionDeg.left, i), right: v(m.kneeFlexionDeg.right, i) },
+        hipFlexionDeg: v(m.hipFlexionDeg, i),
+        shinAngleDeg: { left: v(m.shinAngleDeg.left, i), right: v(m.shinAngleDeg.right, i) },
+        depth: v(m.depth, i),
+        thighAngleDeg: v(m.thighAngleDeg, i),
+        hipShift: v(m.hipShift, i),
+      },
+      confidence: {
+        kneeValgusDeg: { left: c(m.kneeValgusDeg.left, i), right: c(m.kneeValgusDeg.right, i) },
+        kneeOffset: { left: c(m.kneeOffset.left, i), right: c(m.kneeOffset.right, i) },
+        kneeSeparationRatio: c(m.kneeSeparationRatio, i),
+        heelLift: { left: c(m.heelLift.left, i), right: c(m.heelLift.right, i) },
+        footAngleDeg: { left: c(m.footAngleDeg.left, i), right: c(m.footAngleDeg.right, i) },
+        torsoAngleDeg: c(m.torsoAngleDeg, i),
+        trunkTibiaDeg: c(trunkTibia, i),
+        buttWink: 0,
+        kneeFlexionDeg: { left: c(m.kneeFlexionDeg.left, i), right: c(m.kneeFlexionDeg.right, i) },
+        hipFlexionDeg: c(m.hipFlexionDeg, i),
+        shinAngleDeg: { left: c(m.shinAngleDeg.left, i), right: c(m.shinAngleDeg.right, i) },
+        depth: c(m.depth, i),
+        thighAngleDeg: c(m.thighAngleDeg, i),
+        hipShift: c(m.hipShift, i),
+      },
+    };
+    const h = hipH[i] / hipRef[i];
+    hipHeight[i] = h === h && h !== Infinity && h !== -Infinity ? h : null;
+  }
+
+  // ---- measurability from what was actually measured
+  const seriesOf: Record<MetricKey, MetricSeries[]> = {
+    kneeValgusDeg: [m.kneeValgusDeg.left, m.kneeValgusDeg.right],
+    kneeOffset: [m.kneeOffset.left, m.kneeOffset.right],
+    kneeSeparationRatio: [m.kneeSeparationRatio],
+    heelLift: [m.heelLift.left, m.heelLift.right],
+    footAngleDeg: [m.footAngleDeg.left, m.footAngleDeg.right],
+    torsoAngleDeg: [m.torsoAngleDeg],
+    trunkTibiaDeg: [trunkTibia],
+    buttWink: [],
+    kneeFlexionDeg: [m.kneeFlexionDeg.left, m.kneeFlexionDeg.right],
+    hipFlexionDeg: [m.hipFlexionDeg],
+    shinAngleDeg: [m.shinAngleDeg.left, m.shinAngleDeg.right],
+    depth: [m.depth],
+    thighAngleDeg: [m.thighAngleDeg],
+    hipShift: [m.hipShift],
+  };
+  const count = {} as Record<MetricKey, number>, meanConf = {} as Record<MetricKey, number>;
+  for (const key of METRIC_KEYS) {
+    let k = 0, sum = 0;
+    for (const ser of seriesOf[key]) {
+      for (let i = 0; i < n; i++) { const x = ser.value[i]; if (x === x) { k++; sum += ser.confidence[i]; } }
+    }
+    count[key] = k;
+    meanConf[key] = k ? clamp01(sum / k) : 0;
+  }
+
+  return {
+    frames,
+    view: view.estimate,
+    cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
+    measurability: measurability(view.estimate, count, meanConf),
+    warnings: frameWarnings(raw, poseCoverage, W, H, base.fallback && n > 0, roll.rollDeg),
+    poseCoverage,
+    hipHeight,
+    smoothed: smoothedTrack(track, s),
+    details: {
+      fps, rollConfidence: roll.confidence, rollSource: roll.source,
+      thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
+      swapsFixed: filterReport.swapsFixed, spikesRejected: filterReport.spikesRejected, cutoffHz: filterReport.cutoffHz,
+      standing: base.standing, cosYaw: view.cosYaw,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+function finiteOr(v: unknown, d: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : d;
+}
+
+function ok(s: KeypointSeries, k: number, i: number): boolean {
+  return s.score[k * s.n + i] >= MIN_SCORE;
+}
+
+/** Hip-mid to ankle-mid distance per frame (one side standing in when the other is missing). */
+function hipAnkleDistance(s: KeypointSeries): Float32Array {
+  const n = s.n;
+  const out = new Float32Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const hl = ok(s, KP.leftHip, i), hr = ok(s, KP.rightHip, i), al = ok(s, KP.leftAnkle, i), ar = ok(s, KP.rightAnkle, i);
+    if (!(hl || hr) || !(al || ar)) continue;
+    const hx = hl && hr ? (s.x[KP.leftHip * n + i] + s.x[KP.rightHip * n + i]) / 2 : s.x[(hl ? KP.leftHip : KP.rightHip) * n + i];
+    const hy = hl && hr ? (s.y[KP.leftHip * n + i] + s.y[KP.rightHip * n + i]) / 2 : s.y[(hl ? KP.leftHip : KP.rightHip) * n + i];
+    const ax = al && ar ? (s.x[KP.leftAnkle * n + i] + s.x[KP.rightAnkle * n + i]) / 2 : s.x[(al ? KP.leftAnkle : KP.rightAnkle) * n + i];
+    const ay = al && ar ? (s.y[KP.leftAnkle * n + i] + s.y[KP.rightAnkle * n + i]) / 2 : s.y[(al ? KP.leftAnkle : KP.rightAnkle) * n + i];
+    out[i] = Math.hypot(hx - ax, hy - ay);
+  }
+  return out;
+}
+
+/** Mean over visible sides of thigh (hip-knee) and shank (knee-ankle) lengths per frame. */
+function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Array): void {
+  const n = s.n;
+  const dist = (a: number, b: number, i: number) => Math.hypot(s.x[a * n + i] - s.x[b * n + i], s.y[a * n + i] - s.y[b * n + i]);
+  for (let i = 0; i < n; i++) {
+    let ts = 0, tc = 0, ss = 0, sc = 0;
+    for (const [h, k, a] of [[KP.leftHip, KP.leftKnee, KP.leftAnkle], [KP.rightHip, KP.rightKnee, KP.rightAnkle]] as const) {
+      if (ok(s, h, i) && ok(s, k, i)) { ts += dist(h, k, i); tc++; }
+      if (ok(s, k, i) && ok(s, a, i)) { ss += dist(k, a, i); sc++; }
+    }
+    if (tc) thigh[i] = ts / tc;
+    if (sc) shank[i] = ss / sc;
+  }
+}
+
+function pairWidth(s: KeypointSeries, l: number, r: number, i: number): number {
+  if (!ok(s, l, i) || !ok(s, r, i)) return NaN;
+  const n = s.n;
+  return Math.hypot(s.x[l * n + i] - s.x[r * n + i], s.y[l * n + i] - s.y[r * n + i]);
+}
+
+function midY(ctx: MetricContext, l: number, r: number, i: number): number {
+  const n = ctx.n;
+  const sl = ctx.score[l * n + i] >= MIN_SCORE, sr = ctx.score[r * n + i] >= MIN_SCORE;
+  if (sl && sr) return (ctx.Y[l * n + i] + ctx.Y[r * n + i]) / 2;
+  if (sl) return ctx.Y[l * n + i];
+  if (sr) return ctx.Y[r * n + i];
+  return NaN;
+}
+
+/**
+ * Which way the lifter faces in the picture, per frame: toes ahead of heels (both feet), else
+ * the nose ahead of the ears; then the majority over each second, so one odd frame does not
+ * flip the sign of every forward angle. 0 where unknown (e.g. facing the camera).
+ */
+function facingPerFrame(s: KeypointSeries, X: Float32Array, footPx: number, fps: number): Int8Array {
+  const n = s.n;
+  const raw = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let d = 0, c = 0;
+    for (const [h, t] of [[KP.leftHeel, KP.leftToe], [KP.rightHeel, KP.rightToe]] as const) {
+      if (ok(s, h, i) && ok(s, t, i)) { d += X[t * n + i] - X[h * n + i]; c++; }
+    }
+    if (c && Math.abs(d / c) > 0.25 * footPx) { raw[i] = Math.sign(d); continue; }
+    const le = ok(s, KP.leftEar, i), re = ok(s, KP.rightEar, i);
+    if (ok(s, KP.nose, i) && (le || re)) {
+      const ex = le && re ? (X[KP.leftEar * n + i] + X[KP.rightEar * n + i]) / 2 : X[(le ? KP.leftEar : KP.rightEar) * n + i];
+      const dn = X[KP.nose * n + i] - ex;
+      if (Math.abs(dn) > 0.05 * footPx) raw[i] = Math.sign(dn) * 0.5;
+    }
+  }
+  const out = new Int8Array(n);
+  const block = Math.max(1, Math.round(fps));
+  let last = 0;
+  for (let b = 0; b * block < n; b++) {
+    let sum = 0;
+    for (let i = b * block; i < Math.min(n, (b + 1) * block); i++) sum += raw[i];
+    const sign = sum > 0 ? 1 : sum < 0 ? -1 : last;
+    if (sign) last = sign;
+    for (let i = b * block; i < Math.min(n, (b + 1) * block); i++) out[i] = sign;
+  }
+  // Blocks before the first decided one take its sign.
+  let first = 0;
+  for (let i = 0; i < n; i++) if (out[i]) { first = out[i]; break; }
+  for (let i = 0; i < n && !out[i]; i++) out[i] = first;
+  return out;
+}
+
+function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number, noStanding: boolean, rollDeg: number): AnalysisWarning[] {
+  const warnings: AnalysisWarning[] = [];
+  const n = s.n;
+  if (n === 0) {
+    warnings.push({ code: 'no_frames', message: 'The pose track has no frames.' });
+    return warnings;
+  }
+  if (coverage < 0.5) {
+    warnings.push({ code: 'no_person', message: `No person was found in most of the video (${Math.round(coverage * 100)} % of frames).` });
+  } else if (coverage < 0.8) {
+    warnings.push({ code: 'low_coverage', message: `The person was found in only ${Math.round(coverage * 100)} % of frames: parts of the set may be missing.` });
+  }
+  let withPerson = 0, feetOut = 0, bodyOut = 0;
+  const mx = EDGE_FRACTION * W, my = EDGE_FRACTION * H;
+  const atEdge = (k: number, i: number) => {
+    if (!(W > 0 && H > 0)) return false;
+    const x = s.x[k * n + i], y = s.y[k * n + i];
+    return x <= mx || x >= W - mx || y <= my || y >= H - my;
+  };
+  const missingOrEdge = (k: number, i: number) => !(s.score[k * n + i] >= MIN_SCORE) || atEdge(k, i);
+  for (let i = 0; i < n; i++) {
+    if (!s.present[i]) continue;
+    withPerson++;
+    const feetBad = (missingOrEdge(KP.leftAnkle, i) && missingOrEdge(KP.rightAnkle, i)) ||
+      (missingOrEdge(KP.leftHeel, i) && missingOrEdge(KP.rightHeel, i));
+    if (feetBad) feetOut++;
+    let bodyBad = false;
+    for (const k of [KP.nose, KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee]) {
+      if (s.score[k * n + i] >= MIN_SCORE && atEdge(k, i)) { bodyBad = true; break; }
+    }
+    if ((missingOrEdge(KP.leftShoulder, i) && missingOrEdge(KP.rightShoulder, i)) || (missingOrEdge(KP.leftHip, i) && missingOrEdge(KP.rightHip, i))) bodyBad = true;
+    if (bodyBad) bodyOut++;
+  }
+  if (withPerson && feetOut / withPerson > 0.3) {
+    warnings.push({ code: 'feet_out_of_frame', message: `The feet are missing or at the edge of the picture in ${Math.round((100 * feetOut) / withPerson)} % of frames: heel lift and knee tracking need the feet in view.` });
+  }
+  if (withPerson && bodyOut / withPerson > 0.3) {
+    warnings.push({ code: 'partly_out_of_frame', message: `Part of the body is outside the picture in ${Math.round((100 * bodyOut) / withPerson)} % of frames: step back so the whole body is in view.` });
+  }
+  if (noStanding && coverage > 0) {
+    warnings.push({ code: 'no_standing_frames', message: 'No frames of the lifter standing upright were found: heel and hip baselines are estimates.' });
+  }
+  if (Math.abs(rollDeg) >= 5) {
+    warnings.push({ code: 'camera_tilted', message: `The camera was tilted by about ${Math.round(Math.abs(rollDeg))} degrees; angles were corrected for it.` });
+  }
+  return warnings;
+}
+
+/**
+ * The filtered keypoints as a PoseTrack. Frames build their keypoint objects on first access
+ * (and cache them), so an hour-long track costs nothing until something draws it.
+ */
+class SmoothedFrame implements PoseFrame {
+  private cache: Keypoint[] | null | undefined;
+  constructor(readonly t: number, private readonly s: KeypointSeries, private readonly i: number) {}
+  get keypoints(): Keypoint[] | null {
+    if (this.cache !== undefined) return this.cache;
+    if (!this.s.present[this.i]) return (this.cache = null);
+    const out: Keypoint[] = [];
+    const { n, x, y, score } = this.s;
+    for (let k = 0; k < KEYPOINT_COUNT; k++) {
+      const o = k * n + this.i;
+      const xv = x[o], yv = y[o];
+      if (!(xv === xv) || !(yv === yv)) continue;
+      // Measured keypoints are filtered; the face and hands pass through as read.
+      out.push({ name: BLAZEPOSE_KEYPOINT_NAMES[k], x: xv, y: yv, score: score[o] });
+    }
+    return (this.cache = out);
+  }
+  toJSON() {
+    return { t: this.t, keypoints: this.keypoints };
+  }
+}
+
+function smoothedTrack(track: PoseTrack, s: KeypointSeries): PoseTrack {
+  const frames: PoseFrame[] = new Array(s.n);
+  for (let i = 0; i < s.n; i++) frames[i] = new SmoothedFrame(s.t[i], s, i);
+  return {
+    source: track?.source ?? { name: '', width: 0, height: 0, fps: 0, durationS: 0, frameCount: s.n },
+    model: track?.model ?? '',
+    frames,
+  };
+}
+

@@ -1,0 +1,113 @@
+/**
+ * Personal baselines from the lifter's own standing frames (REFERENCE.md §3: heel height and
+ * hip height relative to the lifter's own standing posture, not fixed pixels).
+ *
+ * Standing = the hip-mid to ankle-mid distance is within 8 % of its 90th percentile over the
+ * clip (a squat shortens it by 30 % or more). Each run of consecutive standing frames gives a
+ * reference (hip height: the run's maximum; heel height: the run's median); frames between two
+ * runs interpolate linearly between them, so a lifter who steps closer to the camera, or
+ * shifts the feet between reps, gets a fresh baseline at the next standing moment. Frames
+ * before the first run use the first run (a clip that starts at the bottom still works).
+ *
+ * Segment lengths (thigh, shank) are medians over standing frames, where the legs are nearly
+ * parallel to the picture in every view. Foot length is 0.31 x leg length (Winter 2009
+ * anthropometry: foot 0.152 H, thigh + shank 0.491 H), because the foot itself is foreshortened
+ * to nothing in a front view.
+ */
+
+export const FOOT_PER_LEG = 0.152 / 0.491;
+const STANDING_FRACTION = 0.92;
+
+export interface StandingBaseline {
+  /** 1 where the lifter stands (legs straight). */
+  standing: Uint8Array;
+  /** Count of standing frames. */
+  standingCount: number;
+  /** True when no frame looked like standing and the highest frames were used instead. */
+  fallback: boolean;
+  thighPx: number;
+  shankPx: number;
+  legPx: number;
+  footPx: number;
+}
+
+/** Percentile of the finite values of a (copy), p in 0..1. */
+export function percentile(a: ArrayLike<number>, p: number): number {
+  const v: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) v.push(a[i]);
+  if (!v.length) return NaN;
+  v.sort((x, y) => x - y);
+  return v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))];
+}
+
+/**
+ * hipAnkle[i] = hip-mid to ankle-mid distance in pixels (NaN when unknown).
+ * thigh[i], shank[i] = segment lengths in pixels (NaN when unknown).
+ */
+export function standingBaseline(hipAnkle: Float32Array, thigh: Float32Array, shank: Float32Array): StandingBaseline {
+  const n = hipAnkle.length;
+  const standing = new Uint8Array(n);
+  const top = percentile(hipAnkle, 0.9);
+  let count = 0;
+  if (top > 0) {
+    for (let i = 0; i < n; i++) {
+      if (hipAnkle[i] >= STANDING_FRACTION * top) { standing[i] = 1; count++; }
+    }
+  }
+  const fallback = count === 0;
+  const thighs: number[] = [], shanks: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!standing[i]) continue;
+    if (thigh[i] === thigh[i]) thighs.push(thigh[i]);
+    if (shank[i] === shank[i]) shanks.push(shank[i]);
+  }
+  let thighPx = percentile(thighs, 0.5), shankPx = percentile(shanks, 0.5);
+  // Without standing frames (or segment data), fall back on the longest-looking segments.
+  if (!(thighPx > 0)) thighPx = percentile(thigh, 0.9);
+  if (!(shankPx > 0)) shankPx = percentile(shank, 0.9);
+  if (!(thighPx > 0) && shankPx > 0) thighPx = shankPx;
+  if (!(shankPx > 0) && thighPx > 0) shankPx = thighPx;
+  if (!(thighPx > 0) && top > 0) thighPx = shankPx = top / 2;
+  const legPx = thighPx + shankPx;
+  return { standing, standingCount: count, fallback, thighPx, shankPx, legPx, footPx: FOOT_PER_LEG * legPx };
+}
+
+/**
+ * A per-frame reference from standing runs: `pick` reduces each run's finite values to one
+ * number; frames between runs interpolate linearly (by frame index), outside runs hold the
+ * nearest run's value. NaN everywhere when no run has a finite value.
+ */
+export function runningStandingReference(
+  value: Float32Array, standing: Uint8Array, pick: 'max' | 'median', out: Float32Array,
+): void {
+  const n = value.length;
+  // Collect runs: [centre index, reference value].
+  const centres: number[] = [];
+  const refs: number[] = [];
+  let i = 0;
+  const buf: number[] = [];
+  while (i < n) {
+    while (i < n && !standing[i]) i++;
+    const start = i;
+    buf.length = 0;
+    while (i < n && standing[i]) { if (value[i] === value[i]) buf.push(value[i]); i++; }
+    if (buf.length) {
+      let r: number;
+      if (pick === 'max') { r = -Infinity; for (const v of buf) if (v > r) r = v; }
+      else { buf.sort((a, b) => a - b); r = buf[buf.length >> 1]; }
+      centres.push((start + i - 1) / 2);
+      refs.push(r);
+    }
+  }
+  if (!refs.length) { out.fill(NaN); return; }
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    while (k < centres.length - 1 && centres[k + 1] <= j) k++;
+    if (j <= centres[0]) out[j] = refs[0];
+    else if (k >= centres.length - 1) out[j] = refs[refs.length - 1];
+    else {
+      const u = (j - centres[k]) / (centres[k + 1] - centres[k]);
+      out[j] = refs[k] + (refs[k + 1] - refs[k]) * u;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Which way the camera looks at the lifter, per stretch of the clip. The view decides what
+ * can be measured (issue 3; topset.dev also marks metrics "not measurable" per view).
+ *
+ * Cue: shoulder and hip widths shrink with |cos(yaw)| as the lifter turns from facing the
+ * camera (yaw 0) to side-on (yaw 90). Expected widths come from the lifter's own standing leg
+ * length and anthropometric ratios (Winter 2009: biacromial ~0.22 H between the shoulder
+ * landmarks, hip joint centres ~0.126 H apart, thigh + shank 0.491 H), so the estimate does not
+ * depend on distance to the camera. cos(yaw) >= 0.866 (within 30 deg) = front, <= 0.42
+ * (beyond 65 deg) = side, else oblique. The front band is wider than the nominal 22.5 deg
+ * because real shoulders and hips vary about 15 % from the ratios.
+ *
+ * Per 0.5 s block the median estimate is classified; segments shorter than 1 s are merged into
+ * their longer neighbour, so a turn of the head or a swinging arm does not flip the view.
+ */
+import type { ViewEstimate, ViewKind, ViewSegment } from './types';
+
+export const SHOULDER_PER_LEG = 0.22 / 0.491;
+export const HIP_PER_LEG = 0.126 / 0.491;
+export const FRONT_MIN_COS = 0.866;
+export const SIDE_MAX_COS = 0.42;
+
+export interface ViewFrames {
+  /** Per frame: the segment's view (0 front, 1 side, 2 oblique, 255 unknown). */
+  kind: Uint8Array;
+  /** Per frame: estimated |cos yaw| of its block (NaN where unknown). */
+  cosYaw: Float32Array;
+  estimate: ViewEstimate;
+}
+
+export const VIEW_CODE: Record<ViewKind, number> = { front: 0, side: 1, oblique: 2 };
+const VIEW_OF_CODE: ViewKind[] = ['front', 'side', 'oblique'];
+
+export function classifyCosYaw(c: number): ViewKind {
+  return c >= FRONT_MIN_COS ? 'front' : c <= SIDE_MAX_COS ? 'side' : 'oblique';
+}
+
+/** How far inside its class a cos(yaw) value sits, 0..1 (0 at a class boundary). */
+function margin(c: number): number {
+  const d = c >= FRONT_MIN_COS ? c - FRONT_MIN_COS : c <= SIDE_MAX_COS ? SIDE_MAX_COS - c : Math.min(c - SIDE_MAX_COS, FRONT_MIN_COS - c);
+  return Math.min(1, 0.4 + d / 0.15);
+}
+
+/**
+ * frameCos[i] = per-frame |cos yaw| estimate (NaN when unknown); t = frame times.
+ */
+export function detectView(frameCos: Float32Array, t: Float64Array, fps: number): ViewFrames {
+  const n = frameCos.length;
+  const blockLen = Math.max(1, Math.round(fps * 0.5));
+  const blocks = Math.ceil(n / blockLen);
+  const blockCos = new Float32Array(blocks).fill(NaN);
+  const buf: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    buf.length = 0;
+    for (let i = b * blockLen; i < Math.min(n, (b + 1) * blockLen); i++) if (frameCos[i] === frameCos[i]) buf.push(frameCos[i]);
+    if (buf.length >= Math.max(1, blockLen / 4)) {
+      buf.sort((p, q) => p - q);
+      blockCos[b] = buf[buf.length >> 1];
+    }
+  }
+  // Fill unknown blocks from the nearest known one (a brief loss of the person keeps the view).
+  const code = new Uint8Array(blocks).fill(255);
+  for (let b = 0; b < blocks; b++) if (blockCos[b] === blockCos[b]) code[b] = VIEW_CODE[classifyCosYaw(blockCos[b])];
+  // Merge runs shorter than 1 s into the longer neighbour.
+  const minBlocks = Math.max(1, Math.round(1 / 0.5));
+  let changed = true;
+  for (let pass = 0; pass < 4 && changed; pass++) {
+    changed = false;
+    const runs = runsOf(code);
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
+      if (run.code === 255 || run.end - run.start >= minBlocks || runs.length === 1) continue;
+      const prev = runs[r - 1], next = runs[r + 1];
+      const pick = !prev ? next : !next ? prev : prev.end - prev.start >= next.end - next.start ? prev : next;
+      if (!pick || pick.code === 255) continue;
+      code.fill(pick.code, run.start, run.end);
+      changed = true;
+    }
+  }
+  // Unknown blocks take the nearest known block's code (for the per-frame gate), but are not
+  // evidence for a segment's confidence.
+  const filled = code.slice();
+  let lastKnown = 255;
+  for (let b = 0; b < blocks; b++) { if (filled[b] !== 255) lastKnown = filled[b]; else filled[b] = lastKnown; }
+  lastKnown = 255;
+  for (let b = blocks - 1; b >= 0; b--) { if (code[b] !== 255) lastKnown = filled[b]; else if (filled[b] === 255) filled[b] = lastKnown; }
+
+  const kind = new Uint8Array(n).fill(255);
+  const cosYaw = new Float32Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor(i / blockLen);
+    kind[i] = filled[b];
+    cosYaw[i] = blockCos[b];
+  }
+  // Segments in seconds.
+  const segments: ViewSegment[] = [];
+  const durByKind = [0, 0, 0];
+  for (const run of runsOf(filled)) {
+    if (run.code === 255) continue;
+    const i0 = run.start * blockLen, i1 = Math.min(n, run.end * blockLen) - 1;
+    let conf = 0, known = 0;
+    for (let b = run.start; b < run.end; b++) {
+      if (blockCos[b] === blockCos[b]) { conf += margin(blockCos[b]); known++; }
+    }
+    const confidence = known ? (conf / known) * (known / (run.end - run.start)) : 0;
+    const from = t[i0], to = t[i1];
+    segments.push({ from, to, kind: VIEW_OF_CODE[run.code], confidence });
+    durByKind[run.code] += Math.max(to - from, 1e-6);
+  }
+  let best = -1;
+  for (let c = 0; c < 3; c++) if (durByKind[c] > 0 && (best < 0 || durByKind[c] > durByKind[best])) best = c;
+  const main: ViewKind = best >= 0 ? VIEW_OF_CODE[best] : 'front';
+  let conf = 0, dur = 0;
+  for (const s of segments) if (s.kind === main) { const d = Math.max(s.to - s.from, 1e-6); conf += s.confidence * d; dur += d; }
+  return { kind, cosYaw, estimate: { kind: main, confidence: dur > 0 ? conf / dur : 0, segments } };
+}
+
+function runsOf(code: Uint8Array): { start: number; end: number; code: number }[] {
+  const runs: { start: number; end: number; code: number }[] = [];
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i];
+    const s = i;
+    while (i < code.length && code[i] === c) i++;
+    runs.push({ start: s, end: i, code: c });
+  }
+  return runs;
+}
