@@ -50,12 +50,14 @@ export function MetricChart(props: MetricChartProps) {
       ],
       series: [
         { label: 't (s)', value: (_u, v) => (v == null ? '–' : v.toFixed(2)) },
+        // Legend: '–' when not hovering; 'not measurable' only for a hovered frame without a value.
         ...series.series.map((s) => ({
           label: s.label,
           stroke: SERIES_COLOUR[s.side ?? 'none'],
           width: 2,
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v == null ? 'not measurable' : `${v.toFixed(meta.digits)}${meta.unit === '°' ? '°' : ''}`),
+          value: (_u: uPlot, v: number | null, _series: number, idx: number | null) =>
+            idx == null ? '–' : v == null ? 'not measurable' : `${v.toFixed(meta.digits)}${meta.unit === '°' ? '°' : ''}`,
         })),
       ],
       hooks: {

@@ -1,7 +1,7 @@
 /** One row per rep: tempo, key numbers, flags. Clicking a rep or a flag seeks the video there and pauses. */
 import type { Analysis, Flag, MetricKey, Rep, RepPeak, Side } from '../../core/types';
 import { isSidedValue } from '../../export/metric_columns';
-import { FAULT_LABELS, METRIC_LABELS, NOT_MEASURABLE, capitalise, formatMetric, formatSeconds, sideLabel } from './labels';
+import { FAULT_LABELS, METRIC_LABELS, NOT_MEASURABLE, capitalise, formatMetric, sideLabel } from './labels';
 
 export interface SeekRequest {
   t: number;
@@ -61,13 +61,13 @@ export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
           <thead>
             <tr>
               <th scope="col">Rep</th>
-              <th scope="col">Tempo (down / pause / up)</th>
+              <th scope="col" className="flags-col">Flags</th>
+              <th scope="col" title="seconds going down / pausing at the bottom / coming up">Tempo (s)<br /><span className="muted small">down / pause / up</span></th>
               {columns.map((metric) => (
                 <th scope="col" key={metric} title={METRIC_LABELS[metric].help}>
                   {METRIC_LABELS[metric].label}
                 </th>
               ))}
-              <th scope="col">Flags</th>
             </tr>
           </thead>
           <tbody>
@@ -79,15 +79,7 @@ export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
                     {rep.partial && <span title="cut off by the clip start or end">*</span>}
                   </button>
                 </th>
-                <td className="nowrap">
-                  {formatSeconds(rep.tempo.descentS, 1)} / {formatSeconds(rep.tempo.bottomS, 1)} / {formatSeconds(rep.tempo.ascentS, 1)}
-                </td>
-                {columns.map((metric) => (
-                  <td key={metric}>
-                    <PeakCell metric={metric} peak={rep.peaks[metric]} measurable={analysis.measurability[metric].measurable} />
-                  </td>
-                ))}
-                <td>
+                <td className="flags-col">
                   {rep.flags.length === 0 ? (
                     <span className="muted">none</span>
                   ) : (
@@ -112,6 +104,14 @@ export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
                     </ul>
                   )}
                 </td>
+                <td className="nowrap">
+                  {rep.tempo.descentS.toFixed(1)} / {rep.tempo.bottomS.toFixed(1)} / {rep.tempo.ascentS.toFixed(1)}
+                </td>
+                {columns.map((metric) => (
+                  <td key={metric}>
+                    <PeakCell metric={metric} peak={rep.peaks[metric]} measurable={analysis.measurability[metric].measurable} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

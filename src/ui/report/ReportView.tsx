@@ -32,15 +32,19 @@ const FAULT_METRIC: Record<string, MetricKey> = {
 export interface ReportViewProps {
   video: LoadedVideoLike;
   allVideos: LoadedVideoLike[];
+  /** Also told about every seek (e.g. the app's own player follows the report). */
+  onSeek?: (t: number) => void;
 }
 
-export function ReportView({ video, allVideos }: ReportViewProps) {
+export function ReportView({ video, allVideos, onSeek }: ReportViewProps) {
   const analysis = video.analysis;
   const videoEl = useRef<HTMLVideoElement | null>(null);
   const time = useMemo(() => createTimeStore(0), []);
   const [highlight, setHighlight] = useState<OverlayHighlight | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [reviewOpen, setReviewOpen] = useState(false);
+  const onSeekRef = useRef(onSeek);
+  onSeekRef.current = onSeek;
 
   const seek = useCallback(
     (request: SeekRequest) => {
@@ -53,6 +57,7 @@ export function ReportView({ video, allVideos }: ReportViewProps) {
         }
       }
       time.set(request.t);
+      onSeekRef.current?.(request.t);
       setHighlight({ metric: request.metric, side: request.side });
       setAnnouncement(`${request.description}: video paused at ${formatSeconds(request.t)}, ${METRIC_LABELS[request.metric].label.toLowerCase()} highlighted`);
     },
@@ -67,6 +72,7 @@ export function ReportView({ video, allVideos }: ReportViewProps) {
         element.currentTime = t;
       }
       time.set(t);
+      onSeekRef.current?.(t);
     },
     [time],
   );
@@ -129,21 +135,21 @@ export function ReportView({ video, allVideos }: ReportViewProps) {
           <AsymmetryPanel analysis={analysis} />
           <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
           <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
-          <section className="report-section no-print" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">Compare two reps</h2>
-            <p className="muted small">Side by side, both reps reach the bottom together.</p>
-            <button type="button" aria-expanded={reviewOpen} onClick={() => setReviewOpen((open) => !open)} data-testid="open-review">
-              {reviewOpen ? 'Close side-by-side review' : 'Open side-by-side review'}
-            </button>
-            {reviewOpen && (
-              <Suspense fallback={<p>Loading review…</p>}>
-                <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
-              </Suspense>
-            )}
-          </section>
           <ExportButtons analysis={analysis} sourceName={video.name} />
         </div>
       </div>
+      <section className="report-section no-print" aria-labelledby="compare-heading">
+        <h2 id="compare-heading">Compare two reps</h2>
+        <p className="muted small">Side by side, both reps reach the bottom together.</p>
+        <button type="button" aria-expanded={reviewOpen} onClick={() => setReviewOpen((open) => !open)} data-testid="open-review">
+          {reviewOpen ? 'Close side-by-side review' : 'Open side-by-side review'}
+        </button>
+        {reviewOpen && (
+          <Suspense fallback={<p>Loading review…</p>}>
+            <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
+          </Suspense>
+        )}
+      </section>
     </article>
   );
 }

@@ -93,16 +93,26 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
   const fontPx = Math.round(Math.max(12, Math.min(width, height) / 22));
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
+  // Labels never overlap: in a side view both knees sit at almost the same spot, so a label
+  // that would cover an earlier one moves down a line.
+  const placed: { x: number; y: number; w: number; h: number }[] = [];
+  const lineH = fontPx * 1.4;
   for (const label of options.labels ?? []) {
     const anchor = byName.get(label.anchor);
     if (!anchor) continue;
     const textWidth = ctx.measureText(label.text).width;
     // Keep the label inside the frame: right of the joint unless that runs off the edge.
     let lx = x(anchor) + fontPx * 0.8;
-    if (lx + textWidth + 8 > width) lx = x(anchor) - fontPx * 0.8 - textWidth;
-    const ly = Math.min(height - fontPx, Math.max(fontPx, anchor.y));
+    if (lx + textWidth + 8 > width) lx = Math.max(4, x(anchor) - fontPx * 0.8 - textWidth);
+    let ly = Math.min(height - fontPx, Math.max(fontPx, anchor.y));
+    const overlaps = (cx: number, cy: number) => placed.some((r) => cx - 4 < r.x + r.w && cx - 4 + textWidth + 8 > r.x && cy - lineH / 2 < r.y + r.h && cy + lineH / 2 > r.y);
+    for (let tries = 0; tries < 12 && overlaps(lx, ly); tries++) {
+      ly += lineH + 2;
+      if (ly > height - fontPx) ly = fontPx + (tries + 1) * (lineH + 2);
+    }
+    placed.push({ x: lx - 4, y: ly - lineH / 2, w: textWidth + 8, h: lineH });
     ctx.fillStyle = 'rgba(0,0,0,0.7)';
-    ctx.fillRect(lx - 4, ly - fontPx * 0.7, textWidth + 8, fontPx * 1.4);
+    ctx.fillRect(lx - 4, ly - fontPx * 0.7, textWidth + 8, lineH);
     ctx.fillStyle = label.emphasis ? SIDE_COLOURS.highlight : '#ffffff';
     ctx.fillText(label.text, lx, ly);
   }

@@ -1,0 +1,46 @@
+/**
+ * Test-only page: renders the ReportView on its own, for e2e tests and screenshots that must
+ * not wait on the upload flow. Served by a vite dev server started by tests/e2e/report_*.test.ts;
+ * clips come from ../shared/fixtures through that server's /__fixtures/ route (never copied).
+ *
+ * Query: ?clip=<file in clips/> (default side-deep-good-rotated.mp4)
+ *        &track=<path of a PoseTrack JSON served by vite, e.g. /fixtures/tracks/x.json>
+ * With a track and the core's analyze() present, the report shows the real Analysis; otherwise
+ * the hand-made sample Analysis (tests/unit/report/sample_analysis.ts).
+ */
+import { createRoot } from 'react-dom/client';
+import type { Analysis, PoseTrack } from '../../../src/core/types';
+import { ReportView } from '../../../src/ui/report/ReportView';
+import type { LoadedVideoLike } from '../../../src/ui/report/loaded_video_like';
+import { makeSampleAnalysis, makeSampleTrack } from '../../unit/report/sample_analysis';
+
+type CoreModule = { analyze: (track: PoseTrack) => Analysis | Promise<Analysis> };
+const coreModules = import.meta.glob<CoreModule>('../../../src/core/index.ts');
+
+async function load(clip: string, trackPath: string | null, id: string): Promise<LoadedVideoLike> {
+  const response = await fetch(`/__fixtures/clips/${clip}`);
+  const file = await response.blob();
+  let track: PoseTrack = makeSampleTrack();
+  let analysis: Analysis = makeSampleAnalysis();
+  if (trackPath) {
+    track = (await (await fetch(trackPath)).json()) as PoseTrack;
+    const loader = Object.values(coreModules)[0];
+    if (!loader) throw new Error('core analyze() not found');
+    analysis = await (await loader()).analyze(track);
+  }
+  return { id, name: clip, file, url: URL.createObjectURL(file), track, analysis, backend: 'harness', model: track.model };
+}
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const clips = (params.get('clip') ?? 'side-deep-good-rotated.mp4').split(',');
+  const tracks = (params.get('track') ?? '').split(',').map((t) => t || null);
+  const videos = await Promise.all(clips.map((clip, i) => load(clip, tracks[i] ?? null, `v${i + 1}`)));
+  (window as unknown as { __harnessVideos: LoadedVideoLike[] }).__harnessVideos = videos;
+  createRoot(document.getElementById('root')!).render(<ReportView video={videos[0]!} allVideos={videos} />);
+}
+
+main().catch((error) => {
+  document.body.textContent = `harness failed: ${String(error)}`;
+  document.body.dataset.error = 'true';
+});
