@@ -125,10 +125,13 @@ export interface OpenCameraOptions {
 export async function openCamera(options: OpenCameraOptions = {}, env: CameraEnvironment = browserEnvironment()): Promise<MediaStream> {
   const unavailable = cameraUnavailableReason(env);
   if (unavailable) throw unavailable;
-  const video: MediaTrackConstraints = {
+  // resizeMode 'none' (Media Capture Extensions): take the camera's own picture, never a crop of
+  // it. Chromium otherwise crops to the requested aspect ratio, which can cut off head or feet.
+  const video: MediaTrackConstraints & { resizeMode?: ConstrainDOMString } = {
     width: { ideal: options.width ?? 640 },
     height: { ideal: options.height ?? 480 },
     frameRate: { ideal: options.frameRate ?? 30 },
+    resizeMode: { ideal: 'none' },
   };
   if (options.deviceId) video.deviceId = { exact: options.deviceId };
   try {

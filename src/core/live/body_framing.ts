@@ -38,7 +38,7 @@ export const MIN_STATURE_OF_FRAME = 0.45;
 export const MAX_STATURE_OF_FRAME = 0.9;
 
 const HEAD: KeypointName[] = ['nose', 'left_eye', 'right_eye'];
-const TRUNK_AND_LEGS: KeypointName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee'];
+const TRUNK_AND_LEGS = ['shoulder', 'hip', 'knee'] as const;
 
 type Edge = 'top' | 'bottom' | 'side';
 
@@ -62,13 +62,17 @@ export function checkBodyInFrame(index: KeypointIndex, size: FrameSize): CheckVe
     if (edge === 'side') return { ok: false, code: 'head_out_side', message: 'Move toward the middle of the picture: your head is cut off at the side.' };
     return { ok: false, code: 'head_out', message: 'Step back or raise the camera: your head is out of the picture.' };
   }
-  for (const name of TRUNK_AND_LEGS) {
-    const k = located(index, name);
-    const edge = k ? edgeOf(k, size) : null;
-    if (!k || edge !== null || k.score < MIN_VISIBILITY) {
+  for (const part of TRUNK_AND_LEGS) {
+    const pair = (['left', 'right'] as const).map((side) => located(index, `${side}_${part}` as KeypointName));
+    for (const k of pair) {
+      const edge = k ? edgeOf(k, size) : null;
       if (edge === 'side') return { ok: false, code: 'body_out_side', message: 'Move toward the middle of the picture: part of your body is cut off at the side.' };
       if (edge === 'bottom') return { ok: false, code: 'body_out_bottom', message: 'Step back: your legs are out of the picture.' };
-      return { ok: false, code: 'body_hidden', message: `Make sure nothing hides your ${name.replace('_', ' ').replace(/^(left|right) /, '')}s: the camera cannot see your whole body.` };
+      if (edge === 'top') return { ok: false, code: 'head_out', message: 'Step back or raise the camera: your head is out of the picture.' };
+    }
+    // Side-on, the far shoulder, hip and knee hide behind the near ones: one of each pair seen is enough.
+    if (!pair.some((k) => k !== null && k.score >= MIN_VISIBILITY)) {
+      return { ok: false, code: 'body_hidden', message: `Make sure nothing hides your ${part}s: the camera cannot see your whole body.` };
     }
   }
   return { ok: true, code: 'ok', message: 'Whole body in the picture.' };
@@ -90,15 +94,16 @@ function footInFrame(index: KeypointIndex, size: FrameSize, side: 'left' | 'righ
 export function checkFeetInFrame(index: KeypointIndex, size: FrameSize): CheckVerdict {
   const left = footInFrame(index, size, 'left');
   const right = footInFrame(index, size, 'right');
-  if (left === 'ok' && right === 'ok') return { ok: true, code: 'ok', message: 'Both feet in the picture.' };
   if (left === 'out_bottom' || right === 'out_bottom') {
     return { ok: false, code: 'feet_out_bottom', message: 'Step back (or tilt the camera down): your feet are out of the picture.' };
   }
   if (left === 'out_side' || right === 'out_side') {
     return { ok: false, code: 'feet_out_side', message: 'Move toward the middle: a foot is cut off at the side of the picture.' };
   }
-  const which = left !== 'ok' && right !== 'ok' ? 'feet' : left !== 'ok' ? 'left foot' : 'right foot';
-  return { ok: false, code: 'feet_hidden', message: `The camera cannot see your ${which}: clear the floor around them and check the light.` };
+  // Side-on, the far foot hides behind the near one; it still lies inside the picture (checked
+  // above), so one well-seen foot is enough. Both hidden means the camera cannot see the feet.
+  if (left === 'ok' || right === 'ok') return { ok: true, code: 'ok', message: 'Both feet in the picture.' };
+  return { ok: false, code: 'feet_hidden', message: 'The camera cannot see your feet: clear the floor around them and check the light.' };
 }
 
 /** Standing stature in pixels from the nose and the lowest foot keypoint, or null. */

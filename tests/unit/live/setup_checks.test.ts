@@ -120,11 +120,11 @@ describe('live set-up checks', () => {
     expect(check(status, 'feet').ok).toBe(true);
   });
 
-  it('calls a foot hidden when all its keypoints are barely seen', () => {
-    const scores = { left_ankle: 0.1, left_heel: 0.1, left_foot_index: 0.1 };
+  it('calls the feet hidden when every foot keypoint is barely seen', () => {
+    const scores = { left_ankle: 0.1, left_heel: 0.1, left_foot_index: 0.1, right_ankle: 0.1, right_heel: 0.1, right_foot_index: 0.1 };
     const status = settle({ scores });
     expect(check(status, 'feet')).toMatchObject({ ok: false, code: 'feet_hidden' });
-    expect(check(status, 'feet').message).toContain('left foot');
+    expect(check(status, 'feet').message).toMatch(/cannot see your feet/);
   });
 
   it('never throws and always speaks on arbitrary keypoints', () => {
@@ -143,5 +143,24 @@ describe('live set-up checks', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('side-on occlusion', () => {
+  it('accepts a side view where the far shoulder, hip, knee and foot are barely seen', () => {
+    const far = { right_shoulder: 0.2, right_hip: 0.2, right_knee: 0.2, right_ankle: 0.2, right_heel: 0.2, right_foot_index: 0.2, right_elbow: 0.2 };
+    const monitor = new SetupMonitor();
+    let status = monitor.status();
+    for (let i = 0; i < 12; i++) status = monitor.push(stickFigure({ yawDeg: 90, scores: far }), { width: 640, height: 480 });
+    expect(status.checks.find((c) => c.id === 'body')?.ok).toBe(true);
+    expect(status.checks.find((c) => c.id === 'feet')?.ok).toBe(true);
+  });
+
+  it('still asks when both knees are hidden', () => {
+    const monitor = new SetupMonitor();
+    let status = monitor.status();
+    for (let i = 0; i < 12; i++) status = monitor.push(stickFigure({ scores: { left_knee: 0.1, right_knee: 0.1 } }), { width: 640, height: 480 });
+    expect(status.checks.find((c) => c.id === 'body')).toMatchObject({ ok: false, code: 'body_hidden' });
+    expect(status.checks.find((c) => c.id === 'body')?.message).toContain('knees');
   });
 });

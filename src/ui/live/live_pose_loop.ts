@@ -1,0 +1,154 @@
+/**
+ * The live loop: every camera frame the page shows goes to the pose worker unless the worker is
+ * still busy with an earlier one, in which case the frame is dropped (never queued: a queue would
+ * make the skeleton trail further and further behind the lifter).
+ *
+ * Frames come from requestVideoFrameCallback, which fires once per composited video frame and
+ * tells how many frames were presented since the last call (presentedFrames), so the share of
+ * camera frames that never reached the model is exact even when callbacks are skipped.
+ */
+import type { PoseFrame } from '../../core/types';
+
+export interface LiveEstimator {
+  estimate(frame: ImageBitmap, t: number): Promise<PoseFrame>;
+}
+
+export interface LivePoseEvent {
+  /** Raw model output; t = seconds on the page clock (performance.now() / 1000). */
+  frame: PoseFrame;
+  width: number;
+  height: number;
+  /** ms from frame capture callback to pose result. */
+  latencyMs: number;
+}
+
+export interface LiveLoopStats {
+  /** Frames the camera presented since start. */
+  cameraFrames: number;
+  /** Frames the model answered. */
+  posedFrames: number;
+  /** Share of camera frames that never went to the model (0..1). */
+  droppedShare: number;
+  /** Pose results per second over the last ~2 s. */
+  poseFps: number;
+  /** Camera frames per second over the last ~2 s. */
+  cameraFps: number;
+  /** Median latency of the last ~2 s of results, ms. */
+  latencyMs: number;
+}
+
+type VideoWithRvfc = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames?: number; mediaTime?: number }) => void) => number;
+  cancelVideoFrameCallback?: (handle: number) => void;
+};
+
+const WINDOW_MS = 2000;
+
+export class LivePoseLoop {
+  private running = false;
+  private busy = false;
+  private handle: number | null = null;
+  private lastPresented: number | null = null;
+  private cameraFrames = 0;
+  private posedFrames = 0;
+  private readonly cameraTimes: number[] = [];
+  private readonly poseTimes: { at: number; latency: number }[] = [];
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly estimator: LiveEstimator,
+    private readonly onPose: (event: LivePoseEvent) => void,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.lastPresented = null;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    const v = this.video as VideoWithRvfc;
+    if (this.handle !== null) {
+      if (v.cancelVideoFrameCallback) v.cancelVideoFrameCallback(this.handle);
+      else cancelAnimationFrame(this.handle);
+    }
+    this.handle = null;
+  }
+
+  stats(now = performance.now()): LiveLoopStats {
+    const recentCamera = this.cameraTimes.filter((t) => now - t <= WINDOW_MS);
+    const recentPose = this.poseTimes.filter((p) => now - p.at <= WINDOW_MS);
+    const span = (times: number[]) => (times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : 0);
+    const poseSpan = span(recentPose.map((p) => p.at));
+    const cameraSpan = span(recentCamera);
+    const latencies = recentPose.map((p) => p.latency).sort((a, b) => a - b);
+    return {
+      cameraFrames: this.cameraFrames,
+      posedFrames: this.posedFrames,
+      droppedShare: this.cameraFrames > 0 ? Math.max(0, 1 - this.posedFrames / this.cameraFrames) : 0,
+      poseFps: poseSpan > 0 ? (recentPose.length - 1) / poseSpan : 0,
+      cameraFps: cameraSpan > 0 ? (recentCamera.length - 1) / cameraSpan : 0,
+      latencyMs: latencies.length ? latencies[Math.floor(latencies.length / 2)] : 0,
+    };
+  }
+
+  resetStats(): void {
+    this.cameraFrames = 0;
+    this.posedFrames = 0;
+    this.cameraTimes.length = 0;
+    this.poseTimes.length = 0;
+    this.lastPresented = null;
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    const v = this.video as VideoWithRvfc;
+    if (v.requestVideoFrameCallback) {
+      this.handle = v.requestVideoFrameCallback((now, meta) => this.onFrame(now, meta.presentedFrames));
+    } else {
+      // Without requestVideoFrameCallback, poll at display rate and count each new picture once.
+      let lastTime = -1;
+      const poll = (now: number) => {
+        if (!this.running) return;
+        if (this.video.currentTime !== lastTime) {
+          lastTime = this.video.currentTime;
+          this.onFrame(now, undefined);
+        } else this.handle = requestAnimationFrame(poll);
+      };
+      this.handle = requestAnimationFrame(poll);
+    }
+  }
+
+  private onFrame(now: number, presented: number | undefined): void {
+    const newFrames = presented !== undefined && this.lastPresented !== null ? Math.max(1, presented - this.lastPresented) : 1;
+    if (presented !== undefined) this.lastPresented = presented;
+    this.cameraFrames += newFrames;
+    this.cameraTimes.push(now);
+    while (this.cameraTimes.length && now - this.cameraTimes[0] > WINDOW_MS) this.cameraTimes.shift();
+    this.schedule();
+    if (this.busy) return; // dropped: the model is still on an earlier frame
+    const width = this.video.videoWidth;
+    const height = this.video.videoHeight;
+    if (!width || !height) return;
+    this.busy = true;
+    createImageBitmap(this.video)
+      .then((bitmap) => this.estimator.estimate(bitmap, now / 1000))
+      .then((frame) => {
+        if (!this.running) return;
+        this.posedFrames++;
+        const at = performance.now();
+        this.poseTimes.push({ at, latency: at - now });
+        while (this.poseTimes.length && at - this.poseTimes[0].at > WINDOW_MS) this.poseTimes.shift();
+        this.onPose({ frame, width, height, latencyMs: at - now });
+      })
+      .catch((error: unknown) => {
+        if (this.running) this.onError(error);
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+}
