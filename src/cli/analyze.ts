@@ -1,0 +1,173 @@
+/**
+ * npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+ *
+ * Video: ffprobe + ffmpeg (frames in memory, exact timestamps, rotation honoured) -> BlazePose in
+ * Node (src/pose, wasm) -> PoseTrack -> analyze() from src/core -> JSON {track, analysis}.
+ * JSON (this command's output, or a bare PoseTrack): skips pose and re-analyses the track.
+ * Progress and a short summary go to stderr; the JSON to --out or stdout.
+ * Exit codes: 0 ok, 2 unusable input, 3 no person found, 4 no ffmpeg, 64 bad arguments, 1 other.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Analysis, PoseTrack } from '../core/types';
+import { isPoseModelName } from '../pose/model_registry';
+import type { PoseModelName } from '../pose/types';
+import { CliError, EXIT } from './cli_error';
+import { checkInputFile, extractPoseTrack, longestPersonRunS, MIN_PERSON_RUN_S } from './pose_track';
+import { summaryLines } from './summary';
+import { readTrackFile } from './track_io';
+
+export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+
+  <video>        mp4, mov, webm or anything FFmpeg reads; every frame is analysed
+  <track.json>   a PoseTrack, or this command's own output: pose is skipped, the track re-analysed
+  --model        BlazePose landmark model: full (default, more accurate) or lite (faster)
+  --out FILE     write the JSON there (default: stdout)
+  --quiet        no progress or summary on stderr (errors still shown)`;
+
+export interface CliArgs {
+  input: string;
+  model: PoseModelName;
+  out: string | null;
+  quiet: boolean;
+}
+
+export function parseArgs(argv: string[]): CliArgs | 'help' {
+  let input: string | null = null;
+  let model: PoseModelName = 'full';
+  let out: string | null = null;
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--model' || a.startsWith('--model=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!isPoseModelName(v)) throw new CliError(`--model must be lite or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
+      model = v;
+    } else if (a === '--out' || a === '-o' || a.startsWith('--out=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v) throw new CliError(`--out needs a file name.\n${USAGE}`, EXIT.usage);
+      out = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new CliError(`unknown option ${a}.\n${USAGE}`, EXIT.usage);
+    } else if (input === null) input = a;
+    else throw new CliError(`one input at a time (got "${input}" and "${a}").\n${USAGE}`, EXIT.usage);
+  }
+  if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
+  return { input, model, out, quiet };
+}
+
+type AnalyzeFn = (track: PoseTrack, options?: { mode?: 'recorded' | 'live' }) => Analysis | Promise<Analysis>;
+
+/**
+ * The geometry core's analyze(), if src/core/index.ts exists and exports it (it is being written
+ * alongside this CLI); otherwise null and the reason, and the CLI writes "analysis": null.
+ */
+export async function loadAnalyze(): Promise<{ analyze: AnalyzeFn | null; note?: string }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = ['../core/index.ts', '../core/index.js'].map((p) => path.resolve(here, p));
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) return { analyze: null, note: 'src/core/index.ts not present yet: no analysis' };
+  const mod = (await import(pathToFileURL(file).href)) as { analyze?: unknown };
+  if (typeof mod.analyze !== 'function') return { analyze: null, note: 'src/core/index.ts exports no analyze(): no analysis' };
+  return { analyze: mod.analyze as AnalyzeFn };
+}
+
+function isJsonInput(file: string): boolean {
+  return /\.json$/i.test(file);
+}
+
+function progressPrinter(quiet: boolean): (done: number, total: number | null, fps: number) => void {
+  if (quiet) return () => {};
+  const tty = process.stderr.isTTY;
+  let lastPrinted = -1;
+  return (done, total, fps) => {
+    const line = `pose: frame ${done}${total ? `/${total}` : ''} (${fps.toFixed(1)} frames/s)`;
+    if (tty) process.stderr.write(`\r${line}   `);
+    else {
+      // Not a terminal (CI logs): about every 10 % or every 100 frames.
+      const step = total ? Math.max(1, Math.round(total / 10)) : 100;
+      if (done - lastPrinted >= step) {
+        process.stderr.write(`${line}\n`);
+        lastPrinted = done;
+      }
+    }
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { input, model, out, quiet } = parsed;
+  const log = (s: string) => {
+    if (!quiet) process.stderr.write(`${s}\n`);
+  };
+
+  let track: PoseTrack;
+  if (isJsonInput(input)) {
+    checkInputFile(input);
+    track = readTrackFile(input);
+    log(`re-analysing ${path.basename(input)} (${track.frames.length} frames, ${track.model}); pose skipped`);
+  } else {
+    const progress = progressPrinter(quiet);
+    const result = await extractPoseTrack(input, {
+      model,
+      onInfo: (info) =>
+        log(
+          `${path.basename(input)}: ${info.codec} ${info.codedWidth}x${info.codedHeight}` +
+            `${info.rotationDeg ? `, rotated ${info.rotationDeg} deg -> shown ${info.width}x${info.height}` : ''}, ` +
+            `${info.fps.toFixed(2)} fps, ~${info.frameCountHint ?? '?'} frames; BlazePose ${model}`,
+        ),
+      onProgress: (p) => progress(p.done, p.total, p.fps),
+    });
+    if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
+    log(`pose backend: ${result.backend} (${result.backendReason})`);
+    if (result.decodeErrors.length) log(`ffmpeg reported damaged data: ${result.decodeErrors.slice(0, 2).join(' | ')}`);
+    track = result.track;
+  }
+
+  const withPerson = track.frames.filter((f) => f.keypoints).length;
+  if (track.frames.length === 0 || longestPersonRunS(track) < MIN_PERSON_RUN_S) {
+    const stray = withPerson > 0 ? ` (only ${withPerson} isolated frame${withPerson > 1 ? 's' : ''} with a possible person, never ${MIN_PERSON_RUN_S} s in a row)` : '';
+    throw new CliError(
+      `no person found in the ${track.frames.length} frames of ${track.source.name}${stray}. ` +
+        'Film the whole body, head to feet, in good light, and try again.',
+      EXIT.noPerson,
+    );
+  }
+
+  const { analyze, note } = await loadAnalyze();
+  const analysis = analyze ? await analyze(track, { mode: 'recorded' }) : null;
+  const json = JSON.stringify({ track, analysis });
+  if (out) {
+    writeFileSync(out, `${json}\n`);
+    log(`wrote ${out}`);
+  } else {
+    process.stdout.write(`${json}\n`);
+  }
+  for (const line of summaryLines(track, analysis, note)) log(line);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof CliError) {
+        process.stderr.write(`analyze: ${e.message}\n`);
+        process.exitCode = e.exitCode;
+      } else {
+        process.stderr.write(`analyze: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.exitCode = EXIT.internal;
+      }
+    },
+  );
+}

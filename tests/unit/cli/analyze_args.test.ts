@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../src/cli/analyze';
+import { CliError, EXIT } from '../../../src/cli/cli_error';
+
+function usageError(argv: string[]): CliError {
+  try {
+    parseArgs(argv);
+  } catch (e) {
+    if (e instanceof CliError) return e;
+    throw e;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('analyze argument parsing', () => {
+  it('defaults to the full model and stdout', () => {
+    expect(parseArgs(['clip.mp4'])).toEqual({ input: 'clip.mp4', model: 'full', out: null, quiet: false });
+  });
+
+  it('takes --model and --out in both spellings', () => {
+    expect(parseArgs(['--model', 'lite', 'clip.mov', '--out', 'a.json'])).toMatchObject({ model: 'lite', out: 'a.json', input: 'clip.mov' });
+    expect(parseArgs(['clip.mov', '--model=full', '--out=b.json'])).toMatchObject({ model: 'full', out: 'b.json' });
+  });
+
+  it('answers --help', () => {
+    expect(parseArgs(['--help'])).toBe('help');
+  });
+
+  it.each([
+    [[], /no input/],
+    [['a.mp4', '--model', 'heavy'], /lite or full/],
+    [['a.mp4', '--model'], /lite or full/],
+    [['a.mp4', '--out'], /needs a file/],
+    [['a.mp4', '--fast'], /unknown option --fast/],
+    [['a.mp4', 'b.mp4'], /one input at a time/],
+  ])('rejects %j with a usage message', (argv, message) => {
+    const e = usageError(argv as string[]);
+    expect(e.exitCode).toBe(EXIT.usage);
+    expect(e.message).toMatch(message);
+    expect(e.message).toMatch(/usage: npm run analyze/);
+  });
+});
