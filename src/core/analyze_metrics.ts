@@ -16,6 +16,7 @@ import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
+import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings } from './findings';
 
 /**
@@ -89,9 +90,18 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
   const seg = segmentReps(t, fm.hipHeight, options.segment);
   fillButtWink(frames, seg.reps, viewAt);
 
+  const mask = standingMask(n, seg.reps, fm.hipHeight);
+  const noiseFloor = standingNoiseFloor(frames, mask);
+  const standingFootAngleDeg = standingMedianSided(frames, mask, 'footAngleDeg');
+  const unmeasurable = new Set(
+    (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
+  );
+
   const repPeaks: MetricPeaks[] = [];
   const reps: Rep[] = seg.reps.map((r, index) => {
-    const peaks = computeRepPeaks(frames, r.start, r.end, fps);
+    const peaks = computeRepPeaks(frames, r.start, r.end, fps, {
+      offsets: { hipShift: standingHipShiftBefore(frames, mask, r) },
+    });
     repPeaks.push(peaks);
     // Depth can only be judged when the bottom was seen: the ascent began inside the clip,
     // and, if the clip started inside the rep, it started in the bottom hold (not mid-ascent).
@@ -101,6 +111,12 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       peaks,
       bottomSeen,
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+      noiseFloor,
+      standingFootAngleDeg,
+      frames,
+      view: viewAt(r.bottom),
+      repRange: [r.start, r.end],
+      unmeasurable,
     });
     const rep: Rep = {
       index,
@@ -120,7 +136,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     return rep;
   });
 
-  const asymDetail = computeAsymmetries(repPeaks);
+  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)));
   const findings = buildFindings({
     reps,
     repPeaks,

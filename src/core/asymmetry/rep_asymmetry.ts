@@ -1,8 +1,8 @@
-import type { Asymmetry, Side } from '../types';
+import type { Asymmetry, Side, ViewKind } from '../types';
 import type { MetricPeaks } from '../reps/rep_peaks';
 import { sidedPeak } from '../reps/rep_peaks';
 import type { SidedMetricKey } from '../reps/metric_direction';
-import { ASYMMETRY_FLOOR } from '../flags/thresholds';
+import { ASYMMETRY_FLOOR, MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
 import { symmetryIndex } from './symmetry_index';
 
 /**
@@ -16,6 +16,23 @@ export const WORSE_DIRECTION: Record<SidedMetricKey, 'higher' | 'lower'> = {
   footAngleDeg: 'higher',
   kneeFlexionDeg: 'lower',
   shinAngleDeg: 'lower',
+};
+
+/**
+ * Views in which a left-right comparison of the metric is fair, i.e. the camera projects both
+ * sides alike. A 45-degree view is not fair for per-side angles: the knee's forward travel
+ * projects toward the midline on one leg and away from it on the other, and toe-out turns one
+ * leg toward the camera and the other away. From the side the far leg is hidden, which the
+ * confidence gate handles; its sagittal angles are projected like the near leg's.
+ * Heel rise is vertical, and vertical distances project alike for both feet in every view.
+ */
+export const FAIR_VIEWS: Record<SidedMetricKey, readonly ViewKind[]> = {
+  kneeValgusDeg: ['front'],
+  kneeOffset: ['front'],
+  heelLift: ['front', 'side', 'oblique'],
+  footAngleDeg: ['side'],
+  kneeFlexionDeg: ['side'],
+  shinAngleDeg: ['side'],
 };
 
 function meanSd(v: number[]): { mean: number; sd: number } {
@@ -38,25 +55,34 @@ export interface AsymmetryDetail extends Asymmetry {
 
 /**
  * Left-right asymmetry of one sided metric over the set, from each rep's peak per side.
- * Real ("beyondVariation") only when, over reps measured on both sides:
+ * Only reps filmed from a view that treats both sides alike (FAIR_VIEWS) are compared; the
+ * per-rep arrays still list every rep. Real ("beyondVariation") only when, over reps
+ * measured on both sides:
  *   - there are at least `minReps` of them,
  *   - |mean L - mean R| exceeds each side's rep-to-rep SD (REFERENCE.md §3: a difference
  *     smaller than a side's own variation cannot be told from it), and
  *   - it exceeds the metric's floor (thresholds.ts ASYMMETRY_FLOOR: keypoint error), so
  *     that noise-free or very consistent input does not make a tiny difference "real".
  */
-export function repAsymmetry(metric: SidedMetricKey, repPeaks: MetricPeaks[], minReps = 2): AsymmetryDetail {
-  const left = repPeaks.map((p) => {
-    const v = sidedPeak(p, metric, 'left');
-    return v ? round(v.value) : null;
-  });
-  const right = repPeaks.map((p) => {
-    const v = sidedPeak(p, metric, 'right');
-    return v ? round(v.value) : null;
-  });
+export function repAsymmetry(
+  metric: SidedMetricKey,
+  repPeaks: MetricPeaks[],
+  repViews?: readonly ViewKind[],
+  minReps = 2,
+  minConfidence = MIN_FLAG_CONFIDENCE,
+): AsymmetryDetail {
+  // Per-rep values at the confidence a flag needs (a side seen too poorly to flag is not compared).
+  const pick = (side: Side) =>
+    repPeaks.map((p) => {
+      const v = sidedPeak(p, metric, side);
+      return v && v.confidence >= minConfidence ? round(v.value) : null;
+    });
+  const left = pick('left');
+  const right = pick('right');
   const pl: number[] = [];
   const pr: number[] = [];
   for (let i = 0; i < left.length; i++) {
+    if (repViews && !FAIR_VIEWS[metric].includes(repViews[i])) continue;
     const l = left[i];
     const r = right[i];
     if (l !== null && r !== null) {

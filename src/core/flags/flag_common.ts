@@ -1,4 +1,4 @@
-import type { Fault, Flag, MetricKey, Severity } from '../types';
+import type { AnalysedFrame, Fault, Flag, MetricKey, Severity, ViewKind } from '../types';
 import type { MetricPeaks, PeakInfo } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
 import { MIN_FLAG_CONFIDENCE, gradeAscending, type Tiers } from './thresholds';
@@ -11,6 +11,30 @@ export interface RepFlagInput {
   /** False when the clip cut the rep before its bottom was seen (no depth verdict then). */
   bottomSeen: boolean;
   minConfidence?: number;
+  /**
+   * Per metric (and side), the smallest peak that stands out from the metric's own noise
+   * while the lifter stands still (standing_noise.ts); a peak below it is not flagged
+   * whatever the threshold says. Absent = unknown (no standing frames).
+   */
+  noiseFloor?: Partial<Record<MetricKey, number | { left: number | null; right: number | null } | null>>;
+  /** Camera view at the rep's bottom. */
+  view?: ViewKind;
+  /** Frame range [start, end] of the rep. */
+  repRange?: readonly [number, number];
+  /** The analysed frames (peaks point into them by index), for checks at a peak's time. */
+  frames?: readonly AnalysedFrame[];
+  /** Standing foot angle per side (median over standing frames), for heel-lift corroboration. */
+  standingFootAngleDeg?: { left: number | null; right: number | null };
+  /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
+  unmeasurable?: ReadonlySet<MetricKey>;
+}
+
+/** Whether a peak clears the metric's standing-noise floor (true when the floor is unknown). */
+export function clearsNoise(input: RepFlagInput, metric: MetricKey, side: 'left' | 'right' | null, value: number): boolean {
+  const f = input.noiseFloor?.[metric];
+  if (f === undefined || f === null) return true;
+  const floor = typeof f === 'number' ? f : side ? f[side] : null;
+  return floor === null || !Number.isFinite(floor) || value >= floor;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
@@ -45,11 +69,18 @@ export function makeFlag(
  * A per-side fault: each side graded on its own peak; one flag per rep with side left,
  * right or both (both sides over the mild threshold), carrying the worse side's value.
  */
-export function sidedFault(fault: Fault, metric: MetricKey, tiers: Tiers, input: RepFlagInput): Flag | null {
+export function sidedFault(
+  fault: Fault,
+  metric: MetricKey,
+  tiers: Tiers,
+  input: RepFlagInput,
+  corroborated: (side: 'left' | 'right', peak: PeakInfo) => boolean = () => true,
+): Flag | null {
   const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
+  if (input.unmeasurable?.has(metric)) return null;
   const graded = (['left', 'right'] as const).map((side) => {
     const p = sidedPeak(input.peaks, metric, side);
-    if (!p || p.confidence < minC) return null;
+    if (!p || p.confidence < minC || !clearsNoise(input, metric, side, p.value) || !corroborated(side, p)) return null;
     const sev = gradeAscending(p.value, tiers);
     return sev ? { side, p, sev } : null;
   });
@@ -66,8 +97,9 @@ export function sidedFault(fault: Fault, metric: MetricKey, tiers: Tiers, input:
 /** A whole-body fault graded on one scalar peak. */
 export function scalarFault(fault: Fault, metric: MetricKey, tiers: Tiers, input: RepFlagInput): Flag | null {
   const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
+  if (input.unmeasurable?.has(metric)) return null;
   const p = scalarPeak(input.peaks, metric);
-  if (!p || p.confidence < minC) return null;
+  if (!p || p.confidence < minC || !clearsNoise(input, metric, null, p.value)) return null;
   const sev = gradeAscending(p.value, tiers);
   return sev ? makeFlag(fault, metric, null, sev, p, tiers.mild, input.rep) : null;
 }

@@ -9,7 +9,7 @@ import { MIN_FLAG_CONFIDENCE, SHALLOW_DEPTH_THIGH_DEG, gradeDescending } from '.
  * seen (a clip cut mid-descent says nothing about depth).
  */
 export function detectShallowDepth(input: RepFlagInput): Flag | null {
-  if (!input.bottomSeen) return null;
+  if (!input.bottomSeen || input.unmeasurable?.has('thighAngleDeg')) return null;
   const p = scalarPeak(input.peaks, 'thighAngleDeg');
   if (!p || p.confidence < (input.minConfidence ?? MIN_FLAG_CONFIDENCE)) return null;
   const sev = gradeDescending(p.value, SHALLOW_DEPTH_THIGH_DEG);

@@ -22,13 +22,24 @@ export interface RepPeakOptions {
    * longer than 0.1 s at any squat tempo (the fastest descents take ~0.5 s).
    */
   holdS?: number;
+  /**
+   * Subtracted from a scalar metric before taking its peak, e.g. the lifter's own hip shift
+   * while standing before the rep: a lifter who stands a little off-centre is not shifting.
+   */
+  offsets?: Partial<Record<MetricKey, number>>;
 }
 
-export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.3, holdS: 0.1 };
+export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.3, holdS: 0.1, offsets: {} };
 
 type Getter = (f: AnalysedFrame) => [number | null, number];
 
-function getter(key: MetricKey, side: Side | null): Getter {
+function getter(key: MetricKey, side: Side | null, offset = 0): Getter {
+  if (offset !== 0 && !side) {
+    return (f) => {
+      const v = f.metrics[key] as number | null;
+      return [v === null ? null : v - offset, (f.confidence[key] as number | undefined) ?? 0];
+    };
+  }
   if (side) {
     return (f) => {
       const m = f.metrics[key] as { left: number | null; right: number | null } | null | undefined;
@@ -132,7 +143,7 @@ export function computeRepPeaks(
         right: sustainedPeak(frames, from, to, getter(key, 'right'), dir, w, o.minConfidence),
       };
     } else {
-      out[key] = sustainedPeak(frames, from, to, getter(key, null), dir, w, o.minConfidence);
+      out[key] = sustainedPeak(frames, from, to, getter(key, null, o.offsets[key] ?? 0), dir, w, o.minConfidence);
     }
   }
   return out;

@@ -285,7 +285,9 @@ export function segmentReps(
       prev.partialEnd = r.partialEnd;
       continue;
     }
-    if (!r.partial && t[r.end] - t[r.start] < o.minRepS) continue;
+    // Too short to be a squat; for a partial rep, too little of it was seen to say anything
+    // (e.g. the last frames before a hand covers the lens).
+    if (t[r.end] - t[r.start] < o.minRepS) continue;
     merged.push(r);
   }
   result.reps = merged;

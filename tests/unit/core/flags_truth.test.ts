@@ -116,7 +116,7 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
   });
 
   it('ties a left heel lift to the left knee drifting in: limited left ankle dorsiflexion', () => {
-    const a = run({ reps: 6, view: 'oblique', heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
+    const a = run({ reps: 6, view: 'front', heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
     const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
     expect(chain).toBeDefined();
     expect(chain.side).toBe('left');
@@ -124,6 +124,14 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
     expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in \d+ deg more than the right: consistent with limited left ankle dorsiflexion/);
     expect(chain.evidence.length).toBeGreaterThan(0);
     for (const e of chain.evidence) expect(a.reps[e.rep!].start).toBeLessThanOrEqual(e.t);
+  });
+
+  it('from a 45-degree view, ties them through the flags but does not call the valgus difference a real asymmetry', () => {
+    const a = run({ reps: 6, view: 'oblique', heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
+    const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
+    expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in on all 6 reps: consistent with limited left ankle dorsiflexion/);
+    expect(a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!.beyondVariation).toBe(false);
+    expect(a.asymmetries.find((x) => x.metric === 'heelLift')!.beyondVariation).toBe(true);
   });
 
   it('notes what the view cannot measure', () => {
