@@ -73,7 +73,8 @@ export function estimateCameraRoll(s: KeypointSeries, standing: Uint8Array, legP
 
 /**
  * Writes roll-free, Y-up coordinates of the given keypoints: X = x', Y = -(y') where (x', y')
- * is (x, y) rotated by -roll about (cx, cy). Output arrays are laid out like the input.
+ * is (x - cx, y - cy) rotated by -roll. Output arrays are laid out like the input and may be
+ * the input arrays themselves (in place).
  */
 export function removeRoll(
   s: KeypointSeries, keypoints: readonly number[], rollDeg: number, cx: number, cy: number,

@@ -12,7 +12,7 @@
  */
 import { estimateCameraRoll, removeRoll } from './camera_roll';
 import { clamp01 } from './geometry';
-import { estimateFps, KEYPOINT_COUNT, KP, MEASURED_KEYPOINTS, readKeypoints, type KeypointSeries } from './keypoint_access';
+import { estimateFps, KP, MEASURED_KEYPOINTS, readKeypoints, slotOf, type KeypointSeries } from './keypoint_access';
 import { DEFAULT_FILTER, filterKeypoints } from './keypoint_filtering';
 import { measurability, METRIC_KEYS } from './measurability';
 import { depthAndThighAngle } from './metrics/depth';
@@ -29,9 +29,8 @@ import { shinAngleDeg } from './metrics/shin_angle';
 import { torsoAngleDeg } from './metrics/torso_angle';
 import { trunkTibiaDeg } from './metrics/trunk_tibia';
 import { runningStandingReference, standingBaseline, percentile } from './standing_baseline';
-import { BLAZEPOSE_KEYPOINT_NAMES } from './types';
 import type {
-  AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, ViewEstimate,
+  AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, Sided, ViewEstimate,
 } from './types';
 import { detectView, HIP_PER_LEG, SHOULDER_PER_LEG } from './view_detection';
 
@@ -74,6 +73,8 @@ export interface FrameMetricsDetails {
 }
 
 const MIN_SCORE = 0.3;
+const NULL_PAIR: Sided<number | null> = Object.freeze({ left: null, right: null }) as Sided<number | null>;
+const ZERO_PAIR: Sided<number> = Object.freeze({ left: 0, right: 0 }) as Sided<number>;
 const EDGE_FRACTION = 0.02;
 
 /** Per-frame metrics of a PoseTrack. See FrameMetricsResult. */
@@ -89,7 +90,11 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   const hipAnkleRaw = hipAnkleDistance(raw);
   const scalePx = percentile(hipAnkleRaw, 0.5);
 
-  const s: KeypointSeries = { ...raw, x: raw.x.slice(), y: raw.y.slice(), score: raw.score.slice() };
+  const W = finiteOr(track?.source?.width, 0), H = finiteOr(track?.source?.height, 0);
+  // Warnings read the keypoints as the model gave them, before any filling.
+  const warnings = frameWarnings(raw, poseCoverage, W, H);
+  // From here on the series is filtered in place (memory: an hour of video is 3 x 28 MB).
+  const s: KeypointSeries = raw;
   const filterReport = filterKeypoints(s, fps, scalePx, { ...DEFAULT_FILTER, mode: options.mode ?? 'recorded', minScore: MIN_SCORE });
 
   // Standing frames and segment lengths (rotation-invariant, so before roll removal).
@@ -98,10 +103,13 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   segmentLengths(s, thigh, shank);
   const base = standingBaseline(hipAnkle, thigh, shank);
 
-  const W = finiteOr(track?.source?.width, 0), H = finiteOr(track?.source?.height, 0);
   const roll = estimateCameraRoll(s, base.standing, base.legPx, MIN_SCORE);
-  const X = new Float32Array(n * KEYPOINT_COUNT).fill(NaN), Y = new Float32Array(n * KEYPOINT_COUNT).fill(NaN);
-  removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, X, Y);
+  if (base.fallback && n > 0 && poseCoverage > 0) {
+    warnings.push({ code: 'no_standing_frames', message: 'No frames of the lifter standing upright were found: heel and hip baselines are estimates.' });
+  }
+  if (Math.abs(roll.rollDeg) >= 5) {
+    warnings.push({ code: 'camera_tilted', message: `The camera was tilted by about ${Math.round(Math.abs(roll.rollDeg))} degrees; angles were corrected for it.` });
+  }
 
   // View per block from shoulder and hip widths against the lifter's own leg length.
   const frameCos = new Float32Array(n).fill(NaN);
@@ -116,6 +124,10 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     }
   }
   const view = detectView(frameCos, s.t, fps);
+
+  // Measured keypoints become roll-free and Y-up, in place (the smoothed track rotates back).
+  removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, s.x, s.y);
+  const X = s.x, Y = s.y;
 
   const ctx: MetricContext = {
     n, X, Y, score: s.score, minScore: MIN_SCORE,
@@ -174,39 +186,49 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     const k = a.confidence[i];
     return k > 0 ? (k < 1 ? k : 1) : 0;
   };
+  // Frames where a sided metric is null on both sides share one frozen object (most frames of a
+  // side view for the frontal metrics, and vice versa): an hour of video then allocates far less.
+  const sv = (p: { left: MetricSeries; right: MetricSeries }, i: number): Sided<number | null> => {
+    const l = v(p.left, i), r = v(p.right, i);
+    return l === null && r === null ? NULL_PAIR : { left: l, right: r };
+  };
+  const sc = (p: { left: MetricSeries; right: MetricSeries }, i: number): Sided<number> => {
+    const l = c(p.left, i), r = c(p.right, i);
+    return l === 0 && r === 0 ? ZERO_PAIR : { left: l, right: r };
+  };
   const frames: AnalysedFrame[] = new Array(n);
   const hipHeight: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     frames[i] = {
       t: s.t[i],
       metrics: {
-        kneeValgusDeg: { left: v(m.kneeValgusDeg.left, i), right: v(m.kneeValgusDeg.right, i) },
-        kneeOffset: { left: v(m.kneeOffset.left, i), right: v(m.kneeOffset.right, i) },
+        kneeValgusDeg: sv(m.kneeValgusDeg, i),
+        kneeOffset: sv(m.kneeOffset, i),
         kneeSeparationRatio: v(m.kneeSeparationRatio, i),
-        heelLift: { left: v(m.heelLift.left, i), right: v(m.heelLift.right, i) },
-        footAngleDeg: { left: v(m.footAngleDeg.left, i), right: v(m.footAngleDeg.right, i) },
+        heelLift: sv(m.heelLift, i),
+        footAngleDeg: sv(m.footAngleDeg, i),
         torsoAngleDeg: v(m.torsoAngleDeg, i),
         trunkTibiaDeg: v(trunkTibia, i),
         buttWink: null,
-        kneeFlexionDeg: { left: v(m.kneeFlexionDeg.left, i), right: v(m.kneeFlexionDeg.right, i) },
+        kneeFlexionDeg: sv(m.kneeFlexionDeg, i),
         hipFlexionDeg: v(m.hipFlexionDeg, i),
-        shinAngleDeg: { left: v(m.shinAngleDeg.left, i), right: v(m.shinAngleDeg.right, i) },
+        shinAngleDeg: sv(m.shinAngleDeg, i),
         depth: v(m.depth, i),
         thighAngleDeg: v(m.thighAngleDeg, i),
         hipShift: v(m.hipShift, i),
       },
       confidence: {
-        kneeValgusDeg: { left: c(m.kneeValgusDeg.left, i), right: c(m.kneeValgusDeg.right, i) },
-        kneeOffset: { left: c(m.kneeOffset.left, i), right: c(m.kneeOffset.right, i) },
+        kneeValgusDeg: sc(m.kneeValgusDeg, i),
+        kneeOffset: sc(m.kneeOffset, i),
         kneeSeparationRatio: c(m.kneeSeparationRatio, i),
-        heelLift: { left: c(m.heelLift.left, i), right: c(m.heelLift.right, i) },
-        footAngleDeg: { left: c(m.footAngleDeg.left, i), right: c(m.footAngleDeg.right, i) },
+        heelLift: sc(m.heelLift, i),
+        footAngleDeg: sc(m.footAngleDeg, i),
         torsoAngleDeg: c(m.torsoAngleDeg, i),
         trunkTibiaDeg: c(trunkTibia, i),
         buttWink: 0,
-        kneeFlexionDeg: { left: c(m.kneeFlexionDeg.left, i), right: c(m.kneeFlexionDeg.right, i) },
+        kneeFlexionDeg: sc(m.kneeFlexionDeg, i),
         hipFlexionDeg: c(m.hipFlexionDeg, i),
-        shinAngleDeg: { left: c(m.shinAngleDeg.left, i), right: c(m.shinAngleDeg.right, i) },
+        shinAngleDeg: sc(m.shinAngleDeg, i),
         depth: c(m.depth, i),
         thighAngleDeg: c(m.thighAngleDeg, i),
         hipShift: c(m.hipShift, i),
@@ -248,10 +270,10 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     view: view.estimate,
     cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
     measurability: measurability(view.estimate, count, meanConf),
-    warnings: frameWarnings(raw, poseCoverage, W, H, base.fallback && n > 0, roll.rollDeg),
+    warnings,
     poseCoverage,
     hipHeight,
-    smoothed: smoothedTrack(track, s),
+    smoothed: smoothedTrack(track, s, roll.rollDeg, W / 2, H / 2),
     details: {
       fps, rollConfidence: roll.confidence, rollSource: roll.source,
       thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
@@ -282,7 +304,7 @@ function hipAnkleDistance(s: KeypointSeries): Float32Array {
     const hy = hl && hr ? (s.y[KP.leftHip * n + i] + s.y[KP.rightHip * n + i]) / 2 : s.y[(hl ? KP.leftHip : KP.rightHip) * n + i];
     const ax = al && ar ? (s.x[KP.leftAnkle * n + i] + s.x[KP.rightAnkle * n + i]) / 2 : s.x[(al ? KP.leftAnkle : KP.rightAnkle) * n + i];
     const ay = al && ar ? (s.y[KP.leftAnkle * n + i] + s.y[KP.rightAnkle * n + i]) / 2 : s.y[(al ? KP.leftAnkle : KP.rightAnkle) * n + i];
-    out[i] = Math.hypot(hx - ax, hy - ay);
+    out[i] = Math.sqrt((hx - ax) * (hx - ax) + (hy - ay) * (hy - ay));
   }
   return out;
 }
@@ -290,10 +312,11 @@ function hipAnkleDistance(s: KeypointSeries): Float32Array {
 /** Mean over visible sides of thigh (hip-knee) and shank (knee-ankle) lengths per frame. */
 function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Array): void {
   const n = s.n;
-  const dist = (a: number, b: number, i: number) => Math.hypot(s.x[a * n + i] - s.x[b * n + i], s.y[a * n + i] - s.y[b * n + i]);
+  const dist = (a: number, b: number, i: number) => Math.sqrt((s.x[a * n + i] - s.x[b * n + i]) * (s.x[a * n + i] - s.x[b * n + i]) + (s.y[a * n + i] - s.y[b * n + i]) * (s.y[a * n + i] - s.y[b * n + i]));
   for (let i = 0; i < n; i++) {
     let ts = 0, tc = 0, ss = 0, sc = 0;
-    for (const [h, k, a] of [[KP.leftHip, KP.leftKnee, KP.leftAnkle], [KP.rightHip, KP.rightKnee, KP.rightAnkle]] as const) {
+    for (let side = 0; side < 2; side++) {
+      const h = side ? KP.rightHip : KP.leftHip, k = side ? KP.rightKnee : KP.leftKnee, a = side ? KP.rightAnkle : KP.leftAnkle;
       if (ok(s, h, i) && ok(s, k, i)) { ts += dist(h, k, i); tc++; }
       if (ok(s, k, i) && ok(s, a, i)) { ss += dist(k, a, i); sc++; }
     }
@@ -305,7 +328,7 @@ function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Ar
 function pairWidth(s: KeypointSeries, l: number, r: number, i: number): number {
   if (!ok(s, l, i) || !ok(s, r, i)) return NaN;
   const n = s.n;
-  return Math.hypot(s.x[l * n + i] - s.x[r * n + i], s.y[l * n + i] - s.y[r * n + i]);
+  return Math.sqrt((s.x[l * n + i] - s.x[r * n + i]) * (s.x[l * n + i] - s.x[r * n + i]) + (s.y[l * n + i] - s.y[r * n + i]) * (s.y[l * n + i] - s.y[r * n + i]));
 }
 
 function midY(ctx: MetricContext, l: number, r: number, i: number): number {
@@ -327,7 +350,8 @@ function facingPerFrame(s: KeypointSeries, X: Float32Array, footPx: number, fps:
   const raw = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let d = 0, c = 0;
-    for (const [h, t] of [[KP.leftHeel, KP.leftToe], [KP.rightHeel, KP.rightToe]] as const) {
+    for (let side = 0; side < 2; side++) {
+      const h = side ? KP.rightHeel : KP.leftHeel, t = side ? KP.rightToe : KP.leftToe;
       if (ok(s, h, i) && ok(s, t, i)) { d += X[t * n + i] - X[h * n + i]; c++; }
     }
     if (c && Math.abs(d / c) > 0.25 * footPx) { raw[i] = Math.sign(d); continue; }
@@ -355,7 +379,9 @@ function facingPerFrame(s: KeypointSeries, X: Float32Array, footPx: number, fps:
   return out;
 }
 
-function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number, noStanding: boolean, rollDeg: number): AnalysisWarning[] {
+const BODY_KEYPOINTS = [KP.nose, KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee];
+
+function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
   const n = s.n;
   if (n === 0) {
@@ -382,7 +408,8 @@ function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number
       (missingOrEdge(KP.leftHeel, i) && missingOrEdge(KP.rightHeel, i));
     if (feetBad) feetOut++;
     let bodyBad = false;
-    for (const k of [KP.nose, KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee]) {
+    for (let j = 0; j < BODY_KEYPOINTS.length; j++) {
+      const k = BODY_KEYPOINTS[j];
       if (s.score[k * n + i] >= MIN_SCORE && atEdge(k, i)) { bodyBad = true; break; }
     }
     if ((missingOrEdge(KP.leftShoulder, i) && missingOrEdge(KP.rightShoulder, i)) || (missingOrEdge(KP.leftHip, i) && missingOrEdge(KP.rightHip, i))) bodyBad = true;
@@ -394,33 +421,45 @@ function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number
   if (withPerson && bodyOut / withPerson > 0.3) {
     warnings.push({ code: 'partly_out_of_frame', message: `Part of the body is outside the picture in ${Math.round((100 * bodyOut) / withPerson)} % of frames: step back so the whole body is in view.` });
   }
-  if (noStanding && coverage > 0) {
-    warnings.push({ code: 'no_standing_frames', message: 'No frames of the lifter standing upright were found: heel and hip baselines are estimates.' });
-  }
-  if (Math.abs(rollDeg) >= 5) {
-    warnings.push({ code: 'camera_tilted', message: `The camera was tilted by about ${Math.round(Math.abs(rollDeg))} degrees; angles were corrected for it.` });
-  }
   return warnings;
 }
 
 /**
- * The filtered keypoints as a PoseTrack. Frames build their keypoint objects on first access
- * (and cache them), so an hour-long track costs nothing until something draws it.
+ * The filtered keypoints as a PoseTrack in source pixels. Frames build their keypoint objects
+ * on first access (and cache them), so an hour-long track costs nothing until something draws
+ * it. The measured keypoints are stored roll-free and Y-up; they are rotated back here.
  */
+interface RollBack { cos: number; sin: number; cx: number; cy: number }
+
 class SmoothedFrame implements PoseFrame {
   private cache: Keypoint[] | null | undefined;
-  constructor(readonly t: number, private readonly s: KeypointSeries, private readonly i: number) {}
+  constructor(
+    readonly t: number, private readonly s: KeypointSeries, private readonly i: number, private readonly back: RollBack,
+    private readonly input: PoseFrame | undefined,
+  ) {}
   get keypoints(): Keypoint[] | null {
     if (this.cache !== undefined) return this.cache;
-    if (!this.s.present[this.i]) return (this.cache = null);
+    const kps = this.input?.keypoints;
+    if (!this.s.present[this.i] || !Array.isArray(kps)) return (this.cache = null);
     const out: Keypoint[] = [];
     const { n, x, y, score } = this.s;
-    for (let k = 0; k < KEYPOINT_COUNT; k++) {
+    const { cos, sin, cx, cy } = this.back;
+    for (const kp of kps) {
+      if (!kp || typeof kp !== 'object') continue;
+      const k = slotOf(kp.name as string);
+      if (k === undefined) {
+        // Face and hands pass through as read (they are drawn, not measured).
+        if (Number.isFinite(kp.x) && Number.isFinite(kp.y)) {
+          out.push({ name: kp.name, x: kp.x, y: kp.y, score: Number.isFinite(kp.score) ? kp.score : 0 });
+        }
+        continue;
+      }
       const o = k * n + this.i;
-      const xv = x[o], yv = y[o];
-      if (!(xv === xv) || !(yv === yv)) continue;
-      // Measured keypoints are filtered; the face and hands pass through as read.
-      out.push({ name: BLAZEPOSE_KEYPOINT_NAMES[k], x: xv, y: yv, score: score[o] });
+      const X = x[o], Y = y[o];
+      if (!(X === X) || !(Y === Y)) continue;
+      // Roll-free, Y-up -> source pixels: rotate by +roll about the centre.
+      const dx = X, dy = -Y;
+      out.push({ name: kp.name, x: cx + dx * cos + dy * sin, y: cy - dx * sin + dy * cos, score: score[o] });
     }
     return (this.cache = out);
   }
@@ -429,13 +468,15 @@ class SmoothedFrame implements PoseFrame {
   }
 }
 
-function smoothedTrack(track: PoseTrack, s: KeypointSeries): PoseTrack {
+function smoothedTrack(track: PoseTrack, s: KeypointSeries, rollDeg: number, cx: number, cy: number): PoseTrack {
+  const r = (rollDeg * Math.PI) / 180;
+  const back: RollBack = { cos: Math.cos(r), sin: Math.sin(r), cx, cy };
+  const input = Array.isArray(track?.frames) ? track.frames : [];
   const frames: PoseFrame[] = new Array(s.n);
-  for (let i = 0; i < s.n; i++) frames[i] = new SmoothedFrame(s.t[i], s, i);
+  for (let i = 0; i < s.n; i++) frames[i] = new SmoothedFrame(s.t[i], s, i, back, input[i]);
   return {
     source: track?.source ?? { name: '', width: 0, height: 0, fps: 0, durationS: 0, frameCount: s.n },
     model: track?.model ?? '',
     frames,
   };
 }
-

@@ -39,7 +39,7 @@ export function signedOffsetFromLine(
 ): number {
   const lx = bx - ax;
   const ly = by - ay;
-  const len = Math.hypot(lx, ly);
+  const len = Math.sqrt(lx * lx + ly * ly);
   if (!(len > 0)) return NaN;
   // 2D cross gives the signed distance; its sign says left/right of the line A->B.
   const d = (lx * (py - ay) - ly * (px - ax)) / len;

@@ -7,44 +7,47 @@
  * order. Anything non-finite (NaN, Infinity, missing score) becomes "missing": x = y = NaN,
  * score = 0. Downstream code checks `score >= gate`, never the raw coordinates.
  */
-import { BLAZEPOSE_KEYPOINT_NAMES, type PoseTrack } from './types';
+import { BLAZEPOSE_KEYPOINT_NAMES, type KeypointName, type PoseTrack } from './types';
 
-export const KEYPOINT_COUNT = BLAZEPOSE_KEYPOINT_NAMES.length;
-
-const INDEX_BY_NAME = new Map<string, number>(BLAZEPOSE_KEYPOINT_NAMES.map((n, i) => [n, i]));
-
-/** Indices of the keypoints core measures with (BlazePose order). */
+/**
+ * Slots of the keypoints core measures with. Series are laid out by slot (0..14), not by
+ * BlazePose index, so an hour of video holds 15 keypoints, not 33; the face and hands are never
+ * read here (the smoothed track passes them through from the input frames).
+ */
 export const KP = {
   nose: 0,
-  leftEar: 7,
-  rightEar: 8,
-  leftShoulder: 11,
-  rightShoulder: 12,
-  leftHip: 23,
-  rightHip: 24,
-  leftKnee: 25,
-  rightKnee: 26,
-  leftAnkle: 27,
-  rightAnkle: 28,
-  leftHeel: 29,
-  rightHeel: 30,
-  leftToe: 31,
-  rightToe: 32,
+  leftEar: 1,
+  rightEar: 2,
+  leftShoulder: 3,
+  rightShoulder: 4,
+  leftHip: 5,
+  rightHip: 6,
+  leftKnee: 7,
+  rightKnee: 8,
+  leftAnkle: 9,
+  rightAnkle: 10,
+  leftHeel: 11,
+  rightHeel: 12,
+  leftToe: 13,
+  rightToe: 14,
 } as const;
 
-/** The keypoints the filters process; the rest (face, hands) pass through for drawing only. */
-export const MEASURED_KEYPOINTS: readonly number[] = Object.values(KP);
-
-/** Left/right pairs (left index, right index) of the measured keypoints. */
-export const LR_PAIRS: readonly (readonly [number, number])[] = [
-  [KP.leftEar, KP.rightEar],
-  [KP.leftShoulder, KP.rightShoulder],
-  [KP.leftHip, KP.rightHip],
-  [KP.leftKnee, KP.rightKnee],
-  [KP.leftAnkle, KP.rightAnkle],
-  [KP.leftHeel, KP.rightHeel],
-  [KP.leftToe, KP.rightToe],
+/** BlazePose name of each slot. */
+export const SLOT_NAMES: readonly KeypointName[] = [
+  'nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip',
+  'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel',
+  'left_foot_index', 'right_foot_index',
 ];
+export const SLOT_COUNT = SLOT_NAMES.length;
+/** BlazePose index (model output order) of each slot. */
+export const SLOT_BLAZEPOSE_INDEX: readonly number[] = SLOT_NAMES.map((n) => BLAZEPOSE_KEYPOINT_NAMES.indexOf(n));
+const SLOT_BY_NAME = new Map<string, number>(SLOT_NAMES.map((n, i) => [n, i]));
+export function slotOf(name: string): number | undefined {
+  return SLOT_BY_NAME.get(name);
+}
+
+/** All slots, for loops over every measured keypoint. */
+export const MEASURED_KEYPOINTS: readonly number[] = SLOT_NAMES.map((_, i) => i);
 
 export interface KeypointSeries {
   /** Frames. */
@@ -59,9 +62,9 @@ export interface KeypointSeries {
 }
 
 export function allocSeries(n: number): KeypointSeries {
-  const x = new Float32Array(n * KEYPOINT_COUNT).fill(NaN);
-  const y = new Float32Array(n * KEYPOINT_COUNT).fill(NaN);
-  return { n, t: new Float64Array(n), x, y, score: new Float32Array(n * KEYPOINT_COUNT), present: new Uint8Array(n) };
+  const x = new Float32Array(n * SLOT_COUNT).fill(NaN);
+  const y = new Float32Array(n * SLOT_COUNT).fill(NaN);
+  return { n, t: new Float64Array(n), x, y, score: new Float32Array(n * SLOT_COUNT), present: new Uint8Array(n) };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -77,19 +80,31 @@ export function readKeypoints(track: PoseTrack): KeypointSeries {
     const kps = f?.keypoints;
     if (!Array.isArray(kps)) continue;
     let any = false;
-    for (let j = 0; j < kps.length; j++) {
-      const kp = kps[j];
-      if (!kp) continue;
-      // Fast path: BlazePose order; else look the name up.
-      const k = BLAZEPOSE_KEYPOINT_NAMES[j] === kp.name ? j : INDEX_BY_NAME.get(kp.name as string);
-      if (k === undefined) continue;
-      if (!finite(kp.x) || !finite(kp.y)) continue;
+    const store = (k: number, kp: { x: unknown; y: unknown; score: unknown }) => {
+      if (!finite(kp.x) || !finite(kp.y)) return;
       const sc = finite(kp.score) ? Math.min(1, Math.max(0, kp.score)) : 0;
       const o = k * n + i;
       s.x[o] = kp.x;
       s.y[o] = kp.y;
       s.score[o] = sc;
       if (sc > 0) any = true;
+    };
+    // Fast path: BlazePose order (the model's own output); else look each name up.
+    let ordered = kps.length === BLAZEPOSE_KEYPOINT_NAMES.length;
+    if (ordered) {
+      for (let k = 0; k < SLOT_COUNT; k++) {
+        const kp = kps[SLOT_BLAZEPOSE_INDEX[k]];
+        if (!kp || kp.name !== SLOT_NAMES[k]) { ordered = false; break; }
+        store(k, kp);
+      }
+    }
+    if (!ordered) {
+      for (let j = 0; j < kps.length; j++) {
+        const kp = kps[j];
+        if (!kp || typeof kp !== 'object') continue;
+        const k = SLOT_BY_NAME.get(kp.name as string);
+        if (k !== undefined) store(k, kp);
+      }
     }
     s.present[i] = any ? 1 : 0;
   }

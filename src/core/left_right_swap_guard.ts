@@ -6,7 +6,7 @@
  * whole leg group when the crossed assignment is much closer. The same idea as the identity
  * check in OpenPose-style trackers; Sports2D also re-orders left/right by continuity.
  */
-import { KEYPOINT_COUNT, KP, type KeypointSeries } from './keypoint_access';
+import { KP, type KeypointSeries } from './keypoint_access';
 
 const LEG_PAIRS: readonly (readonly [number, number])[] = [
   [KP.leftKnee, KP.rightKnee],
@@ -27,7 +27,6 @@ export interface SwapGuardConfig {
 export function guardLeftRightSwaps(s: KeypointSeries, cfg: SwapGuardConfig): number {
   const { n, x, y, score } = s;
   if (n < 2) return 0;
-  void KEYPOINT_COUNT;
   // Last accepted position of each leg keypoint (per pair: L then R).
   const lastX = new Float64Array(LEG_PAIRS.length * 2).fill(NaN);
   const lastY = new Float64Array(LEG_PAIRS.length * 2).fill(NaN);
@@ -35,17 +34,18 @@ export function guardLeftRightSwaps(s: KeypointSeries, cfg: SwapGuardConfig): nu
   for (let i = 0; i < n; i++) {
     let straight = 0, crossed = 0, used = 0;
     for (let p = 0; p < LEG_PAIRS.length; p++) {
-      const [l, r] = LEG_PAIRS[p];
+      const l = LEG_PAIRS[p][0], r = LEG_PAIRS[p][1];
       const lo = l * n + i, ro = r * n + i;
       if (score[lo] < cfg.minScore || score[ro] < cfg.minScore) continue;
       const plx = lastX[2 * p], ply = lastY[2 * p], prx = lastX[2 * p + 1], pry = lastY[2 * p + 1];
       if (!(plx === plx) || !(prx === prx)) continue;
-      straight += Math.hypot(x[lo] - plx, y[lo] - ply) + Math.hypot(x[ro] - prx, y[ro] - pry);
-      crossed += Math.hypot(x[lo] - prx, y[lo] - pry) + Math.hypot(x[ro] - plx, y[ro] - ply);
+      straight += Math.sqrt((x[lo] - plx) * (x[lo] - plx) + (y[lo] - ply) * (y[lo] - ply)) + Math.sqrt((x[ro] - prx) * (x[ro] - prx) + (y[ro] - pry) * (y[ro] - pry));
+      crossed += Math.sqrt((x[lo] - prx) * (x[lo] - prx) + (y[lo] - pry) * (y[lo] - pry)) + Math.sqrt((x[ro] - plx) * (x[ro] - plx) + (y[ro] - ply) * (y[ro] - ply));
       used++;
     }
     if (used >= 2 && straight > cfg.minCostPx * used && crossed < cfg.ratio * straight) {
-      for (const [l, r] of LEG_PAIRS) {
+      for (let p = 0; p < LEG_PAIRS.length; p++) {
+        const l = LEG_PAIRS[p][0], r = LEG_PAIRS[p][1];
         const lo = l * n + i, ro = r * n + i;
         let tmp = x[lo]; x[lo] = x[ro]; x[ro] = tmp;
         tmp = y[lo]; y[lo] = y[ro]; y[ro] = tmp;
@@ -54,7 +54,7 @@ export function guardLeftRightSwaps(s: KeypointSeries, cfg: SwapGuardConfig): nu
       fixed++;
     }
     for (let p = 0; p < LEG_PAIRS.length; p++) {
-      const [l, r] = LEG_PAIRS[p];
+      const l = LEG_PAIRS[p][0], r = LEG_PAIRS[p][1];
       const lo = l * n + i, ro = r * n + i;
       if (score[lo] >= cfg.minScore) { lastX[2 * p] = x[lo]; lastY[2 * p] = y[lo]; }
       if (score[ro] >= cfg.minScore) { lastX[2 * p + 1] = x[ro]; lastY[2 * p + 1] = y[ro]; }

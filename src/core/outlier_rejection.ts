@@ -24,12 +24,12 @@ export function rejectSpikes(
       const a = off + i - 1, b = off + i + width;
       if (score[a] < cfg.minScore || score[b] < cfg.minScore) continue;
       const mx = (x[a] + x[b]) / 2, my = (y[a] + y[b]) / 2;
-      const neighbourJump = Math.hypot(x[b] - x[a], y[b] - y[a]);
+      const neighbourJump = Math.sqrt((x[b] - x[a]) * (x[b] - x[a]) + (y[b] - y[a]) * (y[b] - y[a]));
       if (neighbourJump > thr * (width + 1) * 0.5) continue; // the neighbours themselves are moving fast
       let spike = true;
       for (let w = 0; w < width; w++) {
         const c = off + i + w;
-        if (score[c] < cfg.minScore || Math.hypot(x[c] - mx, y[c] - my) <= thr) {
+        if (score[c] < cfg.minScore || Math.sqrt((x[c] - mx) * (x[c] - mx) + (y[c] - my) * (y[c] - my)) <= thr) {
           spike = false;
           break;
         }

@@ -33,11 +33,14 @@ export interface StandingBaseline {
 
 /** Percentile of the finite values of a (copy), p in 0..1. */
 export function percentile(a: ArrayLike<number>, p: number): number {
-  const v: number[] = [];
-  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) v.push(a[i]);
-  if (!v.length) return NaN;
-  v.sort((x, y) => x - y);
-  return v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))];
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) count++;
+  if (!count) return NaN;
+  const v = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) v[j++] = a[i];
+  v.sort(); // typed-array sort is numeric
+  return v[Math.min(count - 1, Math.max(0, Math.round(p * (count - 1))))];
 }
 
 /**

@@ -19,7 +19,7 @@ export function hipShift(ctx: MetricContext): MetricSeries {
     if (!s) continue;
     const lx = X[KP.leftHip * n + i], ly = Y[KP.leftHip * n + i], rx = X[KP.rightHip * n + i], ry = Y[KP.rightHip * n + i];
     const wx = lx - rx, wy = ly - ry;
-    const w = Math.hypot(wx, wy);
+    const w = Math.sqrt(wx * wx + wy * wy);
     if (!(w >= minWidth)) continue;
     const dx = (lx + rx) / 2 - (X[KP.leftAnkle * n + i] + X[KP.rightAnkle * n + i]) / 2;
     const dy = (ly + ry) / 2 - (Y[KP.leftAnkle * n + i] + Y[KP.rightAnkle * n + i]) / 2;

@@ -38,7 +38,7 @@ export function kneeValgusDeg(ctx: MetricContext, side: 'left' | 'right'): Metri
     const sh = usable(ctx, h, i), sk = usable(ctx, k, i), sa = usable(ctx, a, i), so = usable(ctx, oh, i);
     if (!sh || !sk || !sa || !so) continue;
     const hx = X[h * n + i], hy = Y[h * n + i], kx = X[k * n + i], ky = Y[k * n + i], ax = X[a * n + i], ay = Y[a * n + i];
-    const thighLen = Math.hypot(kx - hx, ky - hy);
+    const thighLen = Math.sqrt((kx - hx) * (kx - hx) + (ky - hy) * (ky - hy));
     const shape = clamp01((thighLen / thighPx - FPPA_MIN_THIGH_FRACTION) / 0.3);
     if (!(shape > 0)) continue;
     const medial = X[oh * n + i] >= hx ? 1 : -1;
