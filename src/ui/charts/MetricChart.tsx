@@ -43,7 +43,18 @@ export function MetricChart(props: MetricChartProps) {
       height: props.height ?? 170,
       legend: { show: true, live: true },
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
-      scales: { x: { time: false } },
+      scales: {
+        x: { time: false },
+        // Keep the threshold lines in view even when the data never reach them.
+        y: {
+          range: (_u, min, max) => {
+            const lo = Math.min(min, ...thresholds);
+            const hi = Math.max(max, ...thresholds);
+            const pad = (hi - lo || 1) * 0.08;
+            return [lo - pad, hi + pad];
+          },
+        },
+      },
       axes: [
         { label: 'time (s)', size: 34, labelSize: 14, stroke: '#444' },
         { label: `${meta.label}${unit}`, size: 48, labelSize: 16, stroke: '#444' },

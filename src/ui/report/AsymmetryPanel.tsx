@@ -4,8 +4,11 @@ import { BodyDiagram } from '../body_diagram/BodyDiagram';
 import { bodyMarksFromAnalysis } from '../body_diagram/body_marks';
 import { FAULT_LABELS, METRIC_LABELS, formatMetric } from './labels';
 
-function values(metric: Parameters<typeof formatMetric>[0], list: (number | null)[]): string {
-  return list.length ? list.map((v) => formatMetric(metric, v).replace(' % foot', '').replace(' % leg', '').replace(' % hip', '')).join(', ') : '–';
+function values(metric: Parameters<typeof formatMetric>[0], list: (number | null)[]) {
+  if (!list.length) return '–';
+  if (list.every((v) => v === null)) return <span className="not-measurable">not measurable</span>;
+  // The unit is in the row header; each value is the number alone.
+  return list.map((v) => formatMetric(metric, v).replace(/ % (foot|leg|hip)$/, '')).join(', ');
 }
 
 export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {

@@ -8,7 +8,10 @@ function chainPosition(finding: Finding): number {
 }
 
 export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis; onSeekEvidence: (finding: Finding, evidenceIndex: number) => void }) {
-  const findings = [...analysis.findings].sort((a, b) => chainPosition(a) - chainPosition(b));
+  const sorted = [...analysis.findings].sort((a, b) => chainPosition(a) - chainPosition(b));
+  // Findings that only say what this view cannot see are listed apart, after the real ones.
+  const findings = sorted.filter((finding) => finding.kind !== 'not_measurable');
+  const cannotTell = sorted.filter((finding) => finding.kind === 'not_measurable');
   return (
     <section className="report-section findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">What we found</h2>
@@ -43,6 +46,18 @@ export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis;
             </li>
           ))}
         </ol>
+      )}
+      {cannotTell.length > 0 && (
+        <>
+          <h3>What this view cannot tell</h3>
+          <ul className="cannot-tell" data-testid="cannot-tell">
+            {cannotTell.map((finding) => (
+              <li key={finding.id} className="muted">
+                {finding.text}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <p className="professional" role="note">
         This is guidance from a video, not a diagnosis. If you have severe pain, or pain that lasts or keeps coming back, see a

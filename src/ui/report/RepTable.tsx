@@ -42,7 +42,10 @@ export function repSeekRequest(rep: Rep): SeekRequest {
 }
 
 export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (request: SeekRequest) => void }) {
-  const columns = KEY_METRICS.filter((metric) => analysis.measurability[metric]);
+  // A column this view cannot measure at all would only repeat "not measurable" in every row:
+  // it is named once under the table instead.
+  const columns = KEY_METRICS.filter((metric) => analysis.measurability[metric]?.measurable);
+  const hidden = KEY_METRICS.filter((metric) => analysis.measurability[metric] && !analysis.measurability[metric].measurable);
   if (analysis.reps.length === 0) {
     return (
       <section className="report-section" aria-labelledby="reps-heading">
@@ -117,7 +120,15 @@ export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
           </tbody>
         </table>
       </div>
-      <p className="muted small">Values are each rep&apos;s peak. {capitalise(NOT_MEASURABLE)} = this camera view cannot see it.</p>
+      <p className="muted small">
+        Values are each rep&apos;s peak. {capitalise(NOT_MEASURABLE)} = this camera view or the keypoints could not show it.
+        {hidden.length > 0 && (
+          <span data-testid="rep-table-not-measurable">
+            {' '}
+            Not measurable from this view: {hidden.map((metric) => METRIC_LABELS[metric].label).join(', ')}.
+          </span>
+        )}
+      </p>
     </section>
   );
 }

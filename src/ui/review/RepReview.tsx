@@ -63,6 +63,11 @@ function formatDiff(metric: MetricKey, a: number | null, b: number | null): stri
   return b - a > 0 && !text.startsWith('-') ? `+${text}` : text;
 }
 
+function signedSeconds(value: number): string {
+  const text = formatSeconds(value, 1);
+  return value > 0.05 ? `+${text}` : text;
+}
+
 export function RepReview(props: RepReviewProps) {
   const options = useMemo(() => repOptions(props.videos), [props.videos]);
   const pairs = useMemo(() => suggestedPairs(props.videos, props.initialVideoId), [props.videos, props.initialVideoId]);
@@ -322,7 +327,7 @@ export function RepReview(props: RepReviewProps) {
                   <td>
                     {formatSeconds(b.repData.tempo.descentS, 1)} / {formatSeconds(b.repData.tempo.bottomS, 1)} / {formatSeconds(b.repData.tempo.ascentS, 1)}
                   </td>
-                  <td>{formatSeconds(b.repData.end - b.repData.start - (a.repData.end - a.repData.start), 1)} total</td>
+                  <td>{signedSeconds(b.repData.end - b.repData.start - (a.repData.end - a.repData.start))} in total</td>
                 </tr>
                 {rows.map((row) => (
                   <tr key={row.key} data-metric={row.key}>

@@ -64,15 +64,19 @@ describe('ReportView', () => {
 
   it('shows not-measurable metrics as such in the rep table, never as 0', () => {
     const video = loadedVideo();
+    // Rep 2 lost its heel keypoints: its heel lift peak is null on the right.
+    video.analysis!.reps[1]!.peaks.heelLift = { left: 0.07, right: null };
     render(<ReportView video={video} allVideos={[video]} />);
     const table = document.querySelector('.rep-table')!;
     const header = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-    const valgusColumn = header.indexOf('Knee valgus');
-    expect(valgusColumn).toBeGreaterThan(0);
-    for (const row of table.querySelectorAll('tbody tr')) {
-      const cell = row.children[valgusColumn]!;
-      expect(cell.textContent).toBe('not measurable');
-    }
+    // Knee valgus: the side view cannot measure it at all, so it is named under the table, not a column of blanks or zeros.
+    expect(header).not.toContain('Knee valgus');
+    expect(screen.getByTestId('rep-table-not-measurable').textContent).toContain('Knee valgus');
+    const heelColumn = header.indexOf('Heel lift');
+    const rep2 = table.querySelectorAll('tbody tr')[1]!.children[heelColumn]!;
+    expect(rep2.textContent).toContain('L 7 % foot');
+    expect(rep2.textContent).toContain('R not measurable');
+    expect(rep2.textContent).not.toMatch(/R 0/);
     // A measured column shows numbers from the Analysis peaks.
     const kneeColumn = header.indexOf('Knee bend');
     expect(table.querySelector('tbody tr')!.children[kneeColumn]!.textContent).toContain('R 120°');
@@ -108,6 +112,14 @@ describe('ReportView', () => {
     expect(items).toEqual(['heel-lift-left', 'forward-lean']);
     expect(screen.getByText(/ankle mobility work may help/)).toBeTruthy();
     expect(screen.getByRole('note').textContent).toMatch(/not a diagnosis.*severe pain.*physiotherapist or doctor/s);
+  });
+
+  it('lists what the view cannot tell apart from the findings', () => {
+    const video = loadedVideo();
+    video.analysis!.findings.push({ id: 'valgus-nm', kind: 'not_measurable', text: 'Knee valgus: not measurable from this side view.', severity: 'mild', chain: ['knee'], side: null, evidence: [], confidence: 1 });
+    render(<ReportView video={video} allVideos={[video]} />);
+    expect(document.querySelector('[data-finding="valgus-nm"]')).toBeNull();
+    expect(screen.getByTestId('cannot-tell').textContent).toContain('Knee valgus: not measurable');
   });
 
   it('shows both sides of each asymmetry, its symmetry index and whether it is beyond variation', () => {
