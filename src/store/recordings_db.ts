@@ -269,6 +269,22 @@ export class RecordingStore {
     );
   }
 
+  /**
+   * Marks one recording interrupted if it is still marked 'recording' (its recorder is known to
+   * be gone); returns the updated row, or null when it had finished meanwhile or is gone.
+   */
+  async markCutOff(id: string): Promise<RecordingMeta | null> {
+    return this.run(() =>
+      this.db.transaction('rw', this.db.recordings, async () => {
+        const r = await this.db.recordings.get(id);
+        if (!r || r.status !== 'recording') return null;
+        const note = r.note ?? `The page closed while recording; the ${r.chunkCount} s saved up to then are kept.`;
+        await this.db.recordings.update(id, { status: 'interrupted', note });
+        return { ...r, status: 'interrupted' as const, note };
+      }),
+    );
+  }
+
   close(): void {
     this.db.close();
   }
@@ -299,6 +315,19 @@ export async function holdRecordingLock(id: string): Promise<() => void> {
     }).catch(() => taken());
   });
   return release;
+}
+
+/**
+ * Calls back once the recording's lock is free, i.e. once the page that made it is gone (or
+ * finished it). Where Web Locks are missing, returns false and does nothing.
+ */
+export function whenRecordingLockFree(id: string, callback: () => Promise<void> | void, signal?: AbortSignal): boolean {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return false;
+  locks.request(`squat-recording-${id}`, signal ? { signal } : {}, async () => {
+    await callback();
+  }).catch(() => {});
+  return true;
 }
 
 /** Ids of recordings whose lock some tab holds now, or null where Web Locks are missing. */

@@ -180,14 +180,16 @@ export function LiveRecorder({ onAnalysed }: LiveRecorderProps) {
         ) : null}
 
         {state.analysis ? (
-          <div className="progress-panel" data-testid="live-analysis" aria-live="polite">
+          <div className="live-analysis" data-testid="live-analysis" aria-live="polite">
             <p>
               <strong>{state.analysis.name}</strong> is saved. {state.analysis.text}
             </p>
             <progress max={1} value={state.analysis.fraction} aria-label="Analysis progress" />
-            <button type="button" className="button subtle" onClick={() => controller.cancelAnalysis()}>
-              Cancel
-            </button>
+            <div>
+              <button type="button" className="button subtle" onClick={() => controller.cancelAnalysis()}>
+                Cancel
+              </button>
+            </div>
           </div>
         ) : null}
 

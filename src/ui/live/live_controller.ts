@@ -18,7 +18,7 @@ import {
   RecordingStore,
   type RecordingStorageError,
   describeStorageError,
-  heldRecordingIds,
+  whenRecordingLockFree,
   requestPersistentStorage,
 } from '../../store/recordings_db';
 import { type LiveEstimator, type LiveLoopStats, LivePoseLoop } from './live_pose_loop';
@@ -142,6 +142,7 @@ export class LiveController {
   private noticeId = 0;
   private analysisAbort: AbortController | null = null;
   private disposed = false;
+  private readonly lifetime = new AbortController();
   private lastSize = { width: 0, height: 0 };
 
   constructor(private readonly deps: LiveControllerDeps) {
@@ -232,7 +233,9 @@ export class LiveController {
     this.stream = null;
     if (this.video) this.video.srcObject = null;
     this.clearCanvas();
+    this.monitor.reset();
     if (this.state.phase === 'preview' || this.state.phase === 'starting') this.set({ phase: 'idle', setup: null, stats: null });
+    else if (this.state.setup || this.state.stats) this.set({ setup: null, stats: null });
   }
 
   private async ensureEstimator(): Promise<PoseEstimatorHandle> {
@@ -507,15 +510,28 @@ export class LiveController {
     this.session?.flush();
   };
 
+  /**
+   * Recordings still marked 'recording' belong to a page that is recording now (another tab) or
+   * that died (crash, reload, closed). Each waits on its recording lock: the lock frees when that
+   * page is gone, and a row still marked 'recording' then was cut off.
+   */
   private async recoverInterrupted(): Promise<void> {
     try {
-      const held = await heldRecordingIds();
-      const recovered = await this.deps.store.recoverInterrupted(held ? { isAlive: (id) => held.has(id) } : {});
-      if (recovered.length > 0) {
-        for (const r of recovered) {
-          this.notify('warning', `"${r.name}" was cut off when the page closed while recording. The part saved up to then is kept below.`, r.id);
-        }
+      const open = (await this.deps.store.list()).filter((r) => r.status === 'recording');
+      const cutOff = async (id: string) => {
+        const r = await this.deps.store.markCutOff(id);
+        if (!r || this.disposed) return;
+        this.notify('warning', `"${r.name}" was cut off when the page closed while recording. The part saved up to then is kept below.`, r.id);
         this.set({ recordingsVersion: this.state.recordingsVersion + 1 });
+      };
+      for (const r of open) {
+        if (!whenRecordingLockFree(r.id, () => cutOff(r.id), this.lifetime.signal)) {
+          // No Web Locks: fall back to the time of the last stored chunk.
+          const stale = await this.deps.store.recoverInterrupted({ staleMs: 10_000 });
+          for (const s of stale) this.notify('warning', `"${s.name}" was cut off when the page closed while recording. The part saved up to then is kept below.`, s.id);
+          if (stale.length) this.set({ recordingsVersion: this.state.recordingsVersion + 1 });
+          break;
+        }
       }
     } catch (error) {
       this.notify('error', describeStorageError(error).message);
@@ -524,6 +540,7 @@ export class LiveController {
 
   dispose(): void {
     this.disposed = true;
+    this.lifetime.abort();
     this.clearCountdown();
     if (this.tickTimer) clearInterval(this.tickTimer);
     if (this.session) void this.stopRecording({ status: 'interrupted', note: 'You left the Record tab while recording.' });

@@ -12,7 +12,7 @@ import {
   describeStorageError,
   holdRecordingLock,
 } from '../../store/recordings_db';
-import { type ChunkRecorder, createChunkRecorder, remuxToSeekableWebm } from '../../video/recorder';
+import { type ChunkRecorder, RecorderUnsupportedError, createChunkRecorder, pickRecorderMimeType, remuxToSeekableWebm } from '../../video/recorder';
 
 export interface RecordingSessionOptions {
   stream: MediaStream;
@@ -58,11 +58,13 @@ export class RecordingSession {
   private constructor(
     private readonly options: RecordingSessionOptions,
     meta: RecordingMeta,
+    mimeType: string,
   ) {
     this.id = meta.id;
     this.name = meta.name;
     this.recorder = createChunkRecorder(options.stream, {
       timesliceMs: options.timesliceMs ?? 1000,
+      mimeType,
       onChunk: (chunk, seq) => this.onChunk(chunk, seq),
       onError: () => options.onRecorderStopped?.(),
     });
@@ -72,9 +74,10 @@ export class RecordingSession {
   }
 
   static async start(options: RecordingSessionOptions): Promise<RecordingSession> {
-    const mimeType = 'video/webm';
-    const meta = await options.store.create({ name: options.name, mimeType, width: options.width, height: options.height });
-    const session = new RecordingSession(options, meta);
+    const mimeType = pickRecorderMimeType();
+    if (!mimeType) throw new RecorderUnsupportedError();
+    const meta = await options.store.create({ name: options.name, mimeType: mimeType.split(';')[0], width: options.width, height: options.height });
+    const session = new RecordingSession(options, meta, mimeType);
     session.releaseLock = await holdRecordingLock(meta.id);
     session.startedAtMs = performance.now();
     session.recorder.start();
@@ -165,6 +168,8 @@ export class RecordingSession {
     }
     let remuxed = false;
     try {
+      // Only WebM needs it; MediaRecorder's MP4 (where WebM is missing) is fragmented and complete.
+      if (!mimeType.startsWith('video/webm')) throw new Error('not WebM: kept as recorded');
       const result = await remuxToSeekableWebm(file);
       file = result.file;
       durationS = result.durationS;

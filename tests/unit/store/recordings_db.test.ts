@@ -108,3 +108,21 @@ describe('RecordingStore', () => {
     expect(describeStorageError(new Error('boom'))).toMatchObject({ code: 'unknown', message: 'Saving the recording failed: boom' });
   });
 });
+
+describe('markCutOff', () => {
+  it('marks a recording still in progress as interrupted once, and leaves a finished one alone', async () => {
+    const store = new RecordingStore(`cutoff-${Date.now()}`);
+    try {
+      const a = await store.create({ name: 'a', mimeType: 'video/webm' });
+      const b = await store.create({ name: 'b', mimeType: 'video/webm' });
+      await store.finish(b.id, { status: 'complete' });
+      expect((await store.markCutOff(a.id))?.status).toBe('interrupted');
+      expect(await store.markCutOff(a.id)).toBeNull();
+      expect(await store.markCutOff(b.id)).toBeNull();
+      expect((await store.get(b.id))?.status).toBe('complete');
+      expect(await store.markCutOff('nope')).toBeNull();
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * The Record tab end to end, on Chromium's fake camera playing a .y4m made at test time from a
+ * shared clip (side-two-reps-good: two squats, looping): the live skeleton appears, a recording
+ * of a few seconds is stored in IndexedDB and is still there after a page reload (also when the
+ * reload cuts the recording off), the full analysis runs on it, and the report shows the reps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { baseUrl, clip, launch, screenshot, skipReason } from './harness';
+
+const reason = skipReason(true);
+if (reason) console.warn(`e2e live recording skipped: ${reason}`);
+
+interface StoredRecording {
+  id: string;
+  status: string;
+  bytes: number;
+  chunkBytes: number;
+  chunks: number;
+  finalized: boolean;
+}
+
+/** Reads the recordings database directly, bypassing the app. */
+async function storedRecordings(page: Page): Promise<StoredRecording[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRecording[]>((resolve, reject) => {
+        const open = indexedDB.open('squat-analyzer-recordings');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('recordings')) {
+            resolve([]);
+            return;
+          }
+          const tx = db.transaction(['recordings', 'chunks'], 'readonly');
+          const recs = tx.objectStore('recordings').getAll();
+          const chunks = tx.objectStore('chunks').getAll();
+          tx.oncomplete = () => {
+            const out = (recs.result as { id: string; status: string; bytes: number; finalized: boolean }[]).map((r) => {
+              const mine = (chunks.result as { recordingId: string; data: ArrayBuffer }[]).filter((c) => c.recordingId === r.id);
+              return {
+                id: r.id,
+                status: r.status,
+                bytes: r.bytes,
+                finalized: r.finalized,
+                chunks: mine.length,
+                chunkBytes: mine.reduce((n, c) => n + c.data.byteLength, 0),
+              };
+            });
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+async function openRecordTab(page: Page): Promise<void> {
+  await page.goto(baseUrl());
+  await page.getByRole('tab', { name: 'Record' }).click();
+  await page.getByTestId('live-recorder').waitFor();
+}
+
+async function startCameraAndWaitForSkeleton(page: Page): Promise<void> {
+  await page.getByTestId('start-camera').click();
+  await page.waitForFunction(() => Number((document.querySelector('[data-testid=live-overlay]') as HTMLElement | null)?.dataset.keypoints ?? 0) === 33, null, {
+    timeout: 120_000,
+  });
+}
+
+async function overlayInk(page: Page): Promise<number> {
+  return page.getByTestId('live-overlay').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+    return ink;
+  });
+}
+
+async function recordFor(page: Page, ms: number): Promise<void> {
+  await page.getByTestId('countdown-select').selectOption('3');
+  await page.getByTestId('record').click();
+  await page.getByTestId('live-countdown').waitFor({ timeout: 5_000 });
+  await page.getByTestId('live-rec').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(ms);
+}
+
+async function waitForReport(page: Page): Promise<number> {
+  const repCount = page.getByTestId('rep-count');
+  await repCount.waitFor({ timeout: 240_000 });
+  const text = (await repCount.textContent()) ?? '';
+  return Number.parseInt(text, 10);
+}
+
+/**
+ * Chromium's fake camera loops its file. The clip starts at the bottom of a squat and ends
+ * standing, so a plain loop jumps from standing to the bottom, which the analysis rightly sees
+ * as extra (partial) reps. Played forward then backward, the loop is seamless: 5 squat bottoms
+ * per 12.5 s (at 2.7, 5.2, 7.3, 9.8 and 12.5 s, from fixtures/tracks/side-two-reps-good.json),
+ * each played the right way or reversed (a squat reversed is still a squat).
+ */
+function makeSeamlessY4m(clipPath: string, width: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'squat-live-y4m-'));
+  const out = path.join(dir, 'palindrome.y4m');
+  const filter = `[0:v]fps=30,scale=${width}:-2,split[a][b];[b]reverse[r];[a][r]concat=n=2:v=1:a=0,format=yuv420p`;
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', clipPath, '-filter_complex', filter, out], { stdio: 'pipe' });
+  return out;
+}
+
+describe.skipIf(reason !== null)('live recording on the fake camera', () => {
+  let y4m = '';
+  beforeAll(() => {
+    y4m = makeSeamlessY4m(clip('side-two-reps-good.mp4'), 320);
+  });
+  afterAll(() => {
+    if (y4m) rmSync(path.dirname(y4m), { recursive: true, force: true });
+  });
+
+  it('shows the live skeleton and set-up checks, records, stops with Space, keeps the file across a reload, and the report shows the reps', async () => {
+    const session = await launch({ fakeCameraFile: y4m });
+    const { page } = session;
+    try {
+      await openRecordTab(page);
+      await startCameraAndWaitForSkeleton(page);
+      expect(await overlayInk(page)).toBeGreaterThan(200);
+      await page.getByTestId('setup-panel').waitFor();
+      // The clip is a side view of a woman, whole body in frame.
+      await page.waitForFunction(() => document.querySelector('[data-testid=setup-view]')?.getAttribute('data-view') === 'side', null, { timeout: 30_000 });
+      await expect(page.getByTestId('setup-view').textContent()).resolves.toContain('Face the camera to measure knee valgus');
+      await screenshot(page, 'live-preview');
+
+      await recordFor(page, 8_000);
+      await screenshot(page, 'live-recording');
+      const during = await storedRecordings(page);
+      expect(during).toHaveLength(1);
+      expect(during[0].status).toBe('recording');
+      // Chunks are stored while recording (1 s timeslice), not only at the end.
+      expect(during[0].chunks).toBeGreaterThanOrEqual(4);
+      expect(during[0].chunkBytes).toBeGreaterThan(10_000);
+
+      await page.keyboard.press('Space');
+      // Stored and finalized before the analysis starts.
+      await page.getByTestId('live-analysis').waitFor({ timeout: 60_000 });
+      const stored = await storedRecordings(page);
+      expect(stored[0]).toMatchObject({ status: 'complete', finalized: true, chunks: 1 });
+      await screenshot(page, 'live-analysing');
+
+      const reps = await waitForReport(page);
+      await screenshot(page, 'live-report');
+      // About 9 s with a squat bottom every 2.5 s: at least 3 bottoms in the recording, of which
+      // at least 2 are whole reps; at most 4 bottoms plus one rep cut off at an end.
+      expect(reps).toBeGreaterThanOrEqual(2);
+      expect(reps).toBeLessThanOrEqual(5);
+
+      // Reload: the recording is still stored and listed, marked analysed.
+      await openRecordTab(page);
+      const items = page.getByTestId('recording-item');
+      await items.first().waitFor();
+      expect(await items.count()).toBe(1);
+      expect(await items.first().getAttribute('data-status')).toBe('complete');
+      expect(await items.first().textContent()).toContain('analysed');
+      expect(session.offOriginRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('keeps what was recorded when the page reloads mid-recording, and analyses it from the list', async () => {
+    const session = await launch({ fakeCameraFile: y4m });
+    const { page } = session;
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await openRecordTab(page);
+      await startCameraAndWaitForSkeleton(page);
+      await recordFor(page, 8_000);
+      await page.reload();
+      await page.getByRole('tab', { name: 'Record' }).click();
+      const item = page.getByTestId('recording-item').first();
+      await item.waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=recording-item]')?.getAttribute('data-status') === 'interrupted', null, {
+        timeout: 30_000,
+      });
+      const stored = await storedRecordings(page);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].status).toBe('interrupted');
+      expect(stored[0].chunkBytes).toBeGreaterThan(10_000);
+      await expect(page.getByTestId('live-notice').first().textContent()).resolves.toMatch(/cut off when the page closed/);
+      await screenshot(page, 'live-after-reload');
+
+      // The raw MediaRecorder chunks (no duration, no cues) go straight to the analysis.
+      await item.getByRole('button', { name: /^Analyse/ }).click();
+      const reps = await waitForReport(page);
+      await screenshot(page, 'live-report-after-reload');
+      expect(reps).toBeGreaterThanOrEqual(2);
+      expect(reps).toBeLessThanOrEqual(5);
+    } finally {
+      await session.close();
+    }
+  });
+
+});
+
+describe.skipIf(skipReason(false) !== null)('camera permission denied', () => {
+  it('says the camera was blocked and how to allow it', async () => {
+    const session = await launch({ denyCamera: true });
+    const { page } = session;
+    try {
+      await openRecordTab(page);
+      await page.getByTestId('start-camera').click();
+      const error = page.getByTestId('camera-error');
+      await error.waitFor({ timeout: 30_000 });
+      expect(await error.getAttribute('data-code')).toBe('permission_denied');
+      const text = (await error.textContent()) ?? '';
+      expect(text).toContain('Camera access was blocked.');
+      expect(text).toMatch(/Allow the camera for this site/);
+      await expect(error.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
+      await screenshot(page, 'live-permission-denied');
+    } finally {
+      await session.close();
+    }
+  });
+});
