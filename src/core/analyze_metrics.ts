@@ -12,6 +12,7 @@ import type {
 } from './types';
 import { segmentReps, type SegmentRepsOptions } from './reps/segment_reps';
 import { computeRepPeaks, publicPeaks, type MetricPeaks } from './reps/rep_peaks';
+import { MetricColumns } from './reps/metric_columns';
 import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
@@ -90,16 +91,17 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
   const seg = segmentReps(t, fm.hipHeight, options.segment);
   fillButtWink(frames, seg.reps, viewAt);
 
+  const cols = new MetricColumns(frames);
   const mask = standingMask(n, seg.reps, fm.hipHeight);
-  const noiseFloor = standingNoiseFloor(frames, mask);
-  const standingFootAngleDeg = standingMedianSided(frames, mask, 'footAngleDeg');
+  const noiseFloor = standingNoiseFloor(cols, mask);
+  const standingFootAngleDeg = standingMedianSided(cols, mask, 'footAngleDeg');
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
 
   const repPeaks: MetricPeaks[] = [];
   const reps: Rep[] = seg.reps.map((r, index) => {
-    const peaks = computeRepPeaks(frames, r.start, r.end, fps, {
+    const peaks = computeRepPeaks(cols, r.start, r.end, fps, {
       offsets: { hipShift: standingHipShiftBefore(frames, mask, r) },
     });
     repPeaks.push(peaks);

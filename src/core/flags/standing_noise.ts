@@ -1,5 +1,6 @@
 import type { AnalysedFrame, MetricKey, Side } from '../types';
 import type { RepEventIndices } from '../reps/segment_reps';
+import type { MetricColumns } from '../reps/metric_columns';
 
 /**
  * How much a metric wobbles while the lifter stands still, and the smallest rep peak that
@@ -43,14 +44,20 @@ export function standingMask(n: number, reps: readonly RepEventIndices[], hipHei
   return m;
 }
 
-function collect(frames: readonly AnalysedFrame[], mask: Uint8Array, key: MetricKey, side: Side | null): number[] {
+/** Standing values of one column with usable confidence (at most ~20,000, evenly strided). */
+function collect(cols: MetricColumns, mask: Uint8Array, key: MetricKey, side: Side | null): number[] {
+  const c = cols.get(key, side);
   const out: number[] = [];
-  for (let i = 0; i < frames.length; i++) {
+  if (!c) return out;
+  let count = 0;
+  for (let i = 0; i < cols.n; i++) if (mask[i]) count++;
+  const stride = Math.max(1, Math.floor(count / 20000));
+  let k = 0;
+  for (let i = 0; i < cols.n; i++) {
     if (!mask[i]) continue;
-    const f = frames[i];
-    const v = side ? (f.metrics[key] as { left: number | null; right: number | null })[side] : (f.metrics[key] as number | null);
-    const c = side ? (f.confidence[key] as { left: number; right: number })[side] : (f.confidence[key] as number);
-    if (v !== null && Number.isFinite(v) && c >= 0.3) out.push(v);
+    if (k++ % stride) continue;
+    const v = c.value[i];
+    if (v === v && c.confidence[i] >= 0.3) out.push(v);
   }
   return out;
 }
@@ -58,17 +65,17 @@ function collect(frames: readonly AnalysedFrame[], mask: Uint8Array, key: Metric
 export type NoiseFloor = Partial<Record<MetricKey, number | { left: number | null; right: number | null } | null>>;
 
 /** Per-metric floors for RepFlagInput.noiseFloor. hipShift's floor is on the deviation from standing. */
-export function standingNoiseFloor(frames: readonly AnalysedFrame[], mask: Uint8Array): NoiseFloor {
+export function standingNoiseFloor(cols: MetricColumns, mask: Uint8Array): NoiseFloor {
   const out: NoiseFloor = {};
   for (const key of NOISE_GATED_METRICS) {
     if (key === 'kneeValgusDeg' || key === 'heelLift') {
       const f = (side: Side) => {
-        const s = spread(collect(frames, mask, key, side));
+        const s = spread(collect(cols, mask, key, side));
         return s ? s.median + K_SD * s.sd : null;
       };
       out[key] = { left: f('left'), right: f('right') };
     } else {
-      const s = spread(collect(frames, mask, key, null));
+      const s = spread(collect(cols, mask, key, null));
       out[key] = s ? (key === 'hipShift' ? K_SD * s.sd : s.median + K_SD * s.sd) : null;
     }
   }
@@ -77,11 +84,11 @@ export function standingNoiseFloor(frames: readonly AnalysedFrame[], mask: Uint8
 
 /** Median of a per-side metric over standing frames (null with fewer than 10 frames). */
 export function standingMedianSided(
-  frames: readonly AnalysedFrame[],
+  cols: MetricColumns,
   mask: Uint8Array,
   key: MetricKey,
 ): { left: number | null; right: number | null } {
-  const m = (side: Side) => spread(collect(frames, mask, key, side))?.median ?? null;
+  const m = (side: Side) => spread(collect(cols, mask, key, side))?.median ?? null;
   return { left: m('left'), right: m('right') };
 }
 

@@ -1,4 +1,5 @@
-import type { AnalysedFrame, MetricKey, RepPeak, Side } from '../types';
+import type { MetricKey, RepPeak, Side } from '../types';
+import type { Column, MetricColumns } from './metric_columns';
 import { ALL_METRICS, PEAK_DIRECTION, isSidedMetric } from './metric_direction';
 
 /** One extreme of one metric over one rep, with where it happened. */
@@ -31,101 +32,83 @@ export interface RepPeakOptions {
 
 export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.3, holdS: 0.1, offsets: {} };
 
-type Getter = (f: AnalysedFrame) => [number | null, number];
-
-function getter(key: MetricKey, side: Side | null, offset = 0): Getter {
-  if (offset !== 0 && !side) {
-    return (f) => {
-      const v = f.metrics[key] as number | null;
-      return [v === null ? null : v - offset, (f.confidence[key] as number | undefined) ?? 0];
-    };
-  }
-  if (side) {
-    return (f) => {
-      const m = f.metrics[key] as { left: number | null; right: number | null } | null | undefined;
-      const c = f.confidence[key] as { left: number; right: number } | undefined;
-      return [m ? m[side] : null, c ? c[side] : 0];
-    };
-  }
-  return (f) => [f.metrics[key] as number | null, (f.confidence[key] as number | undefined) ?? 0];
-}
-
-/** Sustained extreme of one series over frames [from, to]. */
+/**
+ * Sustained extreme of one column over frames [from, to]: the best value that holds for
+ * `windowFrames` consecutive usable frames (the window's minimum, in "larger is worse"
+ * space). Falls back to the single best frame, at half confidence, when no such run exists.
+ */
 export function sustainedPeak(
-  frames: readonly AnalysedFrame[],
+  col: Column,
+  t: Float64Array,
   from: number,
   to: number,
-  get: Getter,
   direction: 'max' | 'min' | 'absmax',
   windowFrames: number,
   minConfidence: number,
+  offset = 0,
 ): PeakInfo | null {
-  const n = to - from + 1;
-  if (n <= 0) return null;
-  const vals = new Float64Array(n);
-  const conf = new Float64Array(n);
-  const ok = new Uint8Array(n);
-  let okCount = 0;
-  for (let i = 0; i < n; i++) {
-    const [v, c] = get(frames[from + i]);
-    if (v !== null && Number.isFinite(v) && c >= minConfidence) {
-      // Work in "larger is worse" space.
-      vals[i] = direction === 'min' ? -v : direction === 'absmax' ? Math.abs(v) : v;
-      conf[i] = c;
-      ok[i] = 1;
-      okCount++;
-    }
-  }
-  if (okCount === 0) return null;
-  const w = Math.max(1, Math.min(windowFrames, okCount));
+  const { value, confidence } = col;
+  const w = Math.max(1, windowFrames);
+  const score = (i: number): number => {
+    const v = value[i] - offset;
+    if (!(v === v) || confidence[i] < minConfidence) return NaN;
+    return direction === 'min' ? -v : direction === 'absmax' ? Math.abs(v) : v;
+  };
   let best = -Infinity;
   let bestIdx = -1;
   let bestConf = 0;
-  // Slide over windows of w consecutive usable frames; score = window minimum.
-  for (let i = 0; i + w <= n; i++) {
+  let single = -Infinity;
+  let singleIdx = -1;
+  let run = 0; // length of the current run of usable frames
+  for (let i = from; i <= to; i++) {
+    const s = score(i);
+    if (!(s === s)) {
+      run = 0;
+      continue;
+    }
+    run++;
+    if (s > single) {
+      single = s;
+      singleIdx = i;
+    }
+    if (run < w) continue;
+    // Window [i - w + 1, i]: its minimum, and where its maximum sits.
     let wmin = Infinity;
-    let csum = 0;
-    let argmax = -1;
+    let argmax = i;
     let vmax = -Infinity;
-    let good = true;
-    for (let k = i; k < i + w; k++) {
-      if (!ok[k]) {
-        good = false;
-        break;
-      }
-      if (vals[k] < wmin) wmin = vals[k];
-      if (vals[k] > vmax) {
-        vmax = vals[k];
+    let csum = 0;
+    for (let k = i - w + 1; k <= i; k++) {
+      const sk = score(k);
+      if (sk < wmin) wmin = sk;
+      if (sk > vmax) {
+        vmax = sk;
         argmax = k;
       }
-      csum += conf[k];
+      csum += confidence[k];
     }
-    if (good && wmin > best) {
+    if (wmin > best) {
       best = wmin;
       bestIdx = argmax;
       bestConf = csum / w;
     }
   }
+  if (singleIdx < 0) return null;
   if (bestIdx < 0) {
-    // No run of w usable frames: fall back to the single best frame, at reduced confidence.
-    for (let i = 0; i < n; i++) if (ok[i] && vals[i] > best) {
-      best = vals[i];
-      bestIdx = i;
-      bestConf = conf[i] * 0.5;
-    }
+    best = single;
+    bestIdx = singleIdx;
+    bestConf = confidence[singleIdx] * 0.5;
   }
-  const [raw] = get(frames[from + bestIdx]);
-  // Report the sustained level in the metric's own sign.
-  let value: number;
-  if (direction === 'min') value = -best;
-  else if (direction === 'absmax') value = Math.sign(raw ?? 1) * best;
-  else value = best;
-  return { value, t: frames[from + bestIdx].t, frame: from + bestIdx, confidence: bestConf };
+  const raw = value[bestIdx] - offset;
+  let v: number;
+  if (direction === 'min') v = -best;
+  else if (direction === 'absmax') v = (raw < 0 ? -1 : 1) * best;
+  else v = best;
+  return { value: v, t: t[bestIdx], frame: bestIdx, confidence: bestConf };
 }
 
 /** Peaks of every metric over a rep's frames [from, to]. */
 export function computeRepPeaks(
-  frames: readonly AnalysedFrame[],
+  cols: MetricColumns,
   from: number,
   to: number,
   fps: number,
@@ -133,17 +116,21 @@ export function computeRepPeaks(
   metrics: readonly MetricKey[] = ALL_METRICS,
 ): MetricPeaks {
   const o = { ...REP_PEAK_DEFAULTS, ...options };
-  const w = Math.max(1, Math.round(o.holdS * (Number.isFinite(fps) && fps > 0 ? fps : 30)));
+  // At least 2 frames: a single frame is never "sustained" (at 12.5 fps, 0.1 s rounds to 1).
+  const w = Math.max(2, Math.round(o.holdS * (Number.isFinite(fps) && fps > 0 ? fps : 30)));
   const out: MetricPeaks = {};
   for (const key of metrics) {
     const dir = PEAK_DIRECTION[key];
     if (isSidedMetric(key)) {
+      const l = cols.get(key, 'left');
+      const r = cols.get(key, 'right');
       out[key] = {
-        left: sustainedPeak(frames, from, to, getter(key, 'left'), dir, w, o.minConfidence),
-        right: sustainedPeak(frames, from, to, getter(key, 'right'), dir, w, o.minConfidence),
+        left: l ? sustainedPeak(l, cols.t, from, to, dir, w, o.minConfidence) : null,
+        right: r ? sustainedPeak(r, cols.t, from, to, dir, w, o.minConfidence) : null,
       };
     } else {
-      out[key] = sustainedPeak(frames, from, to, getter(key, null, o.offsets[key] ?? 0), dir, w, o.minConfidence);
+      const c = cols.get(key, null);
+      out[key] = c ? sustainedPeak(c, cols.t, from, to, dir, w, o.minConfidence, o.offsets[key] ?? 0) : null;
     }
   }
   return out;
