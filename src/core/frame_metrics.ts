@@ -123,7 +123,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       if (cnt) frameCos[i] = Math.min(1, sum / cnt);
     }
   }
-  const view = detectView(frameCos, s.t, fps);
+  const view = detectView(frameCos, s.t, fps, options.view);
 
   // Measured keypoints become roll-free and Y-up, in place (the smoothed track rotates back).
   removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, s.x, s.y);

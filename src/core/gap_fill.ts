@@ -31,7 +31,7 @@ export function fillGaps(
       const s = Math.min(score[off + last], score[off + i]) * cfg.scorePenalty;
       const span = t[i] - t[last];
       for (let j = last + 1; j < i; j++) {
-        const u = (t[j] - t[last]) / span;
+        const u = span > 0 ? (t[j] - t[last]) / span : (j - last) / (i - last);
         x[off + j] = x0 + (x1 - x0) * u;
         y[off + j] = y0 + (y1 - y0) * u;
         score[off + j] = s;

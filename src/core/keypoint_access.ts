@@ -129,10 +129,13 @@ export function fixTimes(t: Float64Array, declaredFps?: number): number {
     steps.sort((a, b) => a - b);
     fps = steps.length ? 1 / steps[steps.length >> 1] : 30;
   }
+  // A frame rate outside 1..1000 fps is a broken header or broken times, not a camera.
+  fps = Math.min(1000, Math.max(1, fps));
   const dt = 1 / fps;
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? t[i - 1] : -dt;
     if (!finite(t[i]) || t[i] <= prev) t[i] = prev + dt;
+    if (!finite(t[i])) t[i] = prev; // overflow near 1e308: hold the last finite time
   }
   return fps;
 }
@@ -146,5 +149,5 @@ export function estimateFps(t: Float64Array): number {
   for (let i = stride; i < n; i += stride) steps.push((t[i] - t[i - stride]) / stride);
   steps.sort((a, b) => a - b);
   const m = steps[steps.length >> 1];
-  return m > 0 ? 1 / m : 30;
+  return m > 0 ? Math.min(1000, Math.max(1, 1 / m)) : 30;
 }

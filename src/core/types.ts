@@ -275,4 +275,6 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** 'recorded' = zero-phase filtering; 'live' = causal One Euro filter. */
   mode?: 'recorded' | 'live';
+  /** The lifter says how the camera looked at them: skips view detection for the whole clip. */
+  view?: ViewKind;
 }

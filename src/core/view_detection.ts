@@ -10,6 +10,9 @@
  * (beyond 65 deg) = side, else oblique. The front band is wider than the nominal 22.5 deg
  * because real shoulders and hips vary about 15 % from the ratios.
  *
+ * The lifter may instead say which view they filmed (AnalyzeOptions.view): then that view holds
+ * for the whole clip with confidence 1.
+ *
  * Per 0.5 s block the median estimate is classified; segments shorter than 1 s are merged into
  * their longer neighbour, so a turn of the head or a swinging arm does not flip the view.
  */
@@ -44,8 +47,13 @@ function margin(c: number): number {
 /**
  * frameCos[i] = per-frame |cos yaw| estimate (NaN when unknown); t = frame times.
  */
-export function detectView(frameCos: Float32Array, t: Float64Array, fps: number): ViewFrames {
+export function detectView(frameCos: Float32Array, t: Float64Array, fps: number, forced?: ViewKind): ViewFrames {
   const n = frameCos.length;
+  if (forced && VIEW_CODE[forced] !== undefined) {
+    const cosYaw = frameCos.slice();
+    const segments: ViewSegment[] = n ? [{ from: t[0], to: t[n - 1], kind: forced, confidence: 1 }] : [];
+    return { kind: new Uint8Array(n).fill(VIEW_CODE[forced]), cosYaw, estimate: { kind: forced, confidence: 1, segments } };
+  }
   const blockLen = Math.max(1, Math.round(fps * 0.5));
   const blocks = Math.ceil(n / blockLen);
   const blockCos = new Float32Array(blocks).fill(NaN);
@@ -53,7 +61,8 @@ export function detectView(frameCos: Float32Array, t: Float64Array, fps: number)
   for (let b = 0; b < blocks; b++) {
     buf.length = 0;
     for (let i = b * blockLen; i < Math.min(n, (b + 1) * blockLen); i++) if (frameCos[i] === frameCos[i]) buf.push(frameCos[i]);
-    if (buf.length >= Math.max(1, blockLen / 4)) {
+    const inBlock = Math.min(n, (b + 1) * blockLen) - b * blockLen;
+    if (buf.length >= Math.max(1, inBlock / 4)) {
       buf.sort((p, q) => p - q);
       blockCos[b] = buf[buf.length >> 1];
     }
