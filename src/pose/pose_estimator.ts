@@ -47,6 +47,36 @@ function rgbaToTensor(frame: RgbaFrame): tf.Tensor3D {
   return tf.tensor3d(rgb, [height, width, 3], 'float32');
 }
 
+/**
+ * ImageBitmap -> RGBA bytes through one reusable 2D canvas created with willReadFrequently, which
+ * keeps it in CPU memory so getImageData does not read back from the GPU each frame. tfjs's own
+ * fromPixels path for bitmaps on the wasm/cpu backends makes a canvas without that hint and then
+ * builds int32 that pose-detection casts to float again. The webgl backend uploads bitmaps as
+ * textures directly, so it keeps the bitmap.
+ */
+function bitmapReader(): (bitmap: ImageBitmap) => RgbaFrame {
+  let ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null = null;
+  return (bitmap) => {
+    const { width, height } = bitmap;
+    if (!ctx) {
+      const canvas: OffscreenCanvas | HTMLCanvasElement =
+        typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
+      ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+      if (!ctx) throw new Error('no 2D canvas context to read video frames');
+    }
+    if (ctx.canvas.width !== width || ctx.canvas.height !== height) {
+      ctx.canvas.width = width;
+      ctx.canvas.height = height;
+    }
+    ctx.drawImage(bitmap, 0, 0);
+    return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+  };
+}
+
+function isImageBitmap(frame: unknown): frame is ImageBitmap {
+  return typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
+}
+
 function round(v: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
@@ -89,6 +119,7 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
   } as poseDetection.BlazePoseTfjsModelConfig);
 
   let disposed = false;
+  const readBitmap = bitmapReader();
   return {
     model,
     backend: backend as BackendName,
@@ -97,7 +128,11 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
       if (disposed) throw new Error('pose estimator used after dispose()');
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
       // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
-      const input = isRgbaFrame(frame) ? rgbaToTensor(frame) : frame;
+      const input = isRgbaFrame(frame)
+        ? rgbaToTensor(frame)
+        : isImageBitmap(frame) && backend !== 'webgl'
+          ? rgbaToTensor(readBitmap(frame))
+          : frame;
       try {
         const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false }, t * 1000);
         return toPoseFrame(poses[0], t);
