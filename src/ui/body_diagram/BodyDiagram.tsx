@@ -44,8 +44,8 @@ export function BodyDiagram({ marks, title = 'Body diagram of affected joints' }
           <path d="M80 156 L76 222 L72 292 L60 304" />
           <path d="M120 156 L124 222 L128 292 L140 304" />
         </g>
-        <text x="176" y="20" fontSize="16" fontWeight="700" fill="#333" textAnchor="middle">L</text>
-        <text x="24" y="20" fontSize="16" fontWeight="700" fill="#333" textAnchor="middle">R</text>
+        <text x="176" y="20" fontSize="16" fontWeight="700" fill="currentColor" textAnchor="middle">L</text>
+        <text x="24" y="20" fontSize="16" fontWeight="700" fill="currentColor" textAnchor="middle">R</text>
         {marks.map((mark) => {
           const [cx, cy] = JOINTS[mark.link][mark.side];
           return (

@@ -21,7 +21,13 @@ export interface MetricChartProps {
   height?: number;
 }
 
-const SERIES_COLOUR = { left: SIDE_COLOURS.left, right: SIDE_COLOURS.right, none: '#4a4a4a' };
+/** Text colour of the page (light or dark theme), for axes and single-series lines. */
+export function inkColour(element: HTMLElement): string {
+  const colour = typeof getComputedStyle === 'function' ? getComputedStyle(element).color : '';
+  return colour || '#444';
+}
+
+export const GRID = { stroke: 'rgba(128,128,128,0.22)', width: 1 };
 
 export function MetricChart(props: MetricChartProps) {
   const host = useRef<HTMLDivElement | null>(null);
@@ -38,6 +44,8 @@ export function MetricChart(props: MetricChartProps) {
     const flaggedReps = new Set(analysis.reps.filter((rep) => rep.flags.some((flag) => flag.metric === metric)).map((rep) => rep.index));
     const unit = meta.unit ? ` (${meta.unit})` : '';
     const width = Math.max(240, element.clientWidth || 600);
+    const ink = inkColour(element);
+    const seriesColour = { left: SIDE_COLOURS.left, right: SIDE_COLOURS.right, none: ink };
     const options: uPlot.Options = {
       width,
       height: props.height ?? 170,
@@ -56,15 +64,15 @@ export function MetricChart(props: MetricChartProps) {
         },
       },
       axes: [
-        { label: 'time (s)', size: 34, labelSize: 14, stroke: '#444' },
-        { label: `${meta.label}${unit}`, size: 48, labelSize: 16, stroke: '#444' },
+        { label: 'time (s)', size: 34, labelSize: 14, stroke: ink, grid: GRID, ticks: GRID },
+        { label: `${meta.label}${unit}`, size: 48, labelSize: 16, stroke: ink, grid: GRID, ticks: GRID },
       ],
       series: [
         { label: 't (s)', value: (_u, v) => (v == null ? '–' : v.toFixed(2)) },
         // Legend: '–' when not hovering; 'not measurable' only for a hovered frame without a value.
         ...series.series.map((s) => ({
           label: s.label,
-          stroke: SERIES_COLOUR[s.side ?? 'none'],
+          stroke: seriesColour[s.side ?? 'none'],
           width: 2,
           spanGaps: false,
           value: (_u: uPlot, v: number | null, _series: number, idx: number | null) =>
@@ -81,7 +89,7 @@ export function MetricChart(props: MetricChartProps) {
               const x1 = u.valToPos(rep.end, 'x', true);
               ctx.fillStyle = flaggedReps.has(rep.index) ? 'rgba(220, 60, 40, 0.12)' : 'rgba(60, 120, 200, 0.08)';
               ctx.fillRect(x0, u.bbox.top, x1 - x0, u.bbox.height);
-              ctx.fillStyle = '#555';
+              ctx.fillStyle = ink;
               ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
               ctx.fillText(`rep ${rep.index + 1}`, x0 + 3 * devicePixelRatio, u.bbox.top + 12 * devicePixelRatio);
             }

@@ -9,6 +9,7 @@ import type { Analysis, MetricKey } from '../../core/types';
 import { METRIC_LABELS } from '../report/labels';
 import { SIDE_COLOURS } from '../report/skeleton_draw';
 import { flagThresholds, metricPeakSeries } from './chart_data';
+import { GRID, inkColour } from './MetricChart';
 
 export interface RepPeaksChartProps {
   analysis: Analysis;
@@ -28,6 +29,7 @@ export function RepPeaksChart(props: RepPeaksChartProps) {
     if (!element) return;
     const peaks = metricPeakSeries(analysis, metric);
     const thresholds = flagThresholds(analysis, metric);
+    const ink = inkColour(element);
     const options: uPlot.Options = {
       width: Math.max(160, element.clientWidth || 220),
       height: 120,
@@ -35,14 +37,14 @@ export function RepPeaksChart(props: RepPeaksChartProps) {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
       axes: [
-        { size: 24, stroke: '#444', incrs: [1], values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? `#${v}` : '')) },
-        { size: 40, stroke: '#444' },
+        { size: 24, stroke: ink, grid: GRID, ticks: GRID, incrs: [1], values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? `#${v}` : '')) },
+        { size: 40, stroke: ink, grid: GRID, ticks: GRID },
       ],
       series: [
         {},
         ...peaks.series.map((s) => ({
           label: s.label,
-          stroke: s.side ? SIDE_COLOURS[s.side] : '#4a4a4a',
+          stroke: s.side ? SIDE_COLOURS[s.side] : ink,
           width: 2,
           points: { show: true, size: 7 },
         })),
