@@ -18,15 +18,16 @@ import type { RepEventIndices } from './reps/segment_reps';
  * definition applies: relative to the rep's own descent). Frames outside that window keep
  * null. Side and oblique views only (the trunk-thigh angle is a sagittal-plane measure).
  *
- * Confidence: the lower of the hip- and knee-flexion confidences, x 0.7 because it is a
- * proxy (advisory, REFERENCE.md §3), and lowered further when the descent fit is poor
- * (residual SD in degrees s: factor 1 / (1 + s / 3)).
+ * Confidence: the lower of the hip- and knee-flexion confidences, lowered when the descent
+ * fit is poor (residual SD in degrees s: factor 1 / (1 + s / 3)), and capped at 0.7 because
+ * it is a proxy without pelvis landmarks (advisory, REFERENCE.md §3): never as sure as a
+ * measured angle, but still flaggable when the angles themselves are seen well.
  */
 export interface ButtWinkOptions {
   /** Knee-flexion window (fractions of the rep's range) used to learn the normal coupling. */
   fitFrom?: number;
   fitTo?: number;
-  /** Discount for being a proxy. */
+  /** Ceiling on the proxy's confidence. */
   proxyConfidence?: number;
   minConfidence?: number;
 }
@@ -129,7 +130,7 @@ export function fillButtWink(
       if (!s) continue;
       const wink = a + b * s.knee - s.hip;
       f.metrics.buttWink = Math.round(Math.max(0, wink) * 100) / 100;
-      f.confidence.buttWink = Math.round(s.conf * o.proxyConfidence * fitFactor * 1000) / 1000;
+      f.confidence.buttWink = Math.round(Math.min(o.proxyConfidence, s.conf * fitFactor) * 1000) / 1000;
     }
   }
 }

@@ -30,7 +30,12 @@ export interface RepPeakOptions {
   offsets?: Partial<Record<MetricKey, number>>;
 }
 
-export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.3, holdS: 0.1, offsets: {} };
+/**
+ * minConfidence 0.5 = the confidence a flag needs (thresholds.ts MIN_FLAG_CONFIDENCE): a peak
+ * is taken only over frames good enough to flag, so a rep is flagged on what was seen well
+ * (e.g. FPPA loses confidence as the thigh nears horizontal) rather than not at all.
+ */
+export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.5, holdS: 0.1, offsets: {} };
 
 /**
  * Sustained extreme of one column over frames [from, to]: the best value that holds for

@@ -80,7 +80,7 @@ export interface SegmentRepsResult {
   standingLevel: number;
   /** Trajectory range used for the thresholds. */
   range: number;
-  /** Estimated noise SD of the hip-height signal. */
+  /** Estimated noise SD of the hip-height signal (the larger of frame-to-frame and plateau wobble). */
   noise: number;
 }
 
@@ -108,6 +108,19 @@ function estimateNoise(h: Float64Array, valid: Uint8Array): number {
   if (d.length === 0) return 0;
   const sorted = Float64Array.from(d).sort();
   return quantile(sorted, 0.25) / 0.3186 / Math.sqrt(6);
+}
+
+/** Robust SD (MAD x 1.4826) of the sorted values inside [lo, hi]; 0 with fewer than 10. */
+function plateauSd(sorted: Float64Array, lo: number, hi: number): number {
+  let a = 0;
+  while (a < sorted.length && sorted[a] < lo) a++;
+  let b = sorted.length - 1;
+  while (b >= 0 && sorted[b] > hi) b--;
+  if (b - a + 1 < 10) return 0;
+  const part = sorted.subarray(a, b + 1);
+  const med = quantile(part, 0.5);
+  const dev = Float64Array.from(part, (x) => Math.abs(x - med)).sort();
+  return 1.4826 * quantile(dev, 0.5);
 }
 
 /** Segment squat reps from a hip-height trajectory. */
@@ -146,7 +159,11 @@ export function segmentReps(
 
   const enterT = standingLevel - Math.max(o.minDrop, o.enterFraction * range);
   const exitT = standingLevel - Math.max(o.minDrop / 2, o.exitFraction * range);
-  const tol = Math.max(o.eventTolerance, 3 * noise);
+  // A low-passed signal's noise is smooth, which second differences barely see: also measure
+  // the wobble of the standing plateau itself (robust SD of the frames near the standing level).
+  const standingSd = plateauSd(values, standingLevel - 0.1 * range, standingLevel + 0.1 * range);
+  const tol = Math.max(o.eventTolerance, 3 * noise, 3 * standingSd);
+  result.noise = Math.max(noise, standingSd);
 
   // Pass 1: visible stretches (runs of valid frames, short gaps bridged).
   const stretches: [number, number][] = [];
@@ -232,17 +249,20 @@ export function segmentReps(
         if (h[i] >= topBefore - tol) break;
       }
     }
-    // bottom plateau: first and last frames within tol of the minimum.
+    // bottom plateau: first and last frames within tolerance of the minimum. A zero-phase
+    // low-pass rings by ~0.1 % of the excursion on a flat hold, so the plateau tolerance is
+    // at least 0.5 % of this rep's excursion (else the ripple splits the hold).
+    const plateauTol = Math.max(tol, 0.005 * (topBefore - minV));
     let bottom = bottomIdx;
     for (let i = bottomIdx; i >= start; i--) {
       if (!valid[i]) continue;
-      if (h[i] <= minV + tol) bottom = i;
+      if (h[i] <= minV + plateauTol) bottom = i;
       else break;
     }
     let ascentStart = bottomIdx;
     for (let i = bottomIdx; i <= win.to; i++) {
       if (!valid[i]) continue;
-      if (h[i] <= minV + tol) ascentStart = i;
+      if (h[i] <= minV + plateauTol) ascentStart = i;
       else break;
     }
     // end: walk forward from the end of the hold until back on the standing plateau.
