@@ -30,7 +30,7 @@ interface Sample {
   at: number;
   posed: number;
   cameraFrames: number;
-  latencyText: string;
+  latencyMs: number;
 }
 
 function makeWebcamY4m(clipPath: string, dir: string): string {
@@ -89,7 +89,7 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
         at: performance.now(),
         posed: Number(el.dataset.posed ?? 0),
         cameraFrames: Number(el.dataset.cameraFrames ?? 0),
-        latencyText: el.textContent ?? '',
+        latencyMs: Number(el.dataset.latencyMs ?? NaN),
       }));
     const measure = async (label: string) => {
       const a = await sample();
@@ -102,6 +102,7 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       rows.push({ section: SECTION, name: `${label}: pose + overlay fps`, value: fps, unit: 'fps', target: `>= ${TARGET_FPS} fps`, meetsTarget: fps >= TARGET_FPS });
       rows.push({ section: SECTION, name: `${label}: camera fps`, value: camera / seconds, unit: 'fps' });
       rows.push({ section: SECTION, name: `${label}: camera frames dropped`, value: camera > 0 ? (100 * (camera - posed)) / camera : null, unit: '%' });
+      rows.push({ section: SECTION, name: `${label}: frame-to-skeleton latency (median, last 2 s)`, value: Number.isFinite(b.latencyMs) ? b.latencyMs : null, unit: 'ms' });
     };
     await page.waitForTimeout(3000); // warm-up: first frames compile wasm kernels
     await measure('preview');

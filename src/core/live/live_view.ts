@@ -8,13 +8,12 @@
  * 0.288 H). The recorded analysis has its own view detection over the whole clip (core/view_detection);
  * this is the cheap per-frame version that drives the live hint.
  */
-import type { ViewKind } from '../types';
+import { VIEW_SUPPORT } from '../measurability';
+import type { MetricKey, ViewKind } from '../types';
+import { classifyCosYaw } from '../view_detection';
 import { type KeypointIndex, midpoint, seen } from './live_keypoints';
 
 export const FRONTAL_SHOULDER_TO_TORSO_RATIO = 0.76;
-/** Yaw bands: under 30 degrees reads as front, over 60 as side, between as the 45-degree view. */
-export const FRONT_MAX_YAW_DEG = 30;
-export const SIDE_MIN_YAW_DEG = 60;
 
 export interface LiveViewEstimate {
   kind: ViewKind;
@@ -22,6 +21,7 @@ export interface LiveViewEstimate {
   yawDeg: number;
 }
 
+/** Per-frame view; the bands (front within 30 degrees, side beyond 65) are the recorded analysis's (core/view_detection). */
 export function estimateLiveView(index: KeypointIndex): LiveViewEstimate | null {
   const ls = seen(index, 'left_shoulder', 0.3);
   const rs = seen(index, 'right_shoulder', 0.3);
@@ -30,10 +30,8 @@ export function estimateLiveView(index: KeypointIndex): LiveViewEstimate | null 
   if (!ls || !rs || !hip || !shoulder) return null;
   const torso = Math.hypot(shoulder.x - hip.x, shoulder.y - hip.y);
   if (torso <= 0) return null;
-  const ratio = Math.hypot(ls.x - rs.x, ls.y - rs.y) / torso;
-  const yawDeg = (Math.acos(Math.min(1, ratio / FRONTAL_SHOULDER_TO_TORSO_RATIO)) * 180) / Math.PI;
-  const kind: ViewKind = yawDeg < FRONT_MAX_YAW_DEG ? 'front' : yawDeg > SIDE_MIN_YAW_DEG ? 'side' : 'oblique';
-  return { kind, yawDeg };
+  const cosYaw = Math.min(1, Math.hypot(ls.x - rs.x, ls.y - rs.y) / torso / FRONTAL_SHOULDER_TO_TORSO_RATIO);
+  return { kind: classifyCosYaw(cosYaw), yawDeg: (Math.acos(cosYaw) * 180) / Math.PI };
 }
 
 export interface ViewAdvice {
@@ -41,34 +39,37 @@ export interface ViewAdvice {
   /** What this view measures, in words. */
   measures: string;
   /** How to turn to measure the rest; null when nothing is out of reach. */
-  toMeasureMore: string;
+  toMeasureMore: string | null;
+}
+
+/** The metrics a lifter asks about first, in the words the live hint uses. */
+const HEADLINE_METRICS: [MetricKey, string][] = [
+  ['depth', 'depth'],
+  ['torsoAngleDeg', 'torso angle'],
+  ['shinAngleDeg', 'shin angle'],
+  ['kneeValgusDeg', 'knee valgus'],
+  ['kneeSeparationRatio', 'knee width'],
+  ['hipShift', 'hip shift'],
+  ['heelLift', 'heel lift'],
+];
+
+const VIEW_NAME: Record<ViewKind, string> = { front: 'Front view', side: 'Side view', oblique: '45° view' };
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /**
- * In words, what each view supports. Same split as the recorded analysis's measurability:
- * the frontal plane (knee valgus, knee separation, hip shift) needs a front or 45-degree view,
- * the sagittal plane (depth, torso lean, shin angle, butt wink) a side or 45-degree view
- * (REFERENCE.md section 3; topset.dev marks metrics "not measurable" from the current view).
+ * What each view measures, in words, from the recorded analysis's own table (core/measurability
+ * VIEW_SUPPORT): a metric counts as measured from a view where its support is at least 0.7.
+ * Depth and torso angle are measured fully only side-on, knee valgus only facing the camera.
  */
 export function adviceForView(kind: ViewKind): ViewAdvice {
-  switch (kind) {
-    case 'side':
-      return {
-        kind,
-        measures: 'Side view: measures depth, torso angle, shin angle and heel lift.',
-        toMeasureMore: 'Face the camera to measure knee valgus.',
-      };
-    case 'front':
-      return {
-        kind,
-        measures: 'Front view: measures knee valgus, knee width, hip shift and heel lift.',
-        toMeasureMore: 'Turn side-on to measure depth and torso angle.',
-      };
-    default:
-      return {
-        kind,
-        measures: '45° view: measures a little of both, less precisely than a straight view.',
-        toMeasureMore: 'Turn side-on to measure depth and torso angle; face the camera to measure knee valgus.',
-      };
-  }
+  const measured = HEADLINE_METRICS.filter(([key]) => VIEW_SUPPORT[key][kind] >= 0.7).map(([, words]) => words);
+  const hints: string[] = [];
+  if (VIEW_SUPPORT.depth[kind] < 1 || VIEW_SUPPORT.torsoAngleDeg[kind] < 1) hints.push('turn side-on to measure depth and torso angle');
+  if (VIEW_SUPPORT.kneeValgusDeg[kind] < 1) hints.push('face the camera to measure knee valgus');
+  const toMeasureMore = hints.length ? `${hints.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : null;
+  const caveat = kind === 'oblique' ? ', less precisely than a straight view' : '';
+  return { kind, measures: `${VIEW_NAME[kind]}: measures ${listWords(measured)}${caveat}.`, toMeasureMore };
 }

@@ -357,6 +357,7 @@ function LiveStats({ state }: { state: LiveState }) {
       data-dropped={s ? s.droppedShare.toFixed(4) : ''}
       data-posed={s ? s.posedFrames : 0}
       data-camera-frames={s ? s.cameraFrames : 0}
+      data-latency-ms={s ? s.latencyMs.toFixed(1) : ''}
     >
       {s ? `Live pose ${s.poseFps.toFixed(0)} fps of ${s.cameraFps.toFixed(0)} fps camera (${Math.round(s.droppedShare * 100)} % of frames skipped to keep up)` : ''}
       {state.model.backend ? ` · ${state.model.backend}: ${state.model.backendReason}` : ''}

@@ -164,3 +164,15 @@ describe('side-on occlusion', () => {
     expect(status.checks.find((c) => c.id === 'body')?.message).toContain('knees');
   });
 });
+
+describe('view advice follows the recorded analysis measurability table', () => {
+  it('lists what each view measures and never promises valgus side-on', async () => {
+    const { adviceForView } = await import('../../../src/core/live/live_view');
+    expect(adviceForView('side').measures).toMatch(/depth.*torso angle/);
+    expect(adviceForView('side').measures).not.toContain('valgus');
+    expect(adviceForView('front').measures).toContain('knee valgus');
+    expect(adviceForView('front').measures).not.toContain('torso angle');
+    expect(adviceForView('oblique').measures).toContain('less precisely');
+    expect(adviceForView('oblique').measures).not.toContain('valgus');
+  });
+});
