@@ -4,8 +4,8 @@
  * estimated and removed first (REFERENCE.md §3 "Remove camera roll first").
  *
  * Two cues, both from frames where the lifter stands still:
- * 1. Standing posture: the ankle-mid -> shoulder-mid line of a person standing upright is
- *    vertical to within a few degrees (the body's line of gravity passes near the ankles;
+ * 1. Standing posture: the ankle-mid -> shoulder-mid line of a person standing upright and
+ *    straight (legs and trunk in line within 8 deg) is vertical to within a few degrees (the body's line of gravity passes near the ankles;
  *    Winter 2009). Works from every view.
  * 2. The line of the feet: in a front view both ankles and both heels rest on the floor at the
  *    same height, so the left-right line is horizontal. Used only when the feet are spread
@@ -45,13 +45,18 @@ function mid(s: KeypointSeries, a: number, b: number, i: number, minScore: numbe
 export function estimateCameraRoll(s: KeypointSeries, standing: Uint8Array, legPx: number, minScore: number): RollEstimate {
   const posture: number[] = [];
   const feet: number[] = [];
-  const a = [0, 0], sh = [0, 0];
+  const a = [0, 0], sh = [0, 0], hp = [0, 0];
   const stride = Math.max(1, Math.floor(s.n / 4000)); // a few thousand standing frames are plenty
   for (let i = 0; i < s.n; i += stride) {
     if (!standing[i]) continue;
-    if (mid(s, KP.leftAnkle, KP.rightAnkle, i, minScore, a) && mid(s, KP.leftShoulder, KP.rightShoulder, i, minScore, sh)) {
+    if (mid(s, KP.leftAnkle, KP.rightAnkle, i, minScore, a) && mid(s, KP.leftShoulder, KP.rightShoulder, i, minScore, sh) &&
+      mid(s, KP.leftHip, KP.rightHip, i, minScore, hp)) {
+      // Only a straight body (legs and trunk in line within 8 deg) says where vertical is: a
+      // lifter bent forward at the hips with straight legs also counts as "standing" by leg length.
+      const lx = hp[0] - a[0], ly = hp[1] - a[1], tx = sh[0] - hp[0], ty = sh[1] - hp[1];
+      const bend = Math.abs(Math.atan2(lx * ty - ly * tx, lx * tx + ly * ty)) * RAD_TO_DEG;
       const vx = sh[0] - a[0], vy = sh[1] - a[1]; // pixel y down: vy < 0 when the shoulders are above
-      if (vy < 0) posture.push(Math.atan2(-vx, -vy) * RAD_TO_DEG);
+      if (vy < 0 && bend <= 8) posture.push(Math.atan2(-vx, -vy) * RAD_TO_DEG);
     }
     for (const [l, r] of [[KP.leftAnkle, KP.rightAnkle], [KP.leftHeel, KP.rightHeel]] as const) {
       const lo = l * s.n + i, ro = r * s.n + i;

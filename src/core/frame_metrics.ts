@@ -24,10 +24,11 @@ import { kneeFlexionDeg } from './metrics/knee_flexion';
 import { kneeOffset } from './metrics/knee_offset';
 import { kneeSeparationRatio } from './metrics/knee_separation';
 import { kneeValgusDeg } from './metrics/knee_valgus';
-import { type MetricContext, type MetricSeries, VIEW_OBLIQUE } from './metrics/metric_context';
+import { type MetricContext, type MetricSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
 import { shinAngleDeg } from './metrics/shin_angle';
 import { torsoAngleDeg } from './metrics/torso_angle';
 import { trunkTibiaDeg } from './metrics/trunk_tibia';
+import { rejectImplausiblePoses } from './pose_plausibility';
 import { runningStandingReference, standingBaseline, percentile } from './standing_baseline';
 import type {
   AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, Sided, ViewEstimate,
@@ -63,6 +64,8 @@ export interface FrameMetricsDetails {
   shankPx: number;
   footPx: number;
   standingFrames: number;
+  /** Frames dropped as no plausible person (e.g. a hand over the lens). */
+  implausibleFrames: number;
   swapsFixed: number;
   spikesRejected: number;
   cutoffHz: number | null;
@@ -82,6 +85,8 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   const raw = readKeypoints(track);
   const n = raw.n;
   const fps = estimateFps(raw.t);
+  const W = finiteOr(track?.source?.width, 0), H = finiteOr(track?.source?.height, 0);
+  const plausibility = rejectImplausiblePoses(raw, W, H, MIN_SCORE);
   let present = 0;
   for (let i = 0; i < n; i++) present += raw.present[i];
   const poseCoverage = n ? present / n : 0;
@@ -90,9 +95,14 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   const hipAnkleRaw = hipAnkleDistance(raw);
   const scalePx = percentile(hipAnkleRaw, 0.5);
 
-  const W = finiteOr(track?.source?.width, 0), H = finiteOr(track?.source?.height, 0);
   // Warnings read the keypoints as the model gave them, before any filling.
   const warnings = frameWarnings(raw, poseCoverage, W, H);
+  if (plausibility.rejectedFrames > 0) {
+    warnings.push({
+      code: 'implausible_pose',
+      message: `${plausibility.rejectedFrames} frame(s) showed a skeleton no person could make (for example something covering the lens) and were ignored.`,
+    });
+  }
   // From here on the series is filtered in place (memory: an hour of video is 3 x 28 MB).
   const s: KeypointSeries = raw;
   const filterReport = filterKeypoints(s, fps, scalePx, { ...DEFAULT_FILTER, mode: options.mode ?? 'recorded', minScore: MIN_SCORE });
@@ -136,6 +146,8 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     facing: facingPerFrame(s, X, base.footPx, fps),
     base,
     heelBaseY: { left: new Float32Array(n), right: new Float32Array(n) },
+    heelToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
+    farFootInSideView: farFootInSideView(s, view.kind),
   };
   for (let i = 0; i < n; i++) {
     if (view.kind[i] === VIEW_OBLIQUE) {
@@ -145,9 +157,16 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   }
   for (const side of ['left', 'right'] as const) {
     const k = side === 'left' ? KP.leftHeel : KP.rightHeel;
+    const toe = side === 'left' ? KP.leftToe : KP.rightToe;
     const heelY = new Float32Array(n).fill(NaN);
-    for (let i = 0; i < n; i++) if (s.score[k * n + i] >= MIN_SCORE) heelY[i] = Y[k * n + i];
+    const heelToe = new Float32Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      if (!(s.score[k * n + i] >= MIN_SCORE)) continue;
+      heelY[i] = Y[k * n + i];
+      if (s.score[toe * n + i] >= MIN_SCORE) heelToe[i] = Y[k * n + i] - Y[toe * n + i];
+    }
     runningStandingReference(heelY, base.standing, 'median', ctx.heelBaseY[side]);
+    runningStandingReference(heelToe, base.standing, 'median', ctx.heelToeBase[side]);
   }
 
   // Hip height relative to standing, for rep segmentation.
@@ -277,6 +296,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     details: {
       fps, rollConfidence: roll.confidence, rollSource: roll.source,
       thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
+      implausibleFrames: plausibility.rejectedFrames,
       swapsFixed: filterReport.swapsFixed, spikesRejected: filterReport.spikesRejected, cutoffHz: filterReport.cutoffHz,
       standing: base.standing, cosYaw: view.cosYaw,
     },
@@ -323,6 +343,24 @@ function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Ar
     if (tc) thigh[i] = ts / tc;
     if (sc) shank[i] = ss / sc;
   }
+}
+
+/**
+ * Which foot is away from the camera in the side-view frames: the side whose ankle, heel and
+ * toe score lower on average (BlazePose scores the hidden side lower), if clearly so.
+ */
+function farFootInSideView(s: KeypointSeries, viewKind: Uint8Array): number {
+  const n = s.n;
+  let l = 0, r = 0, c = 0;
+  for (let i = 0; i < n; i++) {
+    if (viewKind[i] !== VIEW_SIDE) continue;
+    l += s.score[KP.leftAnkle * n + i] + s.score[KP.leftHeel * n + i] + s.score[KP.leftToe * n + i];
+    r += s.score[KP.rightAnkle * n + i] + s.score[KP.rightHeel * n + i] + s.score[KP.rightToe * n + i];
+    c += 3;
+  }
+  if (!c) return 0;
+  const d = (l - r) / c;
+  return d < -0.1 ? 1 : d > 0.1 ? 2 : 0;
 }
 
 function pairWidth(s: KeypointSeries, l: number, r: number, i: number): number {

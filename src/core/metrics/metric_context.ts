@@ -23,6 +23,10 @@ export interface MetricContext {
   base: StandingBaseline;
   /** Per frame standing heel height (Y-up px) of each foot, from its own standing frames. */
   heelBaseY: { left: Float32Array; right: Float32Array };
+  /** In side views, the foot away from the camera (hidden behind the near one): 1 left, 2 right, 0 unknown. */
+  farFootInSideView: number;
+  /** Per frame standing (heel Y - toe Y) of each foot, px (NaN where unknown). */
+  heelToeBase: { left: Float32Array; right: Float32Array };
 }
 
 export interface MetricSeries {
