@@ -1,7 +1,13 @@
 /**
- * The live loop: every camera frame the page shows goes to the pose worker unless the worker is
- * still busy with an earlier one, in which case the frame is dropped (never queued: a queue would
- * make the skeleton trail further and further behind the lifter).
+ * The live loop: every camera frame the page shows goes to the pose worker unless the worker
+ * already has `maxInFlight` frames, in which case the frame is dropped (never queued beyond that:
+ * a queue would make the skeleton trail further and further behind the lifter).
+ *
+ * Two in flight rather than one: while the worker runs the model on frame n, frame n+1 is already
+ * grabbed and posted, so the worker never idles waiting for the next camera callback and the
+ * bitmap copy (up to a frame interval plus a few ms per frame at one in flight). The worker
+ * handles them in order, so BlazePose's frame-to-frame tracking is unaffected, and the skeleton
+ * lags by at most one extra model run.
  *
  * Frames come from requestVideoFrameCallback, which fires once per composited video frame and
  * tells how many frames were presented since the last call (presentedFrames), so the share of
@@ -46,7 +52,7 @@ const WINDOW_MS = 2000;
 
 export class LivePoseLoop {
   private running = false;
-  private busy = false;
+  private inFlight = 0;
   private handle: number | null = null;
   private lastPresented: number | null = null;
   private cameraFrames = 0;
@@ -59,6 +65,7 @@ export class LivePoseLoop {
     private readonly estimator: LiveEstimator,
     private readonly onPose: (event: LivePoseEvent) => void,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly maxInFlight = 2,
   ) {}
 
   start(): void {
@@ -129,11 +136,11 @@ export class LivePoseLoop {
     this.cameraTimes.push(now);
     while (this.cameraTimes.length && now - this.cameraTimes[0] > WINDOW_MS) this.cameraTimes.shift();
     this.schedule();
-    if (this.busy) return; // dropped: the model is still on an earlier frame
+    if (this.inFlight >= this.maxInFlight) return; // dropped: the model is still on earlier frames
     const width = this.video.videoWidth;
     const height = this.video.videoHeight;
     if (!width || !height) return;
-    this.busy = true;
+    this.inFlight++;
     createImageBitmap(this.video)
       .then((bitmap) => this.estimator.estimate(bitmap, now / 1000))
       .then((frame) => {
@@ -148,7 +155,7 @@ export class LivePoseLoop {
         if (this.running) this.onError(error);
       })
       .finally(() => {
-        this.busy = false;
+        this.inFlight--;
       });
   }
 }
