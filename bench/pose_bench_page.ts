@@ -7,16 +7,23 @@
  */
 import { createPoseEstimator } from '../src/pose/pose_estimator';
 import { createPoseWorkerClient } from '../src/pose/pose_worker_client';
-import type { BackendName, PoseModelName } from '../src/pose/types';
+import type { PoseFrame } from '../src/core/types';
+import type { BackendName, PoseModelName, RgbaFrame } from '../src/pose/types';
 
 export interface BrowserBenchRequest {
   model: PoseModelName;
   mode: 'raw' | 'worker';
+  /** raw mode only: hand the estimator RGBA bytes instead of ImageBitmaps (to compare with Node). */
+  input?: 'bitmap' | 'rgba';
   backend?: BackendName | 'auto';
   width: number;
   height: number;
+  /** Frames in /__bench/frames.rgba; the first `warmup` are run but not measured, then the rest in order. */
   frameCount: number;
   warmup: number;
+  /** Frame rate of the clip, for timestamps. */
+  fps?: number;
+  keepFrames?: boolean;
 }
 
 export interface BrowserBenchResult {
@@ -28,21 +35,26 @@ export interface BrowserBenchResult {
   msPerFrame: number[];
   personFrames: number;
   loadMs: number;
+  /** The measured frames' results, when asked for (keepFrames). */
+  poses?: PoseFrame[];
 }
 
-async function loadFrames(req: BrowserBenchRequest): Promise<ImageBitmap[]> {
+async function loadFrames(req: BrowserBenchRequest): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
   const buf = new Uint8ClampedArray(await (await fetch('/__bench/frames.rgba')).arrayBuffer());
   const size = req.width * req.height * 4;
   const bitmaps: ImageBitmap[] = [];
+  const rgba: RgbaFrame[] = [];
   for (let i = 0; i < req.frameCount; i++) {
-    const img = new ImageData(buf.slice(i * size, (i + 1) * size), req.width, req.height);
-    bitmaps.push(await createImageBitmap(img));
+    const bytes = buf.slice(i * size, (i + 1) * size);
+    rgba.push({ data: bytes, width: req.width, height: req.height });
+    bitmaps.push(await createImageBitmap(new ImageData(bytes, req.width, req.height)));
   }
-  return bitmaps;
+  return { bitmaps, rgba };
 }
 
 async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
-  const frames = await loadFrames(req);
+  const { bitmaps: frames, rgba } = await loadFrames(req);
+  const poses: PoseFrame[] = [];
   const t0 = performance.now();
   const est =
     req.mode === 'raw'
@@ -51,16 +63,18 @@ async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
   const loadMs = performance.now() - t0;
   const msPerFrame: number[] = [];
   let personFrames = 0;
-  for (let i = 0; i < req.warmup + frames.length; i++) {
-    const idx = i % frames.length;
+  for (let i = 0; i < frames.length; i++) {
+    const idx = i;
     // The worker takes ownership of a transferred bitmap, so send it a copy.
-    const frame = req.mode === 'worker' ? await createImageBitmap(frames[idx]) : frames[idx];
+    const frame =
+      req.mode === 'worker' ? await createImageBitmap(frames[idx]) : req.input === 'rgba' ? rgba[idx] : frames[idx];
     const s = performance.now();
-    const pose = await est.estimate(frame, idx / 30);
+    const pose = await est.estimate(frame, idx / (req.fps ?? 30));
     const ms = performance.now() - s;
     if (i >= req.warmup) {
       msPerFrame.push(ms);
       if (pose.keypoints) personFrames++;
+      if (req.keepFrames) poses.push(pose);
     }
   }
   const result: BrowserBenchResult = {
@@ -72,6 +86,7 @@ async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
     msPerFrame,
     personFrames,
     loadMs,
+    ...(req.keepFrames ? { poses } : {}),
   };
   est.dispose();
   for (const f of frames) f.close();

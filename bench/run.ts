@@ -14,12 +14,12 @@
  *   npm run bench [-- --frames 60 --warmup 10 --clip side-two-reps-good.mp4 --only node|chromium]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchContext, BenchRow } from './bench_types';
-import type { BrowserBenchRequest, BrowserBenchResult } from './pose_bench_page';
+import { CHROMIUM_ARGS, openPoseBenchPage } from './pose_bench_server';
 import { createNodePoseEstimator } from '../src/pose/node';
 import { POSE_MODELS } from '../src/pose/model_registry';
 import type { PoseModelName } from '../src/pose/types';
@@ -28,16 +28,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const clipsDirCandidate = path.resolve(repoRoot, '../shared/fixtures/clips');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BENCH_PORT = 5320; // POSE's port range 5300-5349
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Options {
   frames: number;
@@ -124,57 +114,6 @@ async function benchNode(frames: Frames, opts: Options, model: PoseModelName): P
   const backend = est.backend;
   est.dispose();
   return { ms, backend, person };
-}
-
-interface ChromiumSession {
-  run(req: BrowserBenchRequest): Promise<BrowserBenchResult>;
-  offOrigin: string[];
-  version: string;
-  close(): Promise<void>;
-}
-
-async function openChromium(frames: Frames): Promise<ChromiumSession> {
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('playwright-core');
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'squat-bench-dist-'));
-  await build({
-    root: repoRoot,
-    configFile: path.join(repoRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: { pose_bench: path.join(repoRoot, 'bench/pose_bench.html') } } },
-  });
-  const server = await preview({
-    root: repoRoot,
-    configFile: path.join(repoRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: BENCH_PORT, strictPort: false },
-  });
-  const addr = server.httpServer.address();
-  const port = addr && typeof addr !== 'string' ? addr.port : BENCH_PORT;
-  const origin = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
-  const page = await browser.newPage();
-  const offOrigin: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offOrigin.push(r.url());
-  });
-  page.on('pageerror', (e) => console.error(`[bench page] ${e.message}`));
-  await page.route('**/__bench/frames.rgba', (route) =>
-    route.fulfill({ body: frames.rgba, contentType: 'application/octet-stream', headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } }),
-  );
-  await page.goto(`${origin}/bench/pose_bench.html`);
-  await page.waitForFunction(() => window.poseBench?.ready === true, null, { timeout: 120_000 });
-  return {
-    run: (req) => page.evaluate((r) => window.poseBench.run(r), req),
-    offOrigin,
-    version: browser.version(),
-    async close() {
-      await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
 }
 
 function fmt(v: number | null, unit: string): string {
@@ -272,13 +211,13 @@ async function main(): Promise<void> {
       rows.push({ section: 'pose raw (Chromium)', name: 'raw loops', value: null, unit: '', note: `not available: no Chromium at ${chromiumPath}` });
     } else {
       console.error('building bench page and starting Chromium...');
-      const session = await openChromium(frames);
+      const session = await openPoseBenchPage({ repoRoot, chromiumPath, port: BENCH_PORT, frames: frames.rgba });
       let backendNote = '';
       try {
         for (const mode of ['raw', 'worker'] as const) {
           for (const model of POSE_MODELS) {
             console.error(`Chromium ${mode} ${model}...`);
-            const r = await session.run({ model, mode, width: frames.width, height: frames.height, frameCount: frames.count - opts.warmup, warmup: opts.warmup });
+            const r = await session.run({ model, mode, width: frames.width, height: frames.height, frameCount: frames.count, warmup: opts.warmup, fps: frames.fps });
             const med = median(r.msPerFrame);
             if (mode === 'raw') ctx.rawChromiumMsPerFrame[model] = med;
             rows.push({
