@@ -130,7 +130,14 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     let poseMs = 0;
     let decodeWaitMs = 0;
     const iterator = opened.frames();
-    let pending: Promise<IteratorResult<DecodedFrame, void>> = iterator.next();
+    // A decode error may arrive while the loop awaits the pose worker; it is handled when the loop
+    // awaits `pending`, so mark it handled now to keep the browser from reporting it as unhandled.
+    const nextFrame = () => {
+      const p = iterator.next();
+      p.catch(() => undefined);
+      return p;
+    };
+    let pending: Promise<IteratorResult<DecodedFrame, void>> = nextFrame();
     try {
       while (true) {
         const waitStart = now();
@@ -143,7 +150,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
           throw errors.cancelled();
         }
         // Start decoding frame n+1 now; it runs while the worker estimates frame n.
-        pending = iterator.next();
+        pending = nextFrame();
         const poseStart = now();
         let pose: PoseFrame;
         try {

@@ -8,7 +8,7 @@
  * (VideoDecoder.isConfigSupported on the track's exact decoder config), or a file whose
  * packets point past its end (truncated).
  */
-import { ALL_FORMATS, BlobSource, Input, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { errors, isVideoInputError, VideoInputError } from './video_input_error';
 import { fitLongSide } from './frame_geometry';
 import type { RgbaFrame } from '../pose/types';
@@ -110,7 +110,12 @@ async function probeInput(input: Input, file: Blob, name: string): Promise<{ tra
     // The container was recognised but its header could not be parsed: a cut-off or damaged file.
     throw errors.truncated(name, 'its header could not be read', error);
   }
-  if (!track) throw errors.noVideoTrack(name);
+  if (!track) {
+    // An MP4 cut before its index (moov at the end) still looks like an MP4 but lists no tracks at all.
+    const anyTracks = await input.getTracks().catch(() => []);
+    if (anyTracks.length === 0) throw errors.truncated(name, 'its index of frames is missing (the end of the file is cut off)');
+    throw errors.noVideoTrack(name);
+  }
 
   try {
     const [mimeType, codec, codecString, codedWidth, codedHeight, displayWidth, displayHeight, rotation] = await Promise.all([
@@ -129,6 +134,7 @@ async function probeInput(input: Input, file: Blob, name: string): Promise<{ tra
 
     const stats = await track.computePacketStats();
     if (stats.packetCount === 0) throw errors.truncated(name, 'it contains no video frames');
+    await assertLastFrameInFile(track, name);
     const firstTimestamp = await track.getFirstTimestamp();
     const endTimestamp = await track.computeDuration();
     const durationS = Math.max(0, endTimestamp - Math.min(0, firstTimestamp));
@@ -163,6 +169,19 @@ async function probeInput(input: Input, file: Blob, name: string): Promise<{ tra
   }
 }
 
+/**
+ * An MP4 whose index (moov) comes first but whose frame data was cut off lists frames that are not
+ * in the file. mediabunny returns null for a packet whose bytes lie past the end of the file, while
+ * the metadata-only lookup still finds it: fail now rather than after analysing half the video.
+ */
+async function assertLastFrameInFile(track: InputVideoTrack, name: string): Promise<void> {
+  const sink = new EncodedPacketSink(track);
+  const listed = await sink.getPacket(Infinity, { metadataOnly: true });
+  if (!listed) return;
+  const present = await sink.getPacket(Infinity);
+  if (!present) throw errors.truncated(name, 'its last frames are listed but missing from the file');
+}
+
 /** VideoDecoder.isConfigSupported with the track's exact decoder config (profile, level, description). */
 async function canBrowserDecode(track: InputVideoTrack): Promise<boolean> {
   if (typeof VideoDecoder === 'undefined') return false;
@@ -189,6 +208,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
     const context = canvas.getContext('2d', { alpha: false, willReadFrequently: pixelFormat === 'rgba' });
     if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
     let index = 0;
+    let hiddenPreRoll = 0;
     const iterator = sink.samples();
     try {
       while (true) {
@@ -205,7 +225,10 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         const t = sample.timestamp;
         try {
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
-          if (sample.timestamp + sample.duration <= 0) continue;
+          if (sample.timestamp + sample.duration <= 0) {
+            hiddenPreRoll += 1;
+            continue;
+          }
           // draw() applies the rotation tag, so the bitmap is upright in display orientation.
           sample.draw(context, 0, 0, width, height);
         } finally {
@@ -222,7 +245,8 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
       await iterator.return?.(undefined);
     }
     // Demuxing stopped early without an error: the file ends before its index says it should.
-    if (!signal?.aborted && index < probe.frameCount * 0.9) {
+    // One frame of slack: a decoder may legitimately drop a single damaged frame.
+    if (!signal?.aborted && index + hiddenPreRoll < probe.frameCount - 1) {
       throw errors.truncated(probe.name, `only ${index} of its ${probe.frameCount} frames could be read`);
     }
   }

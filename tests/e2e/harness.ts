@@ -54,6 +54,8 @@ export interface LaunchOptions {
   /** Deny camera permission (getUserMedia rejects with NotAllowedError). */
   denyCamera?: boolean;
   extraArgs?: string[];
+  /** Page size; default 1280x720. */
+  viewport?: { width: number; height: number };
 }
 
 export interface Session {
@@ -76,7 +78,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     args.push('--use-fake-device-for-media-stream');
   }
   const browser = await chromium.launch({ executablePath: chromiumPath, args, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
   const origin = new URL(baseUrl()).origin;
   if (options.denyCamera) {
     await context.grantPermissions([], { origin });
