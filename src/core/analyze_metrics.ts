@@ -10,7 +10,7 @@ import type {
   ViewEstimate,
   ViewKind,
 } from './types';
-import { segmentReps, type SegmentRepsOptions } from './reps/segment_reps';
+import { segmentReps, type RepEventIndices, type SegmentRepsOptions } from './reps/segment_reps';
 import { computeRepPeaks, publicPeaks, type MetricPeaks } from './reps/rep_peaks';
 import { MetricColumns } from './reps/metric_columns';
 import { fillButtWink } from './butt_wink';
@@ -65,6 +65,27 @@ function viewLookup(view: ViewEstimate, t: Float64Array): (i: number) => ViewKin
   };
 }
 
+/**
+ * The loaded part of a rep: frames whose hip is in the lower half of the rep's hip travel.
+ * Faults are judged there. Standing posture is not a fault: a wide stance puts the knees
+ * inside the hip-ankle line (FPPA ~10 deg) and the knees narrower than the ankles while
+ * standing, which flips as soon as the lifter squats; FPPA norms are taken at peak knee
+ * flexion (Herrington & Munro 2010). Falls back to the whole rep if no frame qualifies.
+ */
+function deepWindow(hipHeight: readonly (number | null)[], r: RepEventIndices): [number, number] {
+  const mid = r.topHipHeight - 0.5 * (r.topHipHeight - r.bottomHipHeight);
+  let a = -1;
+  let b = -1;
+  for (let i = r.start; i <= r.end; i++) {
+    const h = hipHeight[i];
+    if (typeof h === 'number' && h <= mid) {
+      if (a < 0) a = i;
+      b = i;
+    }
+  }
+  return a < 0 ? [r.start, r.end] : [a, b];
+}
+
 function publicAsymmetry(a: Asymmetry): Asymmetry {
   return {
     metric: a.metric,
@@ -101,9 +122,15 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
 
   const repPeaks: MetricPeaks[] = [];
   const reps: Rep[] = seg.reps.map((r, index) => {
-    const peaks = computeRepPeaks(cols, r.start, r.end, fps, {
+    const [from, to] = deepWindow(fm.hipHeight, r);
+    const peaks = computeRepPeaks(cols, from, to, fps, {
       offsets: { hipShift: standingHipShiftBefore(frames, mask, r) },
     });
+    // Depth is judged at the bottom itself (the hold, +-0.1 s): if the bottom frames are not
+    // seen well enough, shallower frames around them must not pass for the deepest point.
+    const bottomPeaks = computeRepPeaks(cols, Math.max(r.start, r.bottom - Math.round(0.1 * fps)), Math.min(r.end, r.ascentStart + Math.round(0.1 * fps)), fps, {}, ['thighAngleDeg', 'depth']);
+    peaks.thighAngleDeg = bottomPeaks.thighAngleDeg;
+    peaks.depth = bottomPeaks.depth;
     repPeaks.push(peaks);
     // Depth can only be judged when the bottom was seen: the ascent began inside the clip,
     // and, if the clip started inside the rep, it started in the bottom hold (not mid-ascent).
@@ -117,7 +144,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       standingFootAngleDeg,
       frames,
       view: viewAt(r.bottom),
-      repRange: [r.start, r.end],
+      repRange: [from, to],
       unmeasurable,
     });
     const rep: Rep = {

@@ -11,8 +11,11 @@ import type { RepEventIndices } from './reps/segment_reps';
  * linearly; when the pelvis tucks, the trunk rotates back relative to the thigh while the
  * knees keep bending or stay put, so hip flexion falls short of what the knee predicts.
  *
- * Per rep: fit hipFlexion = a + b x kneeFlexion over the early and middle descent (knee
- * flexion between 10 % and 60 % of the rep's range, before a tuck can start), then
+ * Per rep: fit hipFlexion = a + b x kneeFlexion over the middle and later descent (knee
+ * flexion between 40 % and 80 % of the rep's range: late enough that the coupling is the one
+ * near the bottom - real descents are hip-led early and knee-led late, so a line through the
+ * early descent over-predicts hip flexion at the bottom - and before the tuck, which the
+ * REFERENCE places where the knee angle barely changes any more), then
  *   buttWink(t) = max(0, a + b x kneeFlexion(t) - hipFlexion(t))
  * for the frames from the start of the rep to the end of the bottom hold (where the
  * definition applies: relative to the rep's own descent). Frames outside that window keep
@@ -33,8 +36,8 @@ export interface ButtWinkOptions {
 }
 
 export const BUTT_WINK_DEFAULTS: Required<ButtWinkOptions> = {
-  fitFrom: 0.1,
-  fitTo: 0.6,
+  fitFrom: 0.4,
+  fitTo: 0.8,
   proxyConfidence: 0.7,
   minConfidence: 0.3,
 };

@@ -29,7 +29,7 @@ describe('flags on exact synthetic metrics', () => {
   }
 
   it('flags knee valgus on the left knee only, on every rep, with the evidence time inside the rep', () => {
-    const a = run({ reps: 5, view: 'front', valgusDeg: { left: 12, right: 0 } });
+    const a = run({ reps: 5, view: 'front', valgusDeg: { left: 12, right: 0 }, bottomThighAngleDeg: -20 });
     expect([...faultsOf(a)]).toEqual(['knee_valgus']);
     for (const rep of a.reps) {
       expect(rep.flags).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('flags on exact synthetic metrics', () => {
   });
 
   it('flags valgus on both knees as side "both"', () => {
-    const a = run({ reps: 3, view: 'front', valgusDeg: { left: 12, right: 12 } });
+    const a = run({ reps: 3, view: 'front', valgusDeg: { left: 12, right: 12 }, bottomThighAngleDeg: -20 });
     expect(flagsOf(a, 'knee_valgus').map((f) => f.side)).toEqual(['both', 'both', 'both']);
   });
 
@@ -92,7 +92,7 @@ describe('flags on exact synthetic metrics', () => {
 
 describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metrics', () => {
   it('finds the valgus asymmetry on the side it was put, beyond rep-to-rep variation', () => {
-    const a = run({ reps: 5, view: 'front', valgusDeg: { left: 0, right: 12 }, perRep: (r) => ({ valgusDeg: { left: 0, right: 10 + r } }) });
+    const a = run({ reps: 5, view: 'front', bottomThighAngleDeg: -20, perRep: (r) => ({ valgusDeg: { left: 0, right: 10 + r } }) });
     const v = a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!;
     expect(v.worseSide).toBe('right');
     expect(v.beyondVariation).toBe(true);
@@ -102,21 +102,21 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
   it('calls no asymmetry real when both sides vary alike from rep to rep', () => {
     // Both knees get the same random-looking valgus per rep.
     const seq = [3, 9, 5, 11, 4, 8];
-    const a = run({ reps: 6, view: 'front', perRep: (r) => ({ valgusDeg: { left: seq[r], right: seq[(r + 3) % 6] } }) });
+    const a = run({ reps: 6, view: 'front', bottomThighAngleDeg: -20, perRep: (r) => ({ valgusDeg: { left: seq[r], right: seq[(r + 3) % 6] } }) });
     expect(a.asymmetries.filter((x) => x.beyondVariation)).toEqual([]);
   });
 
   it('says the fault grows over the set when valgus rises rep by rep (fatigue), and not when it is flat', () => {
-    const grow = run({ reps: 6, view: 'front', perRep: (r) => ({ valgusDeg: { left: 2 + 3 * r, right: 0 } }) });
+    const grow = run({ reps: 6, view: 'front', bottomThighAngleDeg: -20, perRep: (r) => ({ valgusDeg: { left: 2 + 3 * r, right: 0 } }) });
     const f = grow.findings.find((x) => x.id === 'fault-knee_valgus')!;
     expect(f.fatigue).toBe(true);
     expect(f.side).toBe('left');
-    const flat = run({ reps: 6, view: 'front', valgusDeg: { left: 14, right: 0 } });
+    const flat = run({ reps: 6, view: 'front', bottomThighAngleDeg: -20, valgusDeg: { left: 14, right: 0 } });
     expect(flat.findings.find((x) => x.id === 'fault-knee_valgus')!.fatigue).toBeUndefined();
   });
 
   it('ties a left heel lift to the left knee drifting in: limited left ankle dorsiflexion', () => {
-    const a = run({ reps: 6, view: 'front', heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
+    const a = run({ reps: 6, view: 'front', bottomThighAngleDeg: -20, heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
     const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
     expect(chain).toBeDefined();
     expect(chain.side).toBe('left');
@@ -127,7 +127,7 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
   });
 
   it('from a 45-degree view, ties them through the flags but does not call the valgus difference a real asymmetry', () => {
-    const a = run({ reps: 6, view: 'oblique', heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
+    const a = run({ reps: 6, view: 'oblique', bottomThighAngleDeg: -20, heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
     const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
     expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in on all 6 reps: consistent with limited left ankle dorsiflexion/);
     expect(a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!.beyondVariation).toBe(false);
