@@ -24,9 +24,9 @@ export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis;
             <li key={finding.id} className={`finding severity-${finding.severity}`} data-finding={finding.id}>
               <div className="finding-head">
                 <span className="chain">{finding.chain.map((link) => CHAIN_LABELS[link]).join(' → ')}</span>
-                {finding.side && <span className="badge">{capitalise(sideLabel(finding.side))}</span>}
-                <span className={`badge severity-${finding.severity}`}>{finding.severity}</span>
-                {finding.fatigue && <span className="badge fatigue">grows over the set</span>}
+                {finding.side && <span className="r-badge">{capitalise(sideLabel(finding.side))}</span>}
+                <span className={`r-badge severity-${finding.severity}`}>{finding.severity}</span>
+                {finding.fatigue && <span className="r-badge fatigue">grows over the set</span>}
               </div>
               <p className="finding-text">{finding.text}</p>
               {finding.guidance && (
