@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RecordingStore } from '../../../src/store/recordings_db';
+import { RecordingSession } from '../../../src/ui/live/recording_session';
+
+/** Just enough MediaRecorder: the test hands out chunks; stop() flushes a last one, then 'stop'. */
+class FakeMediaRecorder extends EventTarget {
+  static instances: FakeMediaRecorder[] = [];
+  static isTypeSupported(type: string) {
+    return type.startsWith('video/webm');
+  }
+  state: RecordingState = 'inactive';
+  readonly mimeType: string;
+  constructor(_stream: MediaStream, options: { mimeType: string }) {
+    super();
+    this.mimeType = options.mimeType;
+    FakeMediaRecorder.instances.push(this);
+  }
+  start() {
+    this.state = 'recording';
+  }
+  requestData() {
+    this.emit(new Uint8Array([0xff]));
+  }
+  stop() {
+    this.emit(new Uint8Array([0xee]));
+    this.state = 'inactive';
+    this.dispatchEvent(new Event('stop'));
+  }
+  emit(bytes: Uint8Array<ArrayBuffer>) {
+    const event = new Event('dataavailable') as Event & { data: Blob };
+    event.data = new Blob([bytes]);
+    this.dispatchEvent(event);
+  }
+}
+
+let store: RecordingStore;
+
+beforeEach(() => {
+  FakeMediaRecorder.instances = [];
+  vi.stubGlobal('MediaRecorder', FakeMediaRecorder);
+  store = new RecordingStore(`session-${Math.random()}`);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  store.close();
+});
+
+async function fileBytes(blob: Blob) {
+  return [...new Uint8Array(await blob.arrayBuffer())];
+}
+
+describe('RecordingSession', () => {
+  it('stores each chunk as it arrives, so a recording cut off mid-way is in the database', async () => {
+    const session = await RecordingSession.start({ stream: {} as MediaStream, store, name: 'set 1', width: 640, height: 480 });
+    const rec = FakeMediaRecorder.instances[0];
+    rec.emit(new Uint8Array([1, 2]));
+    rec.emit(new Uint8Array([3]));
+    // No stop: as if the page died here.
+    await vi.waitFor(async () => expect((await store.get(session.id))?.chunkCount).toBe(2));
+    const meta = await store.get(session.id);
+    expect(meta).toMatchObject({ status: 'recording', chunkCount: 2, bytes: 3, mimeType: 'video/webm' });
+    expect(await fileBytes(await store.getFile(session.id))).toEqual([1, 2, 3]);
+  });
+
+  it('finishes with the live track and rep count; a file that cannot be remuxed is kept as recorded', async () => {
+    const session = await RecordingSession.start({ stream: {} as MediaStream, store, name: 'set 2', width: 640, height: 480 });
+    const rec = FakeMediaRecorder.instances[0];
+    rec.emit(new Uint8Array([1]));
+    session.addPose({ t: 0, keypoints: null }, performance.now() / 1000);
+    const end = await session.stop({ status: 'complete', liveReps: 4 });
+    expect(end.storageError).toBeNull();
+    // These bytes are no WebM, so mediabunny refuses them; the chunks stay as they were.
+    expect(end.remuxError).not.toBeNull();
+    expect(await fileBytes(end.file)).toEqual([1, 0xee]);
+    expect(end.meta).toMatchObject({ status: 'complete', liveReps: 4, finalized: false, chunkCount: 2 });
+    expect(end.meta?.liveTrack?.frames).toHaveLength(1);
+    expect(await fileBytes(await store.getFile(session.id))).toEqual([1, 0xee]);
+  });
+
+  it('on a full disk keeps recording in memory, says so once, and still hands back the whole file', async () => {
+    const errors: string[] = [];
+    const session = await RecordingSession.start({
+      stream: {} as MediaStream,
+      store,
+      name: 'set 3',
+      width: 640,
+      height: 480,
+      onStorageError: (e) => errors.push(e.code),
+    });
+    const rec = FakeMediaRecorder.instances[0];
+    rec.emit(new Uint8Array([1]));
+    await vi.waitFor(async () => expect((await store.get(session.id))?.chunkCount).toBe(1));
+    const db = (store as unknown as { db: { chunks: { hook: (e: 'creating', f: () => void) => void } } }).db;
+    db.chunks.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    rec.emit(new Uint8Array([2]));
+    rec.emit(new Uint8Array([3]));
+    const end = await session.stop({ status: 'complete' });
+    expect(errors).toEqual(['quota']);
+    expect(end.storageError?.code).toBe('quota');
+    expect(await fileBytes(end.file)).toEqual([1, 2, 3, 0xee]);
+    // What fitted is stored, and the row says the rest could not be.
+    expect(await fileBytes(await store.getFile(session.id))).toEqual([1]);
+    const meta = await store.get(session.id);
+    expect(meta?.status).toBe('interrupted');
+    expect(meta?.note).toMatch(/Storage ran out.*Download the video now/);
+  });
+});
