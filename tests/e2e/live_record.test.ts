@@ -205,6 +205,66 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
 
 });
 
+describe.skipIf(reason !== null)('live recording interrupted', () => {
+  let y4m = '';
+  beforeAll(() => {
+    y4m = makeSeamlessY4m(clip('side-two-reps-good.mp4'), 320);
+  });
+  afterAll(() => {
+    if (y4m) rmSync(path.dirname(y4m), { recursive: true, force: true });
+  });
+
+  it('says when the tab was hidden, and keeps the recording when the camera is unplugged', async () => {
+    const session = await launch({ fakeCameraFile: y4m });
+    const { page } = session;
+    try {
+      await openRecordTab(page);
+      await startCameraAndWaitForSkeleton(page);
+      await page.getByTestId('countdown-select').selectOption('0');
+      await page.getByTestId('record').click();
+      await page.getByTestId('live-rec').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(2_000);
+      // Headless Chromium never hides its tab; play the visibilitychange a hidden tab would fire.
+      const setHidden = (hidden: boolean) =>
+        page.evaluate((h) => {
+          Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+          Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+          document.dispatchEvent(new Event('visibilitychange'));
+        }, hidden);
+      await setHidden(true);
+      await page.waitForTimeout(2_200);
+      await setHidden(false);
+      const notice = page.getByTestId('live-notice').filter({ hasText: 'in the background' });
+      await notice.waitFor({ timeout: 5_000 });
+      expect(await notice.textContent()).toMatch(/background for 2 s\. Recording went on/);
+      await page.waitForTimeout(1_500);
+      // Unplugging ends the track; stop() does not fire 'ended', so fire it as the browser would.
+      await page.evaluate(() => {
+        const video = document.querySelector('[data-testid=live-video]') as HTMLVideoElement;
+        const track = (video.srcObject as MediaStream).getVideoTracks()[0];
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
+      });
+      const cameraError = page.getByTestId('camera-error');
+      await cameraError.waitFor({ timeout: 30_000 });
+      expect(await cameraError.getAttribute('data-code')).toBe('camera_ended');
+      const stopped = page.getByTestId('live-notice').filter({ hasText: 'The camera stopped at' });
+      await stopped.waitFor({ timeout: 30_000 });
+      expect(await stopped.textContent()).toMatch(/recorded up to then is saved/);
+      await screenshot(page, 'live-camera-unplugged');
+      const stored = await storedRecordings(page);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].status).toBe('interrupted');
+      expect(stored[0].chunkBytes).toBeGreaterThan(10_000);
+      const item = page.getByTestId('recording-item').first();
+      await item.waitFor();
+      expect(await item.getAttribute('data-status')).toBe('interrupted');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe.skipIf(skipReason(false) !== null)('camera permission denied', () => {
   it('says the camera was blocked and how to allow it', async () => {
     const session = await launch({ denyCamera: true });

@@ -359,8 +359,12 @@ function LiveStats({ state }: { state: LiveState }) {
       data-camera-frames={s ? s.cameraFrames : 0}
       data-latency-ms={s ? s.latencyMs.toFixed(1) : ''}
     >
-      {s ? `Live pose ${s.poseFps.toFixed(0)} fps of ${s.cameraFps.toFixed(0)} fps camera (${Math.round(s.droppedShare * 100)} % of frames skipped to keep up)` : ''}
-      {state.model.backend ? ` · ${state.model.backend}: ${state.model.backendReason}` : ''}
+      {[
+        s ? `Live pose ${s.poseFps.toFixed(0)} fps of ${s.cameraFps.toFixed(0)} fps camera (${Math.round(s.droppedShare * 100)} % of frames skipped to keep up)` : null,
+        state.model.backend ? `pose model on ${state.model.backend}: ${state.model.backendReason}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
     </p>
   );
 }
