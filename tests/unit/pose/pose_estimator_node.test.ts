@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLAZEPOSE_KEYPOINT_NAMES } from '../../../src/core/types';
 import { createNodePoseEstimator } from '../../../src/pose/node';
@@ -80,6 +81,15 @@ describe('pose estimator in Node (wasm)', () => {
         // keypoints3D are metres around the hips: within a couple of metres.
         for (const k of f.keypoints3D!) expect(Math.abs(k.x) + Math.abs(k.y) + Math.abs(k.z)).toBeLessThan(3);
       }
+    });
+
+    it('leaks no tensors from frame to frame (a 10-minute video is 18,000 frames)', async () => {
+      est.reset();
+      await est.estimate({ data: frames[0], width, height }, 0);
+      const before = tf.memory().numTensors;
+      expect(before).toBeGreaterThan(0); // the model weights: proves this is the estimator's tfjs instance
+      for (let i = 0; i < 6; i++) await est.estimate({ data: frames[i % 3], width, height }, (i + 1) / 30);
+      expect(tf.memory().numTensors).toBe(before);
     });
 
     it('gives the same keypoints for the same frame after reset()', async () => {
