@@ -48,43 +48,28 @@ export class MetricColumns {
     const dp = C('depth');
     const th = C('thighAngleDeg');
     const hs = C('hipShift');
-    const num = (v: number | null | undefined) => (typeof v === 'number' ? v : NaN);
-    const cf = (v: number | undefined) => (typeof v === 'number' ? v : 0);
     // One pass over the frames (frame objects are scattered in memory: twenty passes would
-    // pay the cache misses twenty times), literal property names (monomorphic loads).
+    // pay the cache misses twenty times), literal property names (monomorphic loads), no
+    // allocation per frame.
     for (let i = 0; i < n; i++) {
       const f = frames[i];
       this.t[i] = f.t;
       const m = f.metrics;
       const c = f.confidence;
-      const put2 = (a: Column, b: Column, v: { left: number | null; right: number | null } | null | undefined, k: { left: number; right: number } | undefined) => {
-        a.value[i] = v ? num(v.left) : NaN;
-        b.value[i] = v ? num(v.right) : NaN;
-        a.confidence[i] = k ? cf(k.left) : 0;
-        b.confidence[i] = k ? cf(k.right) : 0;
-      };
-      put2(vl, vr, m.kneeValgusDeg, c.kneeValgusDeg);
-      put2(ol, or, m.kneeOffset, c.kneeOffset);
-      put2(hl, hr, m.heelLift, c.heelLift);
-      put2(fl, fr, m.footAngleDeg, c.footAngleDeg);
-      put2(kl, kr, m.kneeFlexionDeg, c.kneeFlexionDeg);
-      put2(sl, sr, m.shinAngleDeg, c.shinAngleDeg);
-      ksr.value[i] = num(m.kneeSeparationRatio);
-      ksr.confidence[i] = cf(c.kneeSeparationRatio);
-      tor.value[i] = num(m.torsoAngleDeg);
-      tor.confidence[i] = cf(c.torsoAngleDeg);
-      tt.value[i] = num(m.trunkTibiaDeg);
-      tt.confidence[i] = cf(c.trunkTibiaDeg);
-      bw.value[i] = num(m.buttWink);
-      bw.confidence[i] = cf(c.buttWink);
-      hf.value[i] = num(m.hipFlexionDeg);
-      hf.confidence[i] = cf(c.hipFlexionDeg);
-      dp.value[i] = num(m.depth);
-      dp.confidence[i] = cf(c.depth);
-      th.value[i] = num(m.thighAngleDeg);
-      th.confidence[i] = cf(c.thighAngleDeg);
-      hs.value[i] = num(m.hipShift);
-      hs.confidence[i] = cf(c.hipShift);
+      put2(vl, vr, i, m.kneeValgusDeg, c.kneeValgusDeg);
+      put2(ol, or, i, m.kneeOffset, c.kneeOffset);
+      put2(hl, hr, i, m.heelLift, c.heelLift);
+      put2(fl, fr, i, m.footAngleDeg, c.footAngleDeg);
+      put2(kl, kr, i, m.kneeFlexionDeg, c.kneeFlexionDeg);
+      put2(sl, sr, i, m.shinAngleDeg, c.shinAngleDeg);
+      put1(ksr, i, m.kneeSeparationRatio, c.kneeSeparationRatio);
+      put1(tor, i, m.torsoAngleDeg, c.torsoAngleDeg);
+      put1(tt, i, m.trunkTibiaDeg, c.trunkTibiaDeg);
+      put1(bw, i, m.buttWink, c.buttWink);
+      put1(hf, i, m.hipFlexionDeg, c.hipFlexionDeg);
+      put1(dp, i, m.depth, c.depth);
+      put1(th, i, m.thighAngleDeg, c.thighAngleDeg);
+      put1(hs, i, m.hipShift, c.hipShift);
     }
   }
 
@@ -148,4 +133,22 @@ function readColumn(frames: readonly AnalysedFrame[], key: MetricKey, side: Side
     }
   }
   return { value, confidence };
+}
+
+function put1(col: Column, i: number, v: number | null | undefined, c: number | undefined): void {
+  col.value[i] = typeof v === 'number' ? v : NaN;
+  col.confidence[i] = typeof c === 'number' ? c : 0;
+}
+
+function put2(
+  a: Column,
+  b: Column,
+  i: number,
+  v: { left: number | null; right: number | null } | null | undefined,
+  c: { left: number; right: number } | undefined,
+): void {
+  a.value[i] = v && typeof v.left === 'number' ? v.left : NaN;
+  b.value[i] = v && typeof v.right === 'number' ? v.right : NaN;
+  a.confidence[i] = c && typeof c.left === 'number' ? c.left : 0;
+  b.confidence[i] = c && typeof c.right === 'number' ? c.right : 0;
 }

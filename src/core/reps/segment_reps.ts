@@ -101,12 +101,13 @@ function quantile(sorted: Float64Array, q: number): number {
  * not pass for noise.
  */
 function estimateNoise(h: Float64Array, valid: Uint8Array): number {
-  const d: number[] = [];
+  const d = new Float64Array(Math.max(0, h.length - 2));
+  let k = 0;
   for (let i = 1; i + 1 < h.length; i++) {
-    if (valid[i - 1] && valid[i] && valid[i + 1]) d.push(Math.abs(h[i - 1] - 2 * h[i] + h[i + 1]));
+    if (valid[i - 1] && valid[i] && valid[i + 1]) d[k++] = Math.abs(h[i - 1] - 2 * h[i] + h[i + 1]);
   }
-  if (d.length === 0) return 0;
-  const sorted = Float64Array.from(d).sort();
+  if (k === 0) return 0;
+  const sorted = d.subarray(0, k).sort();
   return quantile(sorted, 0.25) / 0.3186 / Math.sqrt(6);
 }
 
