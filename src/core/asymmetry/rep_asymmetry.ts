@@ -19,20 +19,24 @@ export const WORSE_DIRECTION: Record<SidedMetricKey, 'higher' | 'lower'> = {
 };
 
 /**
- * Views in which a left-right comparison of the metric is fair, i.e. the camera projects both
- * sides alike. A 45-degree view is not fair for per-side angles: the knee's forward travel
- * projects toward the midline on one leg and away from it on the other, and toe-out turns one
- * leg toward the camera and the other away. From the side the far leg is hidden, which the
- * confidence gate handles; its sagittal angles are projected like the near leg's.
- * Heel rise is vertical, and vertical distances project alike for both feet in every view.
+ * Views in which a left-right comparison of the metric is fair, i.e. the camera sees and
+ * projects both sides alike. Only the front view does, and only for frontal-plane and
+ * vertical measures:
+ * - 45 degrees: the knee's forward travel projects toward the midline on one leg and away
+ *   from it on the other, toe-out turns one foot toward the camera and the other away, and
+ *   the far foot is partly hidden;
+ * - side: the far leg is hidden behind the near one (BlazePose still scores it 0.5-0.7 and
+ *   places its heel and toe poorly, REFERENCE.md §3).
+ * So per-side sagittal angles (knee flexion, shin angle, foot angle) are never compared from
+ * one camera; that needs a front and a side video of the same set.
  */
 export const FAIR_VIEWS: Record<SidedMetricKey, readonly ViewKind[]> = {
   kneeValgusDeg: ['front'],
   kneeOffset: ['front'],
-  heelLift: ['front', 'side', 'oblique'],
-  footAngleDeg: ['side'],
-  kneeFlexionDeg: ['side'],
-  shinAngleDeg: ['side'],
+  heelLift: ['front'],
+  footAngleDeg: [],
+  kneeFlexionDeg: [],
+  shinAngleDeg: [],
 };
 
 function meanSd(v: number[]): { mean: number; sd: number } {
@@ -58,7 +62,7 @@ export interface AsymmetryDetail extends Asymmetry {
  * Only reps filmed from a view that treats both sides alike (FAIR_VIEWS) are compared; the
  * per-rep arrays still list every rep. Real ("beyondVariation") only when, over reps
  * measured on both sides:
- *   - there are at least `minReps` of them,
+ *   - there are at least `minReps` (3) of them,
  *   - |mean L - mean R| exceeds each side's rep-to-rep SD (REFERENCE.md §3: a difference
  *     smaller than a side's own variation cannot be told from it), and
  *   - it exceeds the metric's floor (thresholds.ts ASYMMETRY_FLOOR: keypoint error), so
@@ -68,7 +72,8 @@ export function repAsymmetry(
   metric: SidedMetricKey,
   repPeaks: MetricPeaks[],
   repViews?: readonly ViewKind[],
-  minReps = 2,
+  // Three reps at least, so each side's rep-to-rep SD has two degrees of freedom.
+  minReps = 3,
   minConfidence = MIN_FLAG_CONFIDENCE,
 ): AsymmetryDetail {
   // Per-rep values at the confidence a flag needs (a side seen too poorly to flag is not compared).

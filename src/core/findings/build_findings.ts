@@ -354,12 +354,18 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
     const fault = METRIC_FAULT[a.metric];
     const flags = fault ? byFault.get(fault) : undefined;
     if (flags && flags.length && sideOf(flags) === a.worseSide) continue;
-    const words = METRIC_WORDS[a.metric] ?? a.metric;
+    let words = METRIC_WORDS[a.metric] ?? a.metric;
     const higher: Side = a.meanDifference > 0 ? 'left' : 'right';
+    // Both knees out (negative valgus / offset): say "tracks out less", not "drifts in more".
+    if ((a.metric === 'kneeValgusDeg' || a.metric === 'kneeOffset') && Math.max(a.meanLeft ?? 0, a.meanRight ?? 0) <= 0) {
+      words = 'knee tracks out less (by)';
+    }
     const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
     out.push({
       id: `asymmetry-${a.metric}`,
-      text: `The ${higher} ${words} ${METRIC_UNIT(a.metric, a.meanDifference)} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
+      text: words.endsWith('(by)')
+        ? `The ${higher} knee tracks out ${METRIC_UNIT(a.metric, a.meanDifference)} less than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`
+        : `The ${higher} ${words} ${METRIC_UNIT(a.metric, a.meanDifference)} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
       severity: a.symmetryIndex !== null && a.symmetryIndex >= 2 * SYMMETRY_INDEX_NOTABLE_PCT ? 'moderate' : 'mild',
       chain: a.metric === 'heelLift' || a.metric === 'shinAngleDeg' || a.metric === 'footAngleDeg' ? ['ankle'] : ['knee'],
       side: a.worseSide,
@@ -390,7 +396,7 @@ function notMeasurableFindings(input: FindingsInput): Finding[] {
     const noun = FAULT_WORDS[fault].noun;
     out.push({
       id: `not-measurable-${fault}`,
-      text: `${capital(noun)}: not measurable from this ${input.view.kind} view${m.reason ? ` (${m.reason})` : ''}.`,
+      text: `${capital(noun)}: not measurable from this ${input.view.kind} view.${m.reason ? ` ${capital(m.reason)}${/[.!?)]$/.test(m.reason) ? '' : '.'}` : ''}`,
       severity: 'mild',
       chain: FAULT_WORDS[fault].chain,
       side: null,

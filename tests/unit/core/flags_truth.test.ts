@@ -131,7 +131,8 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
     const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
     expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in on all 6 reps: consistent with limited left ankle dorsiflexion/);
     expect(a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!.beyondVariation).toBe(false);
-    expect(a.asymmetries.find((x) => x.metric === 'heelLift')!.beyondVariation).toBe(true);
+    // From 45 degrees neither side's heel is compared: the far foot is partly hidden.
+    expect(a.asymmetries.find((x) => x.metric === 'heelLift')!.beyondVariation).toBe(false);
   });
 
   it('notes what the view cannot measure', () => {

@@ -5,9 +5,8 @@
  * reps, flags and view so a disagreement can be looked at before anything is changed.
  *
  * Where we checked a MANIFEST statement against the numbers and the numbers win, the test
- * says so (oblique-good-hand-over-lens: 4 reps, not "2-3"). Known gaps of the per-frame
- * stage are marked `it.fails` with the reason: they flip to failures (and must be turned into
- * plain tests) once fixed.
+ * says so (oblique-good-hand-over-lens: 4 reps, not "2-3"). A known gap is marked `it.fails`
+ * with the reason: it flips to a failure (and must become a plain test) once fixed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -108,13 +107,9 @@ describe.skipIf(!exists)('real clips (fixtures/tracks, MANIFEST expectations)', 
   });
 
   it('detects the view of the side clips', () => {
-    for (const name of ['side-deep-good-rotated', 'side-forward-lean-rotated', 'side-rise-from-bottom-rotated', 'side-two-reps-good', 'side-upright-knees-forward-rotated']) {
+    for (const name of ['side-deep-good-rotated', 'side-forward-lean-rotated', 'side-rise-from-bottom-rotated', 'side-two-reps-good', 'side-upright-knees-forward-rotated', 'side-very-deep-rounded-rotated']) {
       expect(clip(name).view.kind, name).toBe('side');
     }
-  });
-
-  it.fails('side-very-deep-rounded: view detected as side (KNOWN GAP: detected oblique)', () => {
-    expect(clip('side-very-deep-rounded-rotated').view.kind).toBe('side');
   });
 
   it('says "not measurable" for what the view cannot judge', () => {
