@@ -63,6 +63,23 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
     await screenshot(page, 'report-real-1280');
   });
 
+  it('has a print layout without video and buttons, and a readable dark theme', async () => {
+    const { page } = session;
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      video: getComputedStyle(document.querySelector('.report-video')!).display,
+      exportButtons: getComputedStyle(document.querySelector('.report-section.export')!).display,
+      findings: getComputedStyle(document.querySelector('.findings')!).display,
+    }));
+    expect(printed).toEqual({ video: 'none', exportButtons: 'none', findings: 'block' });
+    await screenshot(page, 'report-real-print');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(screenshotsDir, 'report-real-dark-top.png') });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+  });
+
   it('review across two loaded videos: both reach their bottom together', async () => {
     const { page } = session;
     await page.getByTestId('open-review').click();

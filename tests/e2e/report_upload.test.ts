@@ -134,6 +134,12 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     await page.locator('[data-testid="report"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotsDir, 'app-report-phone-view.png') });
     await screenshot(page, 'app-report-phone');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('.findings').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(screenshotsDir, 'app-report-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(session.offOriginRequests).toEqual([]);
   });
 });

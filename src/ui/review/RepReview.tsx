@@ -12,6 +12,7 @@ import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds } from '../r
 import type { LoadedVideoLike } from '../report/loaded_video_like';
 import { VideoWithSkeleton } from '../report/VideoWithSkeleton';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
+import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
 
 export interface RepReviewProps {
@@ -81,6 +82,17 @@ export function RepReview(props: RepReviewProps) {
   const videoA = useRef<HTMLVideoElement | null>(null);
   const videoB = useRef<HTMLVideoElement | null>(null);
   const clockRef = useRef(0);
+  const seekers = useRef<Map<HTMLVideoElement, CoalescedSeeker>>(new Map());
+  const seekVideo = (video: HTMLVideoElement | null, t: number) => {
+    if (!video) return;
+    let seeker = seekers.current.get(video);
+    if (!seeker) {
+      seeker = createCoalescedSeeker(video);
+      seekers.current.set(video, seeker);
+    }
+    seeker.seek(t);
+  };
+  useEffect(() => () => seekers.current.forEach((seeker) => seeker.dispose()), []);
 
   const a = options.find((option) => aRef && refKey(option) === refKey(aRef)) ?? null;
   const b = options.find((option) => bRef && refKey(option) === refKey(bRef)) ?? null;
@@ -93,8 +105,8 @@ export function RepReview(props: RepReviewProps) {
       clockRef.current = clamped;
       const ta = timeline.repTimeAt(0, clamped);
       const tb = timeline.repTimeAt(1, clamped);
-      if (videoA.current && Math.abs(videoA.current.currentTime - ta) > 1e-4) videoA.current.currentTime = ta;
-      if (videoB.current && Math.abs(videoB.current.currentTime - tb) > 1e-4) videoB.current.currentTime = tb;
+      seekVideo(videoA.current, ta);
+      seekVideo(videoB.current, tb);
       setClock(clamped);
     },
     [timeline],
