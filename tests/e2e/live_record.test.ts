@@ -143,6 +143,8 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       expect(during[0].chunks).toBeGreaterThanOrEqual(4);
       expect(during[0].chunkBytes).toBeGreaterThan(10_000);
 
+      // The live counter saw squats too (a bottom every 2.5 s over the ~8 s recorded).
+      expect(Number(await page.getByTestId('live-reps').getAttribute('data-reps'))).toBeGreaterThanOrEqual(1);
       await page.keyboard.press('Space');
       // Stored and finalized before the analysis starts.
       await page.getByTestId('live-analysis').waitFor({ timeout: 60_000 });
@@ -265,7 +267,7 @@ describe.skipIf(reason !== null)('live recording interrupted', () => {
   });
 });
 
-describe.skipIf(skipReason(false) !== null)('camera permission denied', () => {
+describe.skipIf(skipReason(false) !== null)('camera unavailable', () => {
   it('says the camera was blocked and how to allow it', async () => {
     const session = await launch({ denyCamera: true });
     const { page } = session;
@@ -280,6 +282,22 @@ describe.skipIf(skipReason(false) !== null)('camera permission denied', () => {
       expect(text).toMatch(/Allow the camera for this site/);
       await expect(error.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
       await screenshot(page, 'live-permission-denied');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('says when there is no camera at all', async () => {
+    // No fake device: headless Chromium then has no video input.
+    const session = await launch({ grantCamera: true });
+    const { page } = session;
+    try {
+      await openRecordTab(page);
+      await page.getByTestId('start-camera').click();
+      const error = page.getByTestId('camera-error');
+      await error.waitFor({ timeout: 30_000 });
+      expect(await error.getAttribute('data-code')).toBe('no_camera');
+      expect(await error.textContent()).toContain('No camera was found.');
     } finally {
       await session.close();
     }

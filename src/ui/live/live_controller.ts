@@ -193,7 +193,8 @@ export class LiveController {
     if (this.state.phase === 'recording' || this.state.phase === 'countdown' || this.state.phase === 'saving') return;
     this.stopCamera();
     this.set({ phase: 'starting', cameraError: null, setup: null, stats: null });
-    void this.ensureEstimator();
+    // Load the model while the camera starts (the failure is shown from the model state).
+    void this.ensureEstimator().catch(() => {});
     let stream: MediaStream;
     try {
       stream = await openCamera({ deviceId });
@@ -285,7 +286,8 @@ export class LiveController {
     let reps = this.state.reps;
     let repPhase = this.state.repPhase;
     if (this.repCounter && this.state.phase === 'recording') {
-      const count = this.repCounter.push({ ...frame, t: this.session ? this.session.elapsedS() : frame.t });
+      // Times from the start of the recording, taken at the frame's own capture callback.
+      const count = this.repCounter.push({ ...frame, t: this.session ? this.session.elapsedS(frame.t * 1000) : frame.t });
       reps = count.reps;
       repPhase = count.phase;
     }
