@@ -42,12 +42,6 @@ export const BUTT_WINK_DEFAULTS: Required<ButtWinkOptions> = {
   minConfidence: 0.3,
 };
 
-interface Sample {
-  knee: number;
-  hip: number;
-  conf: number;
-}
-
 function hipFlexionAt(f: AnalysedFrame): [number | null, number] {
   const m = f.metrics;
   if (m.hipFlexionDeg !== null && Number.isFinite(m.hipFlexionDeg)) return [m.hipFlexionDeg, f.confidence.hipFlexionDeg];
@@ -84,35 +78,38 @@ export function fillButtWink(
       cr += frames[i].confidence.kneeFlexionDeg.right;
     }
     const side = cl >= cr ? 'left' : 'right';
-    const samples: (Sample | null)[] = [];
+    // Usable (hip, knee) pairs over [start, ascentStart], in typed arrays (an hour of video
+    // has ~1000 reps: no object per frame).
+    const len = rep.ascentStart - rep.start + 1;
+    const knee = new Float64Array(len);
+    const hip = new Float64Array(len);
+    const conf = new Float64Array(len); // 0 = unusable
     let kMin = Infinity;
     let kMax = -Infinity;
-    for (let i = rep.start; i <= rep.ascentStart; i++) {
-      const [h, ch] = hipFlexionAt(frames[i]);
-      const [k, ck] = kneeAt(frames[i], side);
-      if (h === null || k === null || Math.min(ch, ck) < o.minConfidence) {
-        samples.push(null);
-        continue;
-      }
-      samples.push({ knee: k, hip: h, conf: Math.min(ch, ck) });
+    for (let j = 0; j < len; j++) {
+      const [h, ch] = hipFlexionAt(frames[rep.start + j]);
+      const [k, ck] = kneeAt(frames[rep.start + j], side);
+      if (h === null || k === null || Math.min(ch, ck) < o.minConfidence) continue;
+      knee[j] = k;
+      hip[j] = h;
+      conf[j] = Math.min(ch, ck);
       if (k < kMin) kMin = k;
       if (k > kMax) kMax = k;
     }
     const range = kMax - kMin;
     if (!(range > 20)) continue; // less than 20 deg of knee bend: no descent to learn from
-    // Least squares over the early/middle descent (only frames up to the bottom).
+    // Least squares over the fitting window of the descent (only frames up to the bottom).
     let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
     const lo = kMin + o.fitFrom * range;
     const hi = kMin + o.fitTo * range;
-    const descentLen = rep.bottom - rep.start;
+    const descentLen = Math.min(len - 1, rep.bottom - rep.start);
     for (let j = 0; j <= descentLen; j++) {
-      const s = samples[j];
-      if (!s || s.knee < lo || s.knee > hi) continue;
+      if (!conf[j] || knee[j] < lo || knee[j] > hi) continue;
       n++;
-      sx += s.knee;
-      sy += s.hip;
-      sxx += s.knee * s.knee;
-      sxy += s.knee * s.hip;
+      sx += knee[j];
+      sy += hip[j];
+      sxx += knee[j] * knee[j];
+      sxy += knee[j] * hip[j];
     }
     if (n < 4) continue;
     const den = n * sxx - sx * sx;
@@ -121,19 +118,17 @@ export function fillButtWink(
     const a = (sy - b * sx) / n;
     let ss = 0;
     for (let j = 0; j <= descentLen; j++) {
-      const s = samples[j];
-      if (!s || s.knee < lo || s.knee > hi) continue;
-      ss += (s.hip - (a + b * s.knee)) ** 2;
+      if (!conf[j] || knee[j] < lo || knee[j] > hi) continue;
+      ss += (hip[j] - (a + b * knee[j])) ** 2;
     }
     const residualSd = Math.sqrt(ss / Math.max(1, n - 2));
     const fitFactor = 1 / (1 + residualSd / 3);
-    for (let j = 0; j < samples.length; j++) {
-      const s = samples[j];
+    for (let j = 0; j < len; j++) {
+      if (!conf[j]) continue;
       const f = frames[rep.start + j];
-      if (!s) continue;
-      const wink = a + b * s.knee - s.hip;
+      const wink = a + b * knee[j] - hip[j];
       f.metrics.buttWink = Math.round(Math.max(0, wink) * 100) / 100;
-      f.confidence.buttWink = Math.round(Math.min(o.proxyConfidence, s.conf * fitFactor) * 1000) / 1000;
+      f.confidence.buttWink = Math.round(Math.min(o.proxyConfidence, conf[j] * fitFactor) * 1000) / 1000;
     }
   }
 }

@@ -238,7 +238,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
       const ev = [...heel, ...lean].filter((f) => shared.has(f.rep));
       out.push({
         id: 'chain-ankle-torso',
-        text: `Heels lift and the torso pitches forward on the same reps (${fmtRepList([...shared])}): consistent with limited ankle dorsiflexion, the shins cannot travel forward so the trunk leans to keep balance.`,
+        text: `Heels lift and the torso pitches forward on the same ${shared.size > 1 ? `reps (${fmtRepList([...shared])})` : `rep (rep ${fmtRepList([...shared])})`}: consistent with limited ankle dorsiflexion, the shins cannot travel forward so the trunk leans to keep balance.`,
         severity: worstSeverity(ev),
         chain: ['ankle', 'torso'],
         side: sideOf(heel),
