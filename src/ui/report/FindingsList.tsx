@@ -25,7 +25,8 @@ export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis;
               <div className="finding-head">
                 <span className="chain">{finding.chain.map((link) => CHAIN_LABELS[link]).join(' → ')}</span>
                 {finding.side && <span className="r-badge">{capitalise(sideLabel(finding.side))}</span>}
-                <span className={`r-badge severity-${finding.severity}`}>{finding.severity}</span>
+                {finding.kind !== 'ok' && <span className={`r-badge severity-${finding.severity}`}>{finding.severity}</span>}
+                {finding.kind === 'ok' && <span className="r-badge ok">looks fine</span>}
                 {finding.fatigue && <span className="r-badge fatigue">grows over the set</span>}
               </div>
               <p className="finding-text">{finding.text}</p>

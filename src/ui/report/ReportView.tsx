@@ -36,7 +36,12 @@ export interface ReportViewProps {
   onSeek?: (t: number) => void;
 }
 
-export function ReportView({ video, allVideos, onSeek }: ReportViewProps) {
+/** A fresh report per video: highlight, announcement and review state do not carry over. */
+export function ReportView(props: ReportViewProps) {
+  return <ReportForVideo key={props.video.id} {...props} />;
+}
+
+function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
   const analysis = video.analysis;
   const videoEl = useRef<HTMLVideoElement | null>(null);
   const time = useMemo(() => createTimeStore(0), []);

@@ -184,6 +184,17 @@ describe('ReportView', () => {
     expect(thumbs[0]!.getAttribute('aria-label')).toMatch(/Heel lifts, left, rep 3/);
   });
 
+  it('starts fresh when another video is shown: no highlight or announcement carried over', () => {
+    const first = loadedVideo();
+    const second = { ...loadedVideo(), id: 'v2', name: 'other.mp4' };
+    const { rerender } = render(<ReportView video={first} allVideos={[first, second]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show rep 2 at its bottom' }));
+    expect(screen.getByTestId('seek-announcement').textContent).not.toBe('');
+    rerender(<ReportView video={second} allVideos={[first, second]} />);
+    expect(screen.getByTestId('seek-announcement').textContent).toBe('');
+    expect(screen.getByLabelText('Video of other.mp4')).toBeTruthy();
+  });
+
   it('says so when the video has not been analysed', () => {
     const video = { ...loadedVideo(), analysis: null };
     render(<ReportView video={video} allVideos={[video]} />);
