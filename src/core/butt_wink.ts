@@ -42,19 +42,6 @@ export const BUTT_WINK_DEFAULTS: Required<ButtWinkOptions> = {
   minConfidence: 0.3,
 };
 
-function hipFlexionAt(f: AnalysedFrame): [number | null, number] {
-  const m = f.metrics;
-  if (m.hipFlexionDeg !== null && Number.isFinite(m.hipFlexionDeg)) return [m.hipFlexionDeg, f.confidence.hipFlexionDeg];
-  return [null, 0];
-}
-
-/** Knee flexion from the better-seen side for this rep. */
-function kneeAt(f: AnalysedFrame, side: 'left' | 'right'): [number | null, number] {
-  const v = f.metrics.kneeFlexionDeg[side];
-  if (v === null || !Number.isFinite(v)) return [null, 0];
-  return [v, f.confidence.kneeFlexionDeg[side]];
-}
-
 /**
  * Fill frames[].metrics.buttWink (and its confidence) for every rep, in place.
  * `viewAt(i)` gives the view kind at frame i.
@@ -87,9 +74,12 @@ export function fillButtWink(
     let kMin = Infinity;
     let kMax = -Infinity;
     for (let j = 0; j < len; j++) {
-      const [h, ch] = hipFlexionAt(frames[rep.start + j]);
-      const [k, ck] = kneeAt(frames[rep.start + j], side);
-      if (h === null || k === null || Math.min(ch, ck) < o.minConfidence) continue;
+      const f = frames[rep.start + j];
+      const h = f.metrics.hipFlexionDeg;
+      const ch = f.confidence.hipFlexionDeg;
+      const k = f.metrics.kneeFlexionDeg[side];
+      const ck = f.confidence.kneeFlexionDeg[side];
+      if (h === null || k === null || !Number.isFinite(h) || !Number.isFinite(k) || Math.min(ch, ck) < o.minConfidence) continue;
       knee[j] = k;
       hip[j] = h;
       conf[j] = Math.min(ch, ck);
