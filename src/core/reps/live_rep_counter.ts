@@ -12,11 +12,12 @@ import { OneEuroFilter, type OneEuroFilterConfig } from '../one_euro_filter';
  * toward or away from the camera without dropping during a long hold at the bottom.
  *
  * Phases, with hysteresis as in the offline segmentation (segment_reps.ts):
- *   standing -> descent   once the hip is `descentBelow` under standing height,
+ *   standing -> descent   once the hip is below `descentBelow` x standing height,
  *   descent  -> bottom    once it is `squatBelow` under (a rep is under way) and stops falling,
  *   bottom   -> ascent    once it has risen `riseAbove` above its lowest point,
  *   ascent   -> standing  once back above `standingAbove`: the rep is counted here.
- * A descent that turns round before `squatBelow` is not a rep (a bob, a stumble).
+ * A descent that turns round before `squatBelow` is not a rep (a bob, a stumble); it returns
+ * to standing above `standingAbove` (higher than `descentBelow`: hysteresis).
  * `squatBelow` = 0.85: a 15 % hip drop, between the 10 % minimum of the offline segmenter
  * and a half squat, because live keypoints are noisier and nothing can be corrected later.
  */
@@ -54,9 +55,11 @@ export interface LiveRepCounterOptions {
 
 export const LIVE_REP_DEFAULTS: Required<LiveRepCounterOptions> = {
   minScore: 0.5,
-  descentBelow: 0.95,
+  // Leave "standing" below 0.88, come back above 0.92: the gap is the hysteresis that keeps
+  // a lifter standing at ~0.9 (knees soft, baseline a little high) from flapping between phases.
+  descentBelow: 0.88,
   squatBelow: 0.85,
-  standingAbove: 0.93,
+  standingAbove: 0.92,
   riseAbove: 0.04,
   maxGapS: 1,
   baselineDecayPerS: 0.01,

@@ -48,3 +48,29 @@ describe('liveRepCounter', () => {
     expect(c.state.reps).toBe(0);
   });
 });
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PoseTrack } from '../../../src/core/types';
+
+const tracksDir = path.resolve(__dirname, '../../../fixtures/tracks');
+const haveTracks = existsSync(tracksDir);
+if (!haveTracks) console.warn('reps_live_counter.test: fixtures/tracks absent; skipping the real-track check');
+
+describe.skipIf(!haveTracks)('liveRepCounter on real keypoint tracks', () => {
+  it('counts the completed squats of real clips frame by frame', () => {
+    const expected: Record<string, number> = {
+      'side-two-reps-good': 2, // plus the end of a rep the clip opens on, not counted live
+      'oblique-heel-lift': 4,
+      'oblique-good-hand-over-lens': 4,
+      'side-deep-good-rotated': 1,
+      'front-deep-good-lowres': 1,
+    };
+    for (const [name, reps] of Object.entries(expected)) {
+      const track = JSON.parse(readFileSync(path.join(tracksDir, `${name}.json`), 'utf8')) as PoseTrack;
+      const c = liveRepCounter();
+      for (const f of track.frames) c.push(f);
+      expect(c.state.reps, name).toBe(reps);
+    }
+  });
+});
