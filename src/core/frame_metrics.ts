@@ -133,7 +133,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       if (cnt) frameCos[i] = Math.min(1, sum / cnt);
     }
   }
-  const view = detectView(frameCos, s.t, fps, options.view);
+  const view = detectView(frameCos, s.t, fps, options.view, scoreGap(s));
 
   // Measured keypoints become roll-free and Y-up, in place (the smoothed track rotates back).
   removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, s.x, s.y);
@@ -148,6 +148,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     heelBaseY: { left: new Float32Array(n), right: new Float32Array(n) },
     heelToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
     farFootInSideView: farFootInSideView(s, view.kind),
+    hipHeight: new Float32Array(n).fill(NaN),
   };
   for (let i = 0; i < n; i++) {
     if (view.kind[i] === VIEW_OBLIQUE) {
@@ -177,6 +178,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   }
   const hipRef = new Float32Array(n);
   runningStandingReference(hipH, base.standing, 'max', hipRef);
+  for (let i = 0; i < n; i++) ctx.hipHeight[i] = hipH[i] / hipRef[i];
 
   // ---- metrics
   const m = {
@@ -193,6 +195,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     hipShift: hipShift(ctx),
   };
   const trunkTibia = trunkTibiaDeg(m.torsoAngleDeg, m.shinAngleDeg.left, m.shinAngleDeg.right);
+
 
   // ---- output objects (the only per-frame allocation)
   const v = (a: MetricSeries, i: number): number | null => {
@@ -253,7 +256,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
         hipShift: c(m.hipShift, i),
       },
     };
-    const h = hipH[i] / hipRef[i];
+    const h = ctx.hipHeight[i];
     hipHeight[i] = h === h && h !== Infinity && h !== -Infinity ? h : null;
   }
 
@@ -361,6 +364,20 @@ function farFootInSideView(s: KeypointSeries, viewKind: Uint8Array): number {
   if (!c) return 0;
   const d = (l - r) / c;
   return d < -0.1 ? 1 : d > 0.1 ? 2 : 0;
+}
+
+/** Per frame: mean left-minus-right score over the body's paired keypoints (NaN with no person). */
+function scoreGap(s: KeypointSeries): Float32Array {
+  const n = s.n;
+  const out = new Float32Array(n).fill(NaN);
+  const pairs = [KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee, KP.leftAnkle, KP.rightAnkle, KP.leftHeel, KP.rightHeel, KP.leftToe, KP.rightToe];
+  for (let i = 0; i < n; i++) {
+    if (!s.present[i]) continue;
+    let d = 0;
+    for (let p = 0; p < pairs.length; p += 2) d += s.score[pairs[p] * n + i] - s.score[pairs[p + 1] * n + i];
+    out[i] = d / (pairs.length / 2);
+  }
+  return out;
 }
 
 function pairWidth(s: KeypointSeries, l: number, r: number, i: number): number {

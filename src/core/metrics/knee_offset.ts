@@ -1,6 +1,7 @@
 /**
  * Knee offset: signed distance of the knee from the hip-ankle line in the picture, divided by
- * the lifter's standing leg length (thigh + shank); + = toward the midline (valgus side).
+ * the lifter's standing leg length (thigh + shank); + = toward the midline (valgus side);
+ * like FPPA read only while the knees are bent (see knee_valgus.ts).
  * Steadier than FPPA in deep squats because it does not divide by the foreshortened thigh
  * (REFERENCE.md §3; the "medial knee displacement" of e.g. Noyes 2005 / Ortiz 2016 in
  * normalised form). 0.05 = the knee is 5 % of leg length inside the line.
@@ -8,7 +9,7 @@
  */
 import { signedOffsetFromLine } from '../geometry';
 import { KP } from '../keypoint_access';
-import { frontalViewFit } from './knee_valgus';
+import { BENT_HIP_HEIGHT, frontalViewFit } from './knee_valgus';
 import { type MetricContext, type MetricSeries, newSeries, usable } from './metric_context';
 
 export function kneeOffset(ctx: MetricContext, side: 'left' | 'right'): MetricSeries {
@@ -21,7 +22,7 @@ export function kneeOffset(ctx: MetricContext, side: 'left' | 'right'): MetricSe
   if (!(leg > 0)) return out;
   for (let i = 0; i < n; i++) {
     const fit = frontalViewFit(ctx.viewKind[i], 0); // see knee_valgus.ts: not from 45 deg
-    if (!fit) continue;
+    if (!fit || !(ctx.hipHeight[i] < BENT_HIP_HEIGHT)) continue;
     const sh = usable(ctx, h, i), sk = usable(ctx, k, i), sa = usable(ctx, a, i), so = usable(ctx, oh, i);
     if (!sh || !sk || !sa || !so) continue;
     const hx = X[h * n + i];

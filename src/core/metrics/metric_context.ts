@@ -25,6 +25,8 @@ export interface MetricContext {
   heelBaseY: { left: Float32Array; right: Float32Array };
   /** In side views, the foot away from the camera (hidden behind the near one): 1 left, 2 right, 0 unknown. */
   farFootInSideView: number;
+  /** Per frame hip-mid height over the ankles / standing (1 = standing; NaN unknown). */
+  hipHeight: Float32Array;
   /** Per frame standing (heel Y - toe Y) of each foot, px (NaN where unknown). */
   heelToeBase: { left: Float32Array; right: Float32Array };
 }
@@ -70,3 +72,4 @@ export function pairMid(ctx: MetricContext, l: number, r: number, i: number, out
   // One side standing in for the midpoint: a little less sure.
   return s * 0.9;
 }
+
