@@ -80,12 +80,15 @@ export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: -5, moderate: -15, severe:
 
 /**
  * Lateral hip shift, hip-mid offset from the ankle-mid divided by hip width (signed,
- * positive = toward the lifter's left). No study gives a threshold; coaching sources
- * describe any visible shift as worth assessing. 0.15 of hip width (~5 cm for a 35 cm hip
- * width) is well above the hip keypoints' lateral jitter and is what a coach notices on
- * video; 0.25 and 0.4 grade it. Ours, to be revisited.
+ * positive = toward the lifter's left), measured from where the hips were while standing.
+ * No study gives a threshold. The floor is set by what a "front" view cannot tell apart: at
+ * parallel the hips travel ~0.2 m backward relative to the ankles, and a camera yawed by
+ * 10-15 deg (still a front view to view detection) turns 0.2 sin(yaw) m of that into apparent
+ * sideways shift, 0.035-0.05 m, i.e. 0.2-0.3 of BlazePose's ~0.18 m hip-joint width. So:
+ * mild 0.3 hip widths (~5 cm, beyond that leak and visible to a coach), moderate 0.4,
+ * severe 0.5 (grading steps of ours).
  */
-export const HIP_SHIFT_HIP_WIDTH: Tiers = { mild: 0.15, moderate: 0.25, severe: 0.4 };
+export const HIP_SHIFT_HIP_WIDTH: Tiers = { mild: 0.3, moderate: 0.4, severe: 0.5 };
 
 /** A flag needs at least this metric confidence at its peak (computeFrameMetrics' 0..1). */
 export const MIN_FLAG_CONFIDENCE = 0.5;

@@ -62,7 +62,7 @@ describe('analyze() on synthetic squats', () => {
     expect(faults(run({ reps: 3, view: 'side', trunkLeanDeg: 35 }).a)).toEqual(['forward_lean']);
     expect(faults(run({ reps: 3, view: 'side', pelvicTuckDeg: 20 }).a)).toEqual(['butt_wink']);
     expect(faults(run({ reps: 3, view: 'side', bottomThighAngleDeg: -30 }).a)).toEqual(['shallow_depth']);
-    const shift = run({ reps: 3, view: 'front', hipShift: -0.3 }).a;
+    const shift = run({ reps: 3, view: 'front', hipShift: -0.4 }).a;
     expect(faults(shift)).toEqual(['hip_shift']);
     expect(flags(shift, 'hip_shift').every((f) => f.side === 'right')).toBe(true);
   });

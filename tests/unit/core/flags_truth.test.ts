@@ -79,9 +79,9 @@ describe('flags on exact synthetic metrics', () => {
   });
 
   it('flags a hip shift with the direction it went', () => {
-    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: 0.3 }), 'hip_shift').map((f) => f.side)).toEqual(['left', 'left', 'left']);
-    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: -0.3 }), 'hip_shift').map((f) => f.side)).toEqual(['right', 'right', 'right']);
-    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: 0.05 }), 'hip_shift')).toHaveLength(0);
+    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: 0.4 }), 'hip_shift').map((f) => f.side)).toEqual(['left', 'left', 'left']);
+    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: -0.4 }), 'hip_shift').map((f) => f.side)).toEqual(['right', 'right', 'right']);
+    expect(flagsOf(run({ reps: 3, view: 'front', hipShift: 0.1 }), 'hip_shift')).toHaveLength(0);
   });
 
   it('flags only the reps that carry a fault', () => {
