@@ -87,7 +87,7 @@ function measuredCount(values: (number | null)[]): number {
 /** Words for "on 5 of 6 reps" (reps where the metric could be measured). */
 function onReps(flagged: number, measured: number): string {
   if (measured <= 1) return flagged ? 'on the rep' : '';
-  if (flagged === measured) return `on all ${measured} reps`;
+  if (flagged === measured) return measured === 2 ? 'on both reps' : `on all ${measured} reps`;
   return `on ${flagged} of ${measured} reps`;
 }
 

@@ -88,6 +88,17 @@ describe('analyze() on synthetic squats', () => {
     }
   });
 
+  it('follows a lifter who turns from front to side: each rep judged with the view it was filmed from', () => {
+    const a = syntheticSquat({ reps: 2, view: 'front', valgusDeg: { left: 12, right: 0 }, bottomThighAngleDeg: -20, seed: 1 }).track;
+    const b = syntheticSquat({ reps: 2, view: 'side', trunkLeanDeg: 35, seed: 2 }).track;
+    const off = a.frames[a.frames.length - 1].t + 1 / 30;
+    const frames = [...a.frames, ...b.frames.map((f) => ({ ...f, t: f.t + off }))];
+    const r = analyze({ ...a, source: { ...a.source, durationS: frames[frames.length - 1].t, frameCount: frames.length }, frames });
+    expect(r.view.segments.map((s) => s.kind)).toEqual(['front', 'side']);
+    expect(r.reps).toHaveLength(4);
+    expect(r.reps.map((x) => x.flags.map((f) => f.fault).sort().join(','))).toEqual(['knee_valgus', 'knee_valgus', 'forward_lean', 'forward_lean']);
+  });
+
   it('keeps a clip that starts at the bottom (partial) and one cut by a covered lens', () => {
     const bottom = run({ reps: 2, view: 'side', startAtS: 2.8 }).a;
     expect(bottom.reps).toHaveLength(2);
