@@ -122,7 +122,19 @@ export function LiveRecorder({ onAnalysed }: LiveRecorderProps) {
         <LiveControls state={state} controller={controller} countdownS={countdownS} setCountdownS={setCountdownS} />
 
         <div className="live-stage-wrap">
-          <div className={`live-stage${cameraOn ? '' : ' off'}`} data-testid="live-stage">
+          <div
+            className={`live-stage${cameraOn ? '' : ' off'}`}
+            data-testid="live-stage"
+            style={
+              state.frameSize
+                ? {
+                    aspectRatio: `${state.frameSize.width} / ${state.frameSize.height}`,
+                    // A portrait camera must not push the controls off a laptop screen.
+                    maxWidth: `calc(75vh * ${state.frameSize.width / state.frameSize.height})`,
+                  }
+                : undefined
+            }
+          >
             {/* Mirrored for the lifter (CSS); the model and the recording get unmirrored pixels. */}
             <div className="live-mirror">
               <video ref={videoRef} muted playsInline autoPlay aria-label="Camera preview" data-testid="live-video" />

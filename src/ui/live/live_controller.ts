@@ -64,6 +64,8 @@ export interface LiveState {
   recordingsVersion: number;
   /** The last recording's file when it could not be stored (offer a download). */
   unsavedFile: { url: string; name: string } | null;
+  /** The camera picture's size (unrotated pixels), once known. */
+  frameSize: { width: number; height: number } | null;
 }
 
 export interface PoseEstimatorHandle extends LiveEstimator {
@@ -107,6 +109,7 @@ const INITIAL: LiveState = {
   analysisError: null,
   recordingsVersion: 0,
   unsavedFile: null,
+  frameSize: null,
 };
 
 /** UI refresh for set-up and stats: 8 times a second is plenty to read, and cheap for React. */
@@ -280,6 +283,7 @@ export class LiveController {
   }
 
   private onPose(frame: PoseFrame, width: number, height: number): void {
+    if (this.lastSize.width !== width || this.lastSize.height !== height) this.set({ frameSize: { width, height } });
     this.lastSize = { width, height };
     const setup = this.monitor.push(frame, { width, height });
     this.session?.addPose(frame, frame.t);
