@@ -1,6 +1,6 @@
 /**
  * Browser side of the pose benchmark (bench/run.ts drives it in headless Chromium).
- * Frames are RGBA bytes served by the runner at /__bench/frames.rgba (intercepted in Playwright,
+ * Frames are RGBA bytes served by the runner at /__bench/frame/<i> (intercepted in Playwright,
  * so nothing leaves the page's origin). Two loops:
  *   raw:    estimator.estimate() on the main thread (pose-detection's estimatePoses + our mapping)
  *   worker: the app's worker client (ImageBitmap transferred to the Web Worker per frame)
@@ -18,7 +18,7 @@ export interface BrowserBenchRequest {
   backend?: BackendName | 'auto';
   width: number;
   height: number;
-  /** Frames in /__bench/frames.rgba; the first `warmup` are run but not measured, then the rest in order. */
+  /** Frames served at /__bench/frame/<i>; the first `warmup` are run but not measured, then the rest in order. */
   frameCount: number;
   warmup: number;
   /** Frame rate of the clip, for timestamps. */
@@ -40,12 +40,12 @@ export interface BrowserBenchResult {
 }
 
 async function loadFrames(req: BrowserBenchRequest): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
-  const buf = new Uint8ClampedArray(await (await fetch('/__bench/frames.rgba')).arrayBuffer());
-  const size = req.width * req.height * 4;
   const bitmaps: ImageBitmap[] = [];
   const rgba: RgbaFrame[] = [];
   for (let i = 0; i < req.frameCount; i++) {
-    const bytes = buf.slice(i * size, (i + 1) * size);
+    const res = await fetch(`/__bench/frame/${i}`);
+    if (!res.ok) throw new Error(`bench frame ${i}: HTTP ${res.status}`);
+    const bytes = new Uint8ClampedArray(await res.arrayBuffer());
     rgba.push({ data: bytes, width: req.width, height: req.height });
     bitmaps.push(await createImageBitmap(new ImageData(bytes, req.width, req.height)));
   }

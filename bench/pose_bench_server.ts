@@ -2,7 +2,7 @@
  * Builds bench/pose_bench.html with the app's own vite config (so models and wasm are served the
  * way the app serves them), serves it with `vite preview` (COOP/COEP headers), and opens it in
  * Debian's headless Chromium. Used by bench/run.ts and tests/e2e/pose_worker.test.ts.
- * Frames reach the page as /__bench/frames.rgba, answered from memory by Playwright's router.
+ * Frames reach the page as /__bench/frame/<i>, answered from memory by Playwright's router.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -36,7 +36,10 @@ export async function openPoseBenchPage(options: {
   chromiumPath: string;
   /** Preferred port; a free one is taken if it is busy. */
   port: number;
+  /** All frames, RGBA, back to back. */
   frames: Uint8Array;
+  /** Bytes per frame (width x height x 4). */
+  frameBytes: number;
 }): Promise<PoseBenchPage> {
   const { build, preview } = await import('vite');
   const { chromium } = await import('playwright-core');
@@ -75,17 +78,31 @@ export async function openPoseBenchPage(options: {
       if (!u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')) offOrigin.push(u);
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.route('**/__bench/frames.rgba', (route) =>
-      route.fulfill({
-        body: Buffer.from(options.frames.buffer, options.frames.byteOffset, options.frames.byteLength),
+    page.on('crash', () => pageErrors.push('page crashed (renderer process died)'));
+    browser.on('disconnected', () => pageErrors.push('browser disconnected (Chromium exited or was killed)'));
+    // One frame per request: a single body of a few hundred MB over the DevTools protocol kills
+    // the browser connection.
+    const frameBytes = options.frameBytes;
+    await page.route('**/__bench/frame/*', (route) => {
+      const i = Number(new URL(route.request().url()).pathname.split('/').pop());
+      const start = i * frameBytes;
+      if (!Number.isInteger(i) || start + frameBytes > options.frames.byteLength) return route.fulfill({ status: 404 });
+      return route.fulfill({
+        body: Buffer.from(options.frames.buffer, options.frames.byteOffset + start, frameBytes),
         contentType: 'application/octet-stream',
         headers: { 'Cross-Origin-Resource-Policy': 'same-origin' },
-      }),
-    );
+      });
+    });
     await page.goto(`${origin}/bench/pose_bench.html`);
     await page.waitForFunction(() => window.poseBench?.ready === true, null, { timeout: 120_000 });
     return {
-      run: (req) => page.evaluate((r) => window.poseBench.run(r), req),
+      run: async (req) => {
+        try {
+          return await page.evaluate((r) => window.poseBench.run(r), req);
+        } catch (e) {
+          throw new Error(`${e instanceof Error ? e.message : String(e)}${pageErrors.length ? ` [${pageErrors.join('; ')}]` : ''}`);
+        }
+      },
       offOrigin,
       pageErrors,
       version: browser.version(),

@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       rows.push({ section: 'pose raw (Chromium)', name: 'raw loops', value: null, unit: '', note: `not available: no Chromium at ${chromiumPath}` });
     } else {
       console.error('building bench page and starting Chromium...');
-      const session = await openPoseBenchPage({ repoRoot, chromiumPath, port: BENCH_PORT, frames: frames.rgba });
+      const session = await openPoseBenchPage({ repoRoot, chromiumPath, port: BENCH_PORT, frames: frames.rgba, frameBytes: frames.width * frames.height * 4 });
       let backendNote = '';
       try {
         for (const mode of ['raw', 'worker'] as const) {

@@ -62,7 +62,7 @@ describe.skipIf(skip !== null)('pose in headless Chromium vs Node', () => {
       node.push(await est.estimate({ data: new Uint8Array(rgba.buffer, rgba.byteOffset + i * W * H * 4, W * H * 4), width: W, height: H }, i / 30));
     }
     est.dispose();
-    page = await openPoseBenchPage({ repoRoot, chromiumPath, port: 5330, frames: rgba });
+    page = await openPoseBenchPage({ repoRoot, chromiumPath, port: 5330, frames: rgba, frameBytes: W * H * 4 });
     const req = { model: 'lite' as const, width: W, height: H, frameCount: N, warmup: 0, fps: 30, keepFrames: true };
     raw = await page.run({ ...req, mode: 'raw', input: 'rgba' });
     worker = await page.run({ ...req, mode: 'worker' });
