@@ -6,7 +6,8 @@ import type { AnalysedFrame, MetricKey, Side } from '../types';
  * 216,000 frames x 20 series.
  */
 export interface Column {
-  value: Float64Array;
+  /** Float32: metrics are angles and ratios, 7 significant digits are plenty, half the memory. */
+  value: Float32Array;
   confidence: Float32Array;
 }
 
@@ -21,7 +22,7 @@ export class MetricColumns {
     const n = frames.length;
     this.n = n;
     this.t = new Float64Array(n);
-    const col = (): Column => ({ value: new Float64Array(n), confidence: new Float32Array(n) });
+    const col = (): Column => ({ value: new Float32Array(n), confidence: new Float32Array(n) });
     const S = (k: MetricKey) => {
       const l = col();
       const r = col();
@@ -77,62 +78,7 @@ export class MetricColumns {
     return this.cols.get(side ? `${key}.${side}` : key);
   }
 
-  /** Re-read one metric after the frames changed (the butt-wink proxy is filled later). */
-  refresh(frames: readonly AnalysedFrame[], key: MetricKey): void {
-    if (this.cols.has(key)) this.cols.set(key, readColumn(frames, key, null));
-  }
-}
 
-type Pick = (m: AnalysedFrame['metrics']) => unknown;
-type PickC = (c: AnalysedFrame['confidence']) => unknown;
-
-/**
- * One accessor per metric with a literal property name: each stays monomorphic, where a
- * computed `metrics[key]` in a hot loop is a generic keyed load (several times slower over
- * 216,000 frames x 20 series).
- */
-const PICK: Record<MetricKey, [Pick, PickC]> = {
-  kneeValgusDeg: [(m) => m.kneeValgusDeg, (c) => c.kneeValgusDeg],
-  kneeOffset: [(m) => m.kneeOffset, (c) => c.kneeOffset],
-  kneeSeparationRatio: [(m) => m.kneeSeparationRatio, (c) => c.kneeSeparationRatio],
-  heelLift: [(m) => m.heelLift, (c) => c.heelLift],
-  footAngleDeg: [(m) => m.footAngleDeg, (c) => c.footAngleDeg],
-  torsoAngleDeg: [(m) => m.torsoAngleDeg, (c) => c.torsoAngleDeg],
-  trunkTibiaDeg: [(m) => m.trunkTibiaDeg, (c) => c.trunkTibiaDeg],
-  buttWink: [(m) => m.buttWink, (c) => c.buttWink],
-  kneeFlexionDeg: [(m) => m.kneeFlexionDeg, (c) => c.kneeFlexionDeg],
-  hipFlexionDeg: [(m) => m.hipFlexionDeg, (c) => c.hipFlexionDeg],
-  shinAngleDeg: [(m) => m.shinAngleDeg, (c) => c.shinAngleDeg],
-  depth: [(m) => m.depth, (c) => c.depth],
-  thighAngleDeg: [(m) => m.thighAngleDeg, (c) => c.thighAngleDeg],
-  hipShift: [(m) => m.hipShift, (c) => c.hipShift],
-};
-
-function readColumn(frames: readonly AnalysedFrame[], key: MetricKey, side: Side | null): Column {
-  const n = frames.length;
-  const value = new Float64Array(n);
-  const confidence = new Float32Array(n);
-  const [pm, pc] = PICK[key];
-  if (side) {
-    const left = side === 'left';
-    for (let i = 0; i < n; i++) {
-      const f = frames[i];
-      const m = pm(f.metrics) as { left: number | null; right: number | null } | null | undefined;
-      const v = m ? (left ? m.left : m.right) : null;
-      value[i] = typeof v === 'number' ? v : NaN;
-      const c = pc(f.confidence) as { left: number; right: number } | undefined;
-      confidence[i] = c ? (left ? c.left : c.right) : 0;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const f = frames[i];
-      const v = pm(f.metrics);
-      value[i] = typeof v === 'number' ? v : NaN;
-      const c = pc(f.confidence);
-      confidence[i] = typeof c === 'number' ? c : 0;
-    }
-  }
-  return { value, confidence };
 }
 
 function put1(col: Column, i: number, v: number | null | undefined, c: number | undefined): void {
