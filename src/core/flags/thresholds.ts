@@ -15,7 +15,7 @@ export interface Tiers {
 
 /**
  * Knee valgus, frontal-plane projection angle (FPPA), degrees, positive = knee inward.
- * Herrington & Munro 2010 (J Sci Med Sport 13:40, drop-jump landing, 2D FPPA): normal ranges
+ * Herrington & Munro 2010 (Phys Ther Sport 11:56, drop-jump landing, 2D FPPA): normal ranges
  * 3-8 deg in men and 7-13 deg in women. We do not know the lifter's sex, so:
  *   mild     8 deg  = top of the men's normal range,
  *   moderate 13 deg = top of the women's normal range (beyond any normal range),
@@ -110,9 +110,9 @@ export const ASYMMETRY_FLOOR = {
 } as const;
 
 /**
- * Bishop et al. 2016 (Strength Cond J 40:1, "Interlimb asymmetries: understanding how to
- * calculate differences"): an asymmetry index around 10 % is associated with reduced
- * performance. Used to word findings, not to decide whether an asymmetry is real.
+ * Bishop et al. 2016 (Strength Cond J 38(6):27, "Asymmetries of the lower limb: the
+ * calculation conundrum"; REFERENCE.md §3): an asymmetry index around 10 % is associated
+ * with reduced performance. Used to word findings, not to decide whether an asymmetry is real.
  */
 export const SYMMETRY_INDEX_NOTABLE_PCT = 10;
 
