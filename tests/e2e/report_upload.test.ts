@@ -124,12 +124,45 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     await page.locator('[data-testid="rep-review"]').screenshot({ path: path.join(screenshotsDir, 'app-review-1280.png') });
   });
 
+  it('front-two-reps-good: two reps, knees not flagged as caving in; first vs last review', async () => {
+    const { page } = session;
+    await upload(session, 'front-two-reps-good.mp4');
+    // MANIFEST: "two squats to about parallel, knees track out over the feet, heels down, symmetric. Good."
+    expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^2\b/);
+    expect(await page.getByTestId('view-kind').textContent()).toContain('front');
+    expect(await page.locator('.flag-chip[data-fault="knee_valgus"]').count()).toBe(0);
+    await page.getByTestId('open-review').click();
+    await page.locator('[data-pair="first-last"]').click();
+    const reps = await page.evaluate(() => [...document.querySelectorAll('[data-testid="rep-review"] [data-panel]')].map((el) => Number(el.getAttribute('data-bottom'))));
+    expect(reps[0]).toBeLessThan(reps[1]!);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
+    await page.locator('[data-testid="rep-review"]').screenshot({ path: path.join(screenshotsDir, 'app-review-front-1280.png') });
+    await page.locator('.asymmetry-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotsDir, 'app-report-front-lr.png') });
+  });
+
+  it('oblique-heel-lift: repeated squats, heel lift flagged', async () => {
+    const { page } = session;
+    await upload(session, 'oblique-heel-lift.mp4');
+    // MANIFEST: "repeated squats with heels clearly off the floor at the bottom".
+    const count = Number((await page.getByTestId('rep-count').textContent())!.trim().split(/\D/)[0]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.flag-chip[data-fault="heel_lift"]').count()).toBeGreaterThanOrEqual(1);
+    await page.waitForFunction(() => [...document.querySelectorAll('.thumbnails canvas')].every((c) => (c as HTMLCanvasElement).dataset.drawn === 'true'), null, { timeout: 20_000 });
+    await page.locator('.thumbnails').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotsDir, 'app-report-oblique-thumbs.png') });
+  });
+
   it('works at phone width without sideways scrolling, and loads nothing off-origin', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(600);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId('open-review').click();
+    await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('[data-testid="rep-review"]').screenshot({ path: path.join(screenshotsDir, 'app-review-phone.png') });
     await page.locator('[data-testid="report"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotsDir, 'app-report-phone-view.png') });

@@ -77,9 +77,9 @@ function Thumbnail({ flag, url, track, onSeek }: { flag: Flag; url: string; trac
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    let cancelled = false;
+    // No cancellation: a grab always ends with frame and skeleton together; a newer grab for the
+    // same canvas simply draws over it.
     void grabFrame(url, flag.t, element, (ctx) => {
-      if (cancelled) return;
       const frame = track.frames[nearestFrameIndex(track.frames, flag.t)];
       const keypoints = frame?.keypoints?.map((k) => ({ ...k, x: k.x * scale, y: k.y * scale })) ?? null;
       ctx.save();
@@ -95,9 +95,6 @@ function Thumbnail({ flag, url, track, onSeek }: { flag: Flag; url: string; trac
       ctx.restore();
       element.dataset.drawn = 'true';
     });
-    return () => {
-      cancelled = true;
-    };
   }, [url, flag, track, w, h, scale]);
 
   const side = sideLabel(flag.side);

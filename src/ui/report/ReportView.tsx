@@ -15,7 +15,7 @@ import { FindingsList } from './FindingsList';
 import { ChartsSection } from './ChartsSection';
 import { FaultThumbnails } from './FaultThumbnails';
 import { ExportButtons } from './ExportButtons';
-import { METRIC_LABELS, formatSeconds } from './labels';
+import { METRIC_LABELS, formatSeconds, overlayMetricsFor } from './labels';
 import './report.css';
 
 const RepReview = lazy(() => import('../review/RepReview'));
@@ -117,7 +117,7 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
             track={video.track}
             analysis={analysis}
             highlight={highlight}
-            angles={highlight ? [] : ['kneeFlexionDeg']}
+            angles={highlight ? [] : overlayMetricsFor(analysis.measurability, 1)}
             controls
             label={`Video of ${video.name}`}
             videoRef={videoEl}

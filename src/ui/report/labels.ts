@@ -141,3 +141,12 @@ export function metricAnchor(key: MetricKey, side: Side | null): string {
       return `${s}_knee`;
   }
 }
+
+/**
+ * The metrics written beside the joints on the video by default: the first two this view can
+ * measure, in this order (knee bend and torso lean from the side; knee valgus from the front).
+ */
+export function overlayMetricsFor(measurability: Partial<Record<MetricKey, { measurable: boolean }>> | undefined, count = 2): MetricKey[] {
+  const preferred: MetricKey[] = ['kneeFlexionDeg', 'torsoAngleDeg', 'kneeValgusDeg', 'trunkTibiaDeg', 'heelLift', 'hipShift'];
+  return preferred.filter((key) => measurability?.[key]?.measurable).slice(0, count);
+}

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { createPhaseTimeline, frameStepClockS } from '../../core/phase_alignment';
 import type { MetricKey, RepPeak } from '../../core/types';
 import { METRIC_COLUMNS, isSidedValue } from '../../export/metric_columns';
-import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds } from '../report/labels';
+import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
 import { VideoWithSkeleton } from '../report/VideoWithSkeleton';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
@@ -23,7 +23,6 @@ export interface RepReviewProps {
 }
 
 export const REVIEW_SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
-const ANGLES: readonly MetricKey[] = ['kneeFlexionDeg', 'torsoAngleDeg'];
 
 function refKey(ref: RepRef): string {
   return `${ref.videoId}#${ref.rep}`;
@@ -61,7 +60,10 @@ function diffRows(a: RepOption, b: RepOption): DiffRow[] {
 function formatDiff(metric: MetricKey, a: number | null, b: number | null): string {
   if (a === null || b === null) return NOT_MEASURABLE;
   const text = formatMetric(metric, b - a);
-  return b - a > 0 && !text.startsWith('-') ? `+${text}` : text;
+  // "+" only where the shown number is not zero ("+0 % foot" reads as a difference).
+  const shownZero = /^-?0(\.0+)?(°| |$)/.test(text);
+  if (shownZero) return text.replace(/^-/, '');
+  return b - a > 0 ? `+${text}` : text;
 }
 
 function signedSeconds(value: number): string {
@@ -256,7 +258,7 @@ export function RepReview(props: RepReviewProps) {
                   url={option.video.url}
                   track={option.video.track}
                   analysis={option.video.analysis}
-                  angles={ANGLES}
+                  angles={overlayMetricsFor(option.video.analysis?.measurability)}
                   mirrored={index === 1 && mirrorB}
                   label={`${index === 0 ? 'Left' : 'Right'} panel: ${option.label}`}
                   videoRef={index === 0 ? videoA : videoB}

@@ -101,6 +101,9 @@ describe('RepReview', () => {
     expect(heel.textContent).toContain('12 % foot');
     expect(heel.textContent).toContain('+10 % foot');
     expect(document.querySelector('tr[data-metric="kneeValgusDeg-left"]')).toBeNull();
+    // Right heel: 2 % in both reps; no "+" on a zero difference.
+    const right = document.querySelector('tr[data-metric="heelLift-right"]')!;
+    expect(right.lastElementChild!.textContent).toBe('0 % foot');
   });
 
   it('mirrors the right panel when asked', () => {
