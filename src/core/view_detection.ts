@@ -17,6 +17,7 @@
  * Per 0.5 s block the median estimate is classified; segments shorter than 1 s are merged into
  * their longer neighbour, so a turn of the head or a swinging arm does not flip the view.
  */
+import { percentile } from './standing_baseline';
 import type { ViewEstimate, ViewKind, ViewSegment } from './types';
 
 export const SHOULDER_PER_LEG = 0.22 / 0.491;
@@ -60,14 +61,12 @@ export function detectView(
   const blockLen = Math.max(1, Math.round(fps * 0.5));
   const blocks = Math.ceil(n / blockLen);
   const blockCos = new Float32Array(blocks).fill(NaN);
-  const buf: number[] = [];
   for (let b = 0; b < blocks; b++) {
-    buf.length = 0;
-    for (let i = b * blockLen; i < Math.min(n, (b + 1) * blockLen); i++) if (frameCos[i] === frameCos[i]) buf.push(frameCos[i]);
-    const inBlock = Math.min(n, (b + 1) * blockLen) - b * blockLen;
-    if (buf.length >= Math.max(1, inBlock / 4)) {
-      buf.sort((p, q) => p - q);
-      blockCos[b] = buf[buf.length >> 1] * sideEvidence(frameScoreGap, b * blockLen, Math.min(n, (b + 1) * blockLen));
+    const from = b * blockLen, to = Math.min(n, (b + 1) * blockLen);
+    let known = 0;
+    for (let i = from; i < to; i++) if (frameCos[i] === frameCos[i]) known++;
+    if (known >= Math.max(1, (to - from) / 4)) {
+      blockCos[b] = percentile(frameCos.subarray(from, to), 0.5) * sideEvidence(frameScoreGap, from, to);
     }
   }
   // Fill unknown blocks from the nearest known one (a brief loss of the person keeps the view).
