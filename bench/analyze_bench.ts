@@ -10,6 +10,7 @@
  */
 import { analyze } from '../src/core/analyze';
 import { computeFrameMetrics } from '../src/core/frame_metrics';
+import { analyzeFrameMetrics } from '../src/core/analyze_metrics';
 import type { PoseFrame, PoseTrack } from '../src/core/types';
 import { syntheticSquat } from '../tests/support/synthetic_squat';
 
@@ -19,6 +20,8 @@ export interface AnalyzeBenchResult {
   medianMs: number;
   /** computeFrameMetrics alone (per-frame stage), median ms. */
   frameMetricsMedianMs: number;
+  /** analyzeFrameMetrics alone (reps, flags, asymmetry, findings) on precomputed metrics, median ms. */
+  analysisStageMedianMs: number;
   framesPerSecond: number;
   /** Heap used right after the last analyze() (track + result), MB. */
   heapMB: number;
@@ -51,14 +54,19 @@ export async function benchAnalyze(runs = 3): Promise<AnalyzeBenchResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const times: number[] = [];
   const fmTimes: number[] = [];
+  const stageTimes: number[] = [];
   let reps = 0;
   let heapMB = 0;
   let rssMB = 0;
   for (let r = 0; r < runs; r++) {
     gc?.();
     let t0 = performance.now();
-    computeFrameMetrics(track);
+    const fm = computeFrameMetrics(track);
     fmTimes.push(performance.now() - t0);
+    gc?.();
+    t0 = performance.now();
+    analyzeFrameMetrics(track, fm);
+    stageTimes.push(performance.now() - t0);
     gc?.();
     t0 = performance.now();
     const a = analyze(track);
@@ -74,6 +82,7 @@ export async function benchAnalyze(runs = 3): Promise<AnalyzeBenchResult> {
     runs,
     medianMs: Math.round(medianMs),
     frameMetricsMedianMs: Math.round(median(fmTimes)),
+    analysisStageMedianMs: Math.round(median(stageTimes)),
     framesPerSecond: Math.round(track.frames.length / (medianMs / 1000)),
     heapMB: Math.round(heapMB),
     rssMB: Math.round(rssMB),
@@ -85,6 +94,6 @@ export async function benchAnalyze(runs = 3): Promise<AnalyzeBenchResult> {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('analyze_bench.ts')) {
   benchAnalyze().then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms (median of ${r.runs}) = ${r.framesPerSecond} frames/s; heap ${r.heapMB} MB, rss ${r.rssMB} MB`);
+    console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms (median of ${r.runs}) = ${r.framesPerSecond} frames/s; per-frame stage ${r.frameMetricsMedianMs} ms, reps/flags/findings stage ${r.analysisStageMedianMs} ms; heap ${r.heapMB} MB, rss ${r.rssMB} MB`);
   });
 }
