@@ -19,7 +19,7 @@ export interface DecodedFrame {
   t: number;
   width: number;
   height: number;
-  /** RGBA, width x height x 4 bytes. Valid only until the next frame is requested. */
+  /** RGBA, width x height x 4 bytes; a fresh buffer per frame. */
   data: Uint8Array;
 }
 
@@ -34,8 +34,8 @@ export interface DecodeResult {
 }
 
 /**
- * Calls onFrame for every decoded frame, in presentation order, awaiting it before reading on
- * (so memory stays at about one frame plus the pipe buffer).
+ * Calls onFrame for every decoded frame, in presentation order, one at a time (awaited). Up to a
+ * few frames are decoded ahead meanwhile, so memory stays at a handful of frames.
  */
 export async function decodeFrames(
   file: string,
@@ -106,28 +106,54 @@ export async function decodeFrames(
     return t === undefined || Number.isNaN(t) ? index / info.fps : t;
   };
 
-  const frame = new Uint8Array(frameBytes);
+  // Read ahead up to READ_AHEAD frames while the caller runs pose on the current one, so ffmpeg
+  // decodes on the other core instead of waiting on a full pipe (a frame is MBs, a pipe 64 KB).
+  const READ_AHEAD = 3;
+  const ready: Uint8Array[] = [];
+  let current = new Uint8Array(frameBytes);
   let filled = 0;
+  let stdoutEnded = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(frameBytes - filled, chunk.length - offset);
+      current.set(chunk.subarray(offset, offset + n), filled);
+      filled += n;
+      offset += n;
+      if (filled === frameBytes) {
+        ready.push(current);
+        current = new Uint8Array(frameBytes);
+        filled = 0;
+      }
+    }
+    if (ready.length >= READ_AHEAD) child.stdout.pause();
+    notify();
+  });
+  child.stdout.on('end', () => {
+    stdoutEnded = true;
+    notify();
+  });
+
   let index = 0;
   try {
-    const reading = (async () => {
-      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-        let offset = 0;
-        while (offset < chunk.length) {
-          const n = Math.min(frameBytes - filled, chunk.length - offset);
-          frame.set(chunk.subarray(offset, offset + n), filled);
-          filled += n;
-          offset += n;
-          if (filled === frameBytes) {
-            const t = await waitForTime(index);
-            await onFrame({ index, t, width, height, data: frame });
-            index++;
-            filled = 0;
-          }
-        }
+    const consuming = (async () => {
+      for (;;) {
+        while (ready.length === 0 && !stdoutEnded) await new Promise<void>((r) => (wake = r));
+        const data = ready.shift();
+        if (!data) break;
+        if (ready.length < READ_AHEAD && child.stdout.isPaused()) child.stdout.resume();
+        const t = await waitForTime(index);
+        await onFrame({ index, t, width, height, data });
+        index++;
       }
     })();
-    await Promise.race([reading, spawnError]);
+    await Promise.race([consuming, spawnError]);
   } catch (e) {
     child.kill('SIGKILL');
     throw e;
