@@ -69,6 +69,19 @@ export function allocSeries(n: number): KeypointSeries {
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** Stores one keypoint into slot k of frame i; true when it counts as found (score > 0). */
+function store(s: KeypointSeries, k: number, i: number, kp: { x: unknown; y: unknown; score: unknown }): boolean {
+  const x = kp.x, y = kp.y;
+  if (!finite(x) || !finite(y)) return false;
+  const raw = kp.score;
+  const sc = finite(raw) ? (raw < 0 ? 0 : raw > 1 ? 1 : raw) : 0;
+  const o = k * s.n + i;
+  s.x[o] = x;
+  s.y[o] = y;
+  s.score[o] = sc;
+  return sc > 0;
+}
+
 /** Reads a PoseTrack into typed arrays. Never throws on malformed frames. */
 export function readKeypoints(track: PoseTrack): KeypointSeries {
   const frames = Array.isArray(track?.frames) ? track.frames : [];
@@ -80,22 +93,13 @@ export function readKeypoints(track: PoseTrack): KeypointSeries {
     const kps = f?.keypoints;
     if (!Array.isArray(kps)) continue;
     let any = false;
-    const store = (k: number, kp: { x: unknown; y: unknown; score: unknown }) => {
-      if (!finite(kp.x) || !finite(kp.y)) return;
-      const sc = finite(kp.score) ? Math.min(1, Math.max(0, kp.score)) : 0;
-      const o = k * n + i;
-      s.x[o] = kp.x;
-      s.y[o] = kp.y;
-      s.score[o] = sc;
-      if (sc > 0) any = true;
-    };
     // Fast path: BlazePose order (the model's own output); else look each name up.
     let ordered = kps.length === BLAZEPOSE_KEYPOINT_NAMES.length;
     if (ordered) {
       for (let k = 0; k < SLOT_COUNT; k++) {
         const kp = kps[SLOT_BLAZEPOSE_INDEX[k]];
         if (!kp || kp.name !== SLOT_NAMES[k]) { ordered = false; break; }
-        store(k, kp);
+        if (store(s, k, i, kp)) any = true;
       }
     }
     if (!ordered) {
@@ -103,7 +107,7 @@ export function readKeypoints(track: PoseTrack): KeypointSeries {
         const kp = kps[j];
         if (!kp || typeof kp !== 'object') continue;
         const k = SLOT_BY_NAME.get(kp.name as string);
-        if (k !== undefined) store(k, kp);
+        if (k !== undefined && store(s, k, i, kp)) any = true;
       }
     }
     s.present[i] = any ? 1 : 0;

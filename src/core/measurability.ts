@@ -5,7 +5,7 @@
  * knee offset, separation and hip shift need a front (or 45-degree) view; torso, trunk-tibia,
  * shin, depth and butt wink a side (or 45-degree) view; heel lift either.
  */
-import type { FrameConfidence, FrameMetrics, Measurability, MetricKey, ViewEstimate, ViewKind } from './types';
+import type { Measurability, MetricKey, ViewEstimate, ViewKind } from './types';
 
 interface Support {
   /** Confidence factor of each view; 0 = cannot measure from it. */
@@ -76,10 +76,3 @@ export function measurability(
   }
   return out;
 }
-
-/** Helpers to read a sided or single metric uniformly. */
-export function isSidedKey(key: MetricKey): boolean {
-  return key === 'kneeValgusDeg' || key === 'kneeOffset' || key === 'heelLift' || key === 'footAngleDeg' || key === 'kneeFlexionDeg' || key === 'shinAngleDeg';
-}
-
-export type { FrameMetrics, FrameConfidence };

@@ -31,16 +31,44 @@ export interface StandingBaseline {
   footPx: number;
 }
 
-/** Percentile of the finite values of a (copy), p in 0..1. */
+let scratch = new Float64Array(0);
+
+/**
+ * Percentile of the finite values of a, p in 0..1 (nearest rank), by quickselect on a reused
+ * scratch buffer: O(n), no sort, no allocation after the first call of a given size.
+ */
 export function percentile(a: ArrayLike<number>, p: number): number {
+  const len = a.length;
+  if (scratch.length < len) scratch = new Float64Array(Math.max(len, 1024));
+  const v = scratch;
   let count = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) count++;
+  for (let i = 0; i < len; i++) { const x = a[i]; if (x === x) v[count++] = x; }
   if (!count) return NaN;
-  const v = new Float64Array(count);
-  let j = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === a[i]) v[j++] = a[i];
-  v.sort(); // typed-array sort is numeric
-  return v[Math.min(count - 1, Math.max(0, Math.round(p * (count - 1))))];
+  const k = Math.min(count - 1, Math.max(0, Math.round(p * (count - 1))));
+  return quickselect(v, 0, count - 1, k);
+}
+
+/** k-th smallest of v[lo..hi] (in place, Hoare partition with median-of-three pivot). */
+function quickselect(v: Float64Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as pivot
+    let a = v[lo], b = v[mid], c = v[hi];
+    if (a > b) { const t = a; a = b; b = t; }
+    if (b > c) { b = c; }
+    if (a > b) { b = a; }
+    const pivot = b;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (v[i] < pivot) i++;
+      while (v[j] > pivot) j--;
+      if (i <= j) { const t = v[i]; v[i] = v[j]; v[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return v[k];
+  }
+  return v[k];
 }
 
 /**
@@ -58,11 +86,11 @@ export function standingBaseline(hipAnkle: Float32Array, thigh: Float32Array, sh
     }
   }
   const fallback = count === 0;
-  const thighs: number[] = [], shanks: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const thighs = new Float32Array(count).fill(NaN), shanks = new Float32Array(count).fill(NaN);
+  for (let i = 0, j = 0; i < n; i++) {
     if (!standing[i]) continue;
-    if (thigh[i] === thigh[i]) thighs.push(thigh[i]);
-    if (shank[i] === shank[i]) shanks.push(shank[i]);
+    thighs[j] = thigh[i];
+    shanks[j++] = shank[i];
   }
   let thighPx = percentile(thighs, 0.5), shankPx = percentile(shanks, 0.5);
   // Without standing frames (or segment data), fall back on the longest-looking segments.
@@ -96,8 +124,8 @@ export function runningStandingReference(
     while (i < n && standing[i]) { if (value[i] === value[i]) buf.push(value[i]); i++; }
     if (buf.length) {
       let r: number;
-      if (pick === 'max') { r = -Infinity; for (const v of buf) if (v > r) r = v; }
-      else { buf.sort((a, b) => a - b); r = buf[buf.length >> 1]; }
+      if (pick === 'max') { r = -Infinity; for (let b = 0; b < buf.length; b++) if (buf[b] > r) r = buf[b]; }
+      else r = percentile(buf, 0.5);
       centres.push((start + i - 1) / 2);
       refs.push(r);
     }
