@@ -137,7 +137,15 @@ export function RepReview(props: RepReviewProps) {
     let last = performance.now();
     if (clockRef.current >= timeline.durationS - 1e-6) applyClock(0);
     const tick = (now: number) => {
-      const dt = Math.min(0.1, (now - last) / 1000);
+      // Frame-locked: the clock only moves on once both videos show the frame it last asked
+      // for, so the two panels never drift apart. The time spent waiting is kept, so the
+      // clock still runs at the chosen speed; a slow decoder shows fewer frames, not a slower rep.
+      const pending = [videoA.current, videoB.current].some((video) => video?.seeking);
+      if (pending) {
+        raf = requestAnimationFrame(tick);
+        return;
+      }
+      const dt = Math.min(0.25, (now - last) / 1000);
       last = now;
       const next = clockRef.current + dt * speed;
       if (next >= timeline.durationS) {
