@@ -162,6 +162,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       flags,
     };
     if (r.partial) rep.partial = true;
+    if (bottomSeen && Number.isFinite(r.bottomHipHeight)) rep.bottomHipHeight = Math.round(r.bottomHipHeight * 1000) / 1000;
     return rep;
   });
 

@@ -199,6 +199,11 @@ export interface Rep {
   flags: Flag[];
   /** True when the clip starts or ends inside this rep, so some events are estimated. */
   partial?: boolean;
+  /**
+   * Hip-mid height above the ankles at the bottom, relative to standing (1 = standing; about
+   * 0.45-0.5 at parallel). Measurable from every view (added by CORE-B).
+   */
+  bottomHipHeight?: number;
 }
 
 export interface Asymmetry {

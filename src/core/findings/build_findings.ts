@@ -14,7 +14,7 @@ import type {
 import type { AsymmetryDetail } from '../asymmetry/rep_asymmetry';
 import type { MetricPeaks } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
-import { SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
+import { SHALLOW_BOTTOM_HIP_HEIGHT, SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
 import { detectTrend, type Trend } from './fatigue';
 import { FAULT_METRIC, FAULT_WORDS, capital } from './fault_words';
 
@@ -381,6 +381,30 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
   return out;
 }
 
+/**
+ * Depth from the hip height where the thigh angle could not be measured (front views): see
+ * thresholds.ts SHALLOW_BOTTOM_HIP_HEIGHT for why 0.65 of standing hip height means well above
+ * parallel whatever the shins did.
+ */
+function depthFromHipHeight(input: FindingsInput): Finding | null {
+  const judged = input.reps.filter((r, i) => r.bottomHipHeight !== undefined && !scalarPeak(input.repPeaks[i] ?? {}, 'thighAngleDeg'));
+  if (!judged.length) return null;
+  const shallow = judged.filter((r) => (r.bottomHipHeight ?? 0) > SHALLOW_BOTTOM_HIP_HEIGHT);
+  if (!shallow.length) return null;
+  const lowest = Math.min(...shallow.map((r) => r.bottomHipHeight ?? 1));
+  return {
+    id: 'depth-from-hip-height',
+    text: `The thigh angle cannot be measured from this view, but the hips only came down to ${Math.round(lowest * 100)} % of standing height ${onReps(shallow.length, judged.length)} (a parallel squat brings them to about 40-50 %): well above parallel.`,
+    severity: 'moderate',
+    chain: ['hip'],
+    side: null,
+    evidence: shallow.map((r) => ({ rep: r.index, t: r.bottom, fault: 'shallow_depth' as const, side: null })),
+    guidance: FAULT_WORDS.shallow_depth.guidance,
+    confidence: 0.6,
+    kind: 'fault',
+  };
+}
+
 /** What a lifter should know this view could not judge. */
 function notMeasurableFindings(input: FindingsInput): Finding[] {
   const out: Finding[] = [];
@@ -426,8 +450,9 @@ export function buildFindings(input: FindingsInput): Finding[] {
   if (chain.some((c) => c.id === 'chain-ankle-hip-shift')) used.add('shinAngleDeg');
   const asym = asymmetryFindings(input, used, byFault);
   const notes = notMeasurableFindings(input);
-  const out = [...chain, ...faults, ...asym];
-  if (input.reps.length > 0 && byFault.size === 0) {
+  const depth = depthFromHipHeight(input);
+  const out = [...chain, ...faults, ...(depth ? [depth] : []), ...asym];
+  if (input.reps.length > 0 && byFault.size === 0 && !depth) {
     out.push({
       id: 'all-clear',
       text: `No faults flagged on ${input.reps.length === 1 ? 'the rep' : `${input.reps.length} reps`} for what this view can measure.`,

@@ -79,6 +79,17 @@ export const BUTT_WINK_DEG: Tiers = { mild: 10, moderate: 15, severe: 25 };
 export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: -5, moderate: -15, severe: -30 };
 
 /**
+ * Depth from the hip height alone, for views that cannot measure the thigh angle (front).
+ * Hip height above the ankles relative to standing, with shank and thigh of equal length
+ * (Winter 2009: 0.246 H and 0.245 H), is (cos(shin) + sin(thigh above horizontal)) / 2. At
+ * parallel that is 0.38-0.49 for shin angles of 10-40 deg. A bottom above 0.65 means the
+ * thigh stayed at least 18 deg (steep shins) to 32 deg (shins well forward) above parallel:
+ * at least a "moderate" shallow squat on the thigh-angle scale above, whatever the shins did.
+ * Reported as a finding (no per-rep flag: the unit is not a FrameMetrics metric).
+ */
+export const SHALLOW_BOTTOM_HIP_HEIGHT = 0.65;
+
+/**
  * Lateral hip shift, hip-mid offset from the ankle-mid divided by hip width (signed,
  * positive = toward the lifter's left), measured from where the hips were while standing.
  * No study gives a threshold. The floor is set by what a "front" view cannot tell apart: at

@@ -135,6 +135,17 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
     expect(a.asymmetries.find((x) => x.metric === 'heelLift')!.beyondVariation).toBe(false);
   });
 
+  it('from the front, judges depth from the hip height alone: half squats yes, parallel no', () => {
+    const half = run({ reps: 3, view: 'front', bottomThighAngleDeg: -35 });
+    const f = half.findings.find((x) => x.id === 'depth-from-hip-height');
+    expect(f?.evidence).toHaveLength(3);
+    expect(half.reps.every((r) => (r.bottomHipHeight ?? 0) > 0.65)).toBe(true);
+    const parallel = run({ reps: 3, view: 'front', bottomThighAngleDeg: 0 });
+    expect(parallel.findings.some((x) => x.id === 'depth-from-hip-height')).toBe(false);
+    // From the side the thigh angle itself decides.
+    expect(run({ reps: 3, view: 'side', bottomThighAngleDeg: -35 }).findings.some((x) => x.id === 'depth-from-hip-height')).toBe(false);
+  });
+
   it('notes what the view cannot measure', () => {
     const side = run({ reps: 2, view: 'side' });
     expect(side.findings.filter((f) => f.kind === 'not_measurable').map((f) => f.id)).toEqual(

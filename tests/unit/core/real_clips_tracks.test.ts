@@ -77,6 +77,13 @@ describe.skipIf(!exists)('real clips (fixtures/tracks, MANIFEST expectations)', 
     expect(a.findings.some((f) => f.id === 'fault-heel_lift')).toBe(true);
   });
 
+  it('front-shallow: half squats reported well above parallel from the hip height; the deep and parallel front clips are not', () => {
+    expect(clip('front-shallow-lowres').findings.some((f) => f.id === 'depth-from-hip-height')).toBe(true);
+    for (const name of ['front-deep-good-lowres', 'front-two-reps-good']) {
+      expect(clip(name).findings.some((f) => f.id === 'depth-from-hip-height'), name).toBe(false);
+    }
+  });
+
   it('side-forward-lean: forward lean flagged', () => {
     const a = clip('side-forward-lean-rotated');
     expect(flagged(a, 'forward_lean')).toBe(true);
