@@ -17,7 +17,8 @@
  *
  * Visible from every view as vertical movement: side view full confidence (half for the far
  * foot, hidden behind the near one), 45 deg 0.9, front 0.7 (the heel hides behind the foot). The heel of an occluded foot is often misplaced: its
- * score gates it and scales confidence.
+ * score gates it and scales confidence. Small feet in the picture (under 60 px) lower the
+ * confidence in proportion: the measurement is only a few pixels.
  */
 import { KP } from '../keypoint_access';
 import { type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT, VIEW_OBLIQUE, VIEW_SIDE } from './metric_context';
@@ -35,6 +36,10 @@ export function heelLift(ctx: MetricContext, side: 'left' | 'right'): MetricSeri
   const footBase = ctx.heelToeBase[side];
   const foot = ctx.base.footPx;
   const farCode = side === 'left' ? 1 : 2;
+  // Heel lift is a few pixels: the 0.05 "mild" tier is 3 px on a 60 px foot. Pose keypoints
+  // wander by a few pixels, so below a 60 px foot confidence falls in proportion (the
+  // 240 px wide fixture clips have a 35 px foot: their 0.1-0.13 "lifts" are 4 px of noise).
+  const resolution = Math.min(1, foot / 60);
   if (!(foot > 0)) return out;
   for (let i = 0; i < n; i++) {
     const fit = heelLiftViewFit(ctx.viewKind[i]);
@@ -55,7 +60,7 @@ export function heelLift(ctx: MetricContext, side: 'left' | 'right'): MetricSeri
     // on the fixture clips its heel "lifts" 0.1-0.26 in good squats (near foot: below 0.1).
     const hidden = ctx.viewKind[i] === VIEW_SIDE && ctx.farFootInSideView === farCode ? 0.5 : 1;
     out.value[i] = value;
-    out.confidence[i] = conf * fit * hidden * (ctx.base.fallback ? 0.5 : 1);
+    out.confidence[i] = conf * fit * hidden * resolution * (ctx.base.fallback ? 0.5 : 1);
   }
   return out;
 }
