@@ -287,6 +287,30 @@ describe.skipIf(skipReason(false) !== null)('camera unavailable', () => {
     }
   });
 
+  it('says the page must be served securely when it is not', async () => {
+    // A plain-http address that is not localhost: no secure context, so no navigator.mediaDevices.
+    // The requests are answered from the real server through the test browser itself.
+    const session = await launch();
+    const { page } = session;
+    try {
+      await page.route('http://insecure-squat.test/**', async (route) => {
+        const asked = new URL(route.request().url());
+        const response = await route.fetch({ url: `${baseUrl()}${asked.pathname}${asked.search}` });
+        await route.fulfill({ response });
+      });
+      await page.goto('http://insecure-squat.test/');
+      expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+      await page.getByRole('tab', { name: 'Record' }).click();
+      const error = page.getByTestId('camera-error');
+      await error.waitFor({ timeout: 30_000 });
+      expect(await error.getAttribute('data-code')).toBe('insecure_origin');
+      expect(await error.textContent()).toMatch(/only works on a secure page.*insecure-squat\.test/);
+      await screenshot(page, 'live-insecure-origin');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('says when there is no camera at all', async () => {
     // No fake device: headless Chromium then has no video input.
     const session = await launch({ grantCamera: true });

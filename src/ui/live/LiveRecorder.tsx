@@ -279,7 +279,7 @@ function LiveControls({
           </select>
         </label>
       ) : null}
-      {state.phase === 'idle' || state.phase === 'done' ? (
+      {(state.phase === 'idle' || state.phase === 'done') && state.cameraError?.code !== 'insecure_origin' && state.cameraError?.code !== 'unsupported' ? (
         <button type="button" className="button primary" onClick={() => void controller.startCamera()} data-testid="start-camera">
           Start camera
         </button>

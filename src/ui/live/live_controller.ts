@@ -13,7 +13,16 @@
  */
 import { SetupMonitor, type SetupStatus } from '../../core/live/setup_checks';
 import type { PoseFrame } from '../../core/types';
-import { type CameraDevice, type CameraError, cameraEndedError, describeCameraError, listCameras, openCamera, stopStream } from '../../video/camera';
+import {
+  type CameraDevice,
+  type CameraError,
+  cameraEndedError,
+  cameraUnavailableReason,
+  describeCameraError,
+  listCameras,
+  openCamera,
+  stopStream,
+} from '../../video/camera';
 import {
   RecordingStore,
   type RecordingStorageError,
@@ -149,6 +158,9 @@ export class LiveController {
   private lastSize = { width: 0, height: 0 };
 
   constructor(private readonly deps: LiveControllerDeps) {
+    // Say at once when this page can never use a camera (not https, or no camera API).
+    const unavailable = cameraUnavailableReason();
+    if (unavailable) this.state = { ...this.state, cameraError: cameraErrorState(unavailable) };
     document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     window.addEventListener('pagehide', this.onPageHide);
