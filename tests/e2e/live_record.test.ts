@@ -261,6 +261,21 @@ describe.skipIf(reason !== null)('live recording interrupted', () => {
       const item = page.getByTestId('recording-item').first();
       await item.waitFor();
       expect(await item.getAttribute('data-status')).toBe('interrupted');
+
+      // Download hands over the stored WebM (EBML magic 1A 45 DF A3).
+      const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^Webcam .*\.webm$/);
+      const saved = await download.path();
+      const { readFileSync } = await import('node:fs');
+      const bytes = readFileSync(saved);
+      expect(bytes.length).toBe(stored[0].chunkBytes);
+      expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+
+      // Delete asks first, then removes it from the list and from IndexedDB.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await item.getByRole('button', { name: /^Delete/ }).click();
+      await page.getByTestId('recordings-empty').waitFor({ timeout: 10_000 });
+      expect(await storedRecordings(page)).toEqual([]);
     } finally {
       await session.close();
     }
