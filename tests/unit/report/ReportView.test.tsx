@@ -195,6 +195,16 @@ describe('ReportView', () => {
     expect(screen.getByLabelText('Video of other.mp4')).toBeTruthy();
   });
 
+  it('renders a clip with no rep found: says so, and the review has nothing to compare', () => {
+    const video = loadedVideo();
+    video.analysis = { ...video.analysis!, reps: [], asymmetries: [], findings: [] };
+    render(<ReportView video={video} allVideos={[video]} />);
+    expect(screen.getByTestId('rep-count').textContent).toBe('0');
+    expect(screen.getByText('No complete rep was found in this clip.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('open-review'));
+    return screen.findByText('No analysed reps to compare yet.');
+  });
+
   it('says so when the video has not been analysed', () => {
     const video = { ...loadedVideo(), analysis: null };
     render(<ReportView video={video} allVideos={[video]} />);
