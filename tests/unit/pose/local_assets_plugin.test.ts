@@ -59,15 +59,17 @@ describe('build: assets are copied into dist/', () => {
 
 describe('dev server serves the assets', () => {
   let server: ViteDevServer;
-  const port = 5301;
+  let port = 5301; // POSE's range; the next free port if it is taken
   beforeAll(async () => {
     server = await createServer({
       root,
       configFile: path.join(root, 'vite.config.ts'),
-      server: { port, strictPort: true, host: '127.0.0.1', hmr: false },
+      server: { port, strictPort: false, host: '127.0.0.1', hmr: false },
       logLevel: 'silent',
     });
     await server.listen();
+    const addr = server.httpServer?.address();
+    if (addr && typeof addr !== 'string') port = addr.port;
   });
   afterAll(async () => {
     await server?.close();
