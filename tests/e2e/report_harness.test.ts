@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { clipsDir, launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
+import { launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
 import { parseCsv } from '../../src/export/csv';
 import { makeSampleAnalysis } from '../unit/report/sample_analysis';
@@ -54,7 +54,6 @@ describe.skipIf(reason !== null)('report on the harness page', () => {
     await page.waitForTimeout(500);
     await screenshot(page, 'report-harness-1280');
     await viewportShot(session, 'report-harness-1280-top');
-    expect(clipsDir).toContain('shared');
   });
 
   it('clicking a flag moves the video to its evidence time and pauses it', async () => {
