@@ -91,6 +91,7 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
         cameraFrames: Number(el.dataset.cameraFrames ?? 0),
         latencyMs: Number(el.dataset.latencyMs ?? NaN),
       }));
+    const rawLiteMs = ctx?.rawChromiumMsPerFrame?.lite;
     const measure = async (label: string) => {
       const a = await sample();
       await page.waitForTimeout(WINDOW_MS);
@@ -103,6 +104,10 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       rows.push({ section: SECTION, name: `${label}: camera fps`, value: camera / seconds, unit: 'fps' });
       rows.push({ section: SECTION, name: `${label}: camera frames dropped`, value: camera > 0 ? (100 * (camera - posed)) / camera : null, unit: '%' });
       rows.push({ section: SECTION, name: `${label}: frame-to-skeleton latency (median, last 2 s)`, value: Number.isFinite(b.latencyMs) ? b.latencyMs : null, unit: 'ms' });
+      if (rawLiteMs) {
+        // The raw model loop measured by run.ts in the same Chromium: how close the live loop gets to it.
+        rows.push({ section: SECTION, name: `${label}: live fps / raw lite model fps`, value: fps / (1000 / rawLiteMs), unit: 'x', note: `raw lite ${rawLiteMs.toFixed(1)} ms/frame` });
+      }
     };
     await page.waitForTimeout(3000); // warm-up: first frames compile wasm kernels
     await measure('preview');
