@@ -59,7 +59,7 @@ const squat = fc.record({
 });
 
 describe('computeFrameMetrics invariances', () => {
-  const make = (p: fc.RecordValue<{ view: 'front' | 'side'; valgusL: number; valgusR: number; heelL: number; lean: number; shift: number }>) =>
+  const make = (p: { view: 'front' | 'side'; valgusL: number; valgusR: number; heelL: number; lean: number; shift: number }) =>
     syntheticSquat({ reps: 1, view: p.view, valgusDeg: { left: p.valgusL, right: p.valgusR }, heelLift: { left: p.heelL, right: 0 }, trunkLeanDeg: p.lean, hipShift: p.shift, standS: 1 }).track;
 
   it('scaling the video changes nothing', () => {
