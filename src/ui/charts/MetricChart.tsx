@@ -2,7 +2,7 @@
  * One metric over time (per side), drawn with uPlot: rep bands, threshold lines, a playhead
  * that follows the video, hover values in the legend, click to seek.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis, MetricKey } from '../../core/types';
@@ -157,9 +157,26 @@ export function MetricChart(props: MetricChartProps) {
     };
   }, [analysis, metric, props.time, props.height, props.thresholds, meta]);
 
+  // Keyboard: the chart is one tab stop; arrows move the video a frame (Shift: a second).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const step = event.shiftKey ? 1 : 1 / (analysis.source.fps || 30);
+    const last = analysis.frames.at(-1)?.t ?? 0;
+    const t = Math.min(last, Math.max(0, props.time.get() + (event.key === 'ArrowRight' ? step : -step)));
+    onSeek.current(t);
+  };
+
   return (
     <figure className="metric-chart" data-metric={metric}>
-      <div ref={host} className="metric-chart-plot" role="img" aria-label={`${meta.label} over time${METRIC_LABELS[metric] ? ', per side where measured' : ''}; click the chart to move the video there`} />
+      <div
+        ref={host}
+        className="metric-chart-plot"
+        role="img"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-label={`${meta.label} over time, per side where measured. Click, or use the arrow keys, to move the video.`}
+      />
     </figure>
   );
 }

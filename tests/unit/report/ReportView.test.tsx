@@ -153,6 +153,16 @@ describe('ReportView', () => {
     expect(peaks[0]!.data[0]).toEqual([1, 2, 3]);
   });
 
+  it('moves the video a frame with the arrow keys on a chart', () => {
+    const video = loadedVideo();
+    render(<ReportView video={video} allVideos={[video]} />);
+    const element = screen.getByLabelText('Video of sample-side.mp4') as HTMLVideoElement;
+    fireEvent.click(screen.getByRole('button', { name: 'Show rep 1 at its bottom' }));
+    const chart = document.querySelector('.metric-chart[data-metric="kneeFlexionDeg"] [role="img"]') as HTMLElement;
+    fireEvent.keyDown(chart, { key: 'ArrowRight' });
+    expect(element.currentTime).toBeCloseTo(video.analysis!.reps[0]!.bottom + 1 / 30, 6);
+  });
+
   it('exports the per-rep CSV as a download that parses back', async () => {
     const video = loadedVideo();
     const blobs: Blob[] = [];
