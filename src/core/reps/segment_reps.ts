@@ -100,10 +100,10 @@ function quantile(sorted: Float64Array, q: number): number {
  * so the squat's own curvature (which dominates the median in a set with short pauses) does
  * not pass for noise.
  */
-function estimateNoise(h: Float64Array, valid: Uint8Array): number {
-  const d = new Float64Array(Math.max(0, h.length - 2));
+function estimateNoise(h: Float64Array, valid: Uint8Array, stride = 1): number {
+  const d = new Float64Array(Math.max(0, Math.ceil((h.length - 2) / stride)));
   let k = 0;
-  for (let i = 1; i + 1 < h.length; i++) {
+  for (let i = 1; i + 1 < h.length; i += stride) {
     if (valid[i - 1] && valid[i] && valid[i + 1]) d[k++] = Math.abs(h[i - 1] - 2 * h[i] + h[i + 1]);
   }
   if (k === 0) return 0;
@@ -147,14 +147,18 @@ export function segmentReps(
   const empty: SegmentRepsResult = { reps: [], standingLevel: 1, range: 0, noise: 0 };
   if (count < 3) return empty;
 
-  const values = new Float64Array(count);
-  for (let i = 0, k = 0; i < n; i++) if (valid[i]) values[k++] = h[i];
-  values.sort();
+  // Quantiles from at most ~40,000 evenly strided frames: as accurate as the full hour
+  // (216,000 frames at 60 fps) for a 2nd/95th percentile, at a fraction of the sort.
+  const stride = Math.max(1, Math.floor(count / 40000));
+  const buf = new Float64Array(Math.ceil(count / stride));
+  let nv = 0;
+  for (let i = 0, k = 0; i < n; i++) if (valid[i] && k++ % stride === 0) buf[nv++] = h[i];
+  const values = buf.subarray(0, nv).sort();
   // Robust standing level and floor: high and low quantiles ignore stray frames.
   const standingLevel = quantile(values, 0.95);
   const floor = quantile(values, 0.02);
   const range = standingLevel - floor;
-  const noise = estimateNoise(h, valid);
+  const noise = estimateNoise(h, valid, stride);
   const result: SegmentRepsResult = { reps: [], standingLevel, range, noise };
   if (!(range >= o.minDrop)) return result;
 
