@@ -45,6 +45,20 @@ export function App() {
     });
   };
 
+  // A file dropped outside the drop zone would make the browser navigate to it, losing the
+  // session's videos: swallow such drops.
+  useEffect(() => {
+    const swallow = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
+
   const videosRef = useRef(videos);
   videosRef.current = videos;
   useEffect(() => () => videosRef.current.forEach(releaseLoadedVideo), []);

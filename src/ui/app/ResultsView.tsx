@@ -1,5 +1,5 @@
 /** The analysed video with its skeleton, what was found, and the report. */
-import { Suspense, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { PosePlayer, type PosePlayerHandle } from '../player/PosePlayer';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView } from './lazy_parts';
@@ -14,6 +14,9 @@ export interface ResultsViewProps {
 
 export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsViewProps) {
   const playerRef = useRef<PosePlayerHandle>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A newly shown video: move focus to its heading so keyboard and screen-reader users land on it.
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), [selected.id]);
   const withPose = framesWithPoseCount(selected);
   const total = selected.track.frames.length;
   const { width, height, fps, durationS } = selected.track.source;
@@ -36,7 +39,9 @@ export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsVie
       <div className="result-layout">
         <PosePlayer ref={playerRef} url={selected.url} track={selected.track} label={selected.name} />
         <section className="panel summary" aria-labelledby="summary-heading">
-          <h2 id="summary-heading">{selected.name}</h2>
+          <h2 id="summary-heading" ref={headingRef} tabIndex={-1}>
+            {selected.name}
+          </h2>
           <dl className="facts">
             <div>
               <dt>Body found</dt>
