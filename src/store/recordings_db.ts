@@ -330,16 +330,6 @@ export function whenRecordingLockFree(id: string, callback: () => Promise<void> 
   return true;
 }
 
-/** Ids of recordings whose lock some tab holds now, or null where Web Locks are missing. */
-export async function heldRecordingIds(): Promise<Set<string> | null> {
-  const locks = globalThis.navigator?.locks;
-  if (!locks?.query) return null;
-  const state = await locks.query();
-  const ids = new Set<string>();
-  for (const l of state.held ?? []) if (l.name?.startsWith('squat-recording-')) ids.add(l.name.slice('squat-recording-'.length));
-  return ids;
-}
-
 /** Asks the browser to keep this site's storage under pressure (best effort; may be refused). */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
