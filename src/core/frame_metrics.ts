@@ -49,7 +49,12 @@ export interface FrameMetricsResult {
    * height (1 = standing, lower = deeper); null where unknown. For rep segmentation.
    */
   hipHeight: (number | null)[];
-  /** Filtered keypoints in SOURCE pixels (camera roll not removed): for drawing, and butt-wink ingredients. */
+  /**
+   * Filtered keypoints in SOURCE pixels (camera roll not removed): for drawing, and butt-wink
+   * ingredients. Its frames build their keypoints on first access (a getter), which JSON
+   * handles (toJSON) but structuredClone / postMessage does not: pass it through
+   * plainTrack() before sending it to or from a worker.
+   */
   smoothed: PoseTrack;
   /** Extra detail for tests and the UI. */
   details: FrameMetricsDetails;
@@ -534,4 +539,9 @@ function smoothedTrack(track: PoseTrack, s: KeypointSeries, rollDeg: number, cx:
     model: track?.model ?? '',
     frames,
   };
+}
+
+/** A PoseTrack whose frames are plain objects (materialises lazy frames such as `smoothed`'s). */
+export function plainTrack(track: PoseTrack): PoseTrack {
+  return { source: track.source, model: track.model, frames: track.frames.map((f) => ({ t: f.t, keypoints: f.keypoints })) };
 }

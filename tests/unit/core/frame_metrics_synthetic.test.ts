@@ -6,7 +6,7 @@
  * documented beside the assertion and in docs/metrics.md.
  */
 import { describe, expect, it } from 'vitest';
-import { computeFrameMetrics, type FrameMetricsResult } from '../../../src/core/frame_metrics';
+import { computeFrameMetrics, plainTrack, type FrameMetricsResult } from '../../../src/core/frame_metrics';
 import type { FrameMetrics, Sided } from '../../../src/core/types';
 import { syntheticSquat, type SyntheticFrameTruth, type SyntheticSquatSpec } from '../../support/synthetic_squat';
 
@@ -232,6 +232,7 @@ describe('computeFrameMetrics on synthetic squats (exact keypoints)', () => {
       expect(Math.hypot(p.x - q.x, p.y - q.y), name).toBeLessThan(1);
     }
     expect(JSON.parse(JSON.stringify(r.smoothed.frames[i])).keypoints).toHaveLength(33);
+    expect(structuredClone(plainTrack(r.smoothed)).frames[i].keypoints).toHaveLength(33);
   });
 });
 
