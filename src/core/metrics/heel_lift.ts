@@ -5,14 +5,15 @@
  * the other foot, which would miss both heels lifting (REFERENCE.md §3; the flaw of comparing
  * feet in warren-xu's analyzer). Roll is removed first.
  *
- * Two readings must agree, and the smaller is reported:
- *   floor: heel height now - the heel's standing height;
- *   foot:  (heel - toe height) now - the same while standing, i.e. the heel rising over its toe.
- * A real heel lift raises the heel on both. On the shared fixture clips, the pose model moves
- * whole feet up and down by up to half a foot length in good squats (the camera or the model
- * sliding the foot: the toe moves too), which the floor reading alone takes for heel lift; and
- * a misplaced toe fools the foot reading alone. Taking the smaller keeps the 0.3-0.4 of the
- * real heel-lift clip while the good clips' near feet stay below about 0.1 (docs/metrics.md).
+ * A real heel lift pivots the foot about the toes: the heel rises, the toe stays on the floor.
+ * So the heel's rise above its standing height is reduced by however far the toe keypoint
+ * moved from its own standing height, up or down:
+ *   heelLift = (heel height - standing heel height - |toe height - standing toe height|) / foot.
+ * On the shared fixture clips the pose model moves whole feet up by up to half a foot length in
+ * good squats (camera or model sliding the foot: the toe rises too), and in
+ * side-forward-lean it tilts the foot estimate (heel 10 px up, toe 8 px DOWN into the floor,
+ * while the video shows the foot flat); both cancel here, while the heel-lift clip keeps its
+ * 0.3 (docs/metrics.md).
  * Without a toe keypoint the floor reading is used alone, at 0.7 x confidence.
  *
  * Visible from every view as vertical movement: side view full confidence (half for the far
@@ -50,8 +51,9 @@ export function heelLift(ctx: MetricContext, side: 'left' | 'right'): MetricSeri
     const st = usable(ctx, toe, i);
     let value = floor, conf = s;
     if (st && footBase[i] === footBase[i]) {
-      const overToe = (hy - Y[toe * n + i] - footBase[i]) / foot;
-      value = overToe < floor ? overToe : floor;
+      // The toe's own movement from its standing height (heel baseline - heel-over-toe baseline).
+      const toeMoved = Math.abs(Y[toe * n + i] - (base[i] - footBase[i])) / foot;
+      value = floor - toeMoved;
       conf = s < st ? s : st;
     } else {
       conf *= 0.7;
