@@ -10,10 +10,13 @@
 import { ALL_FORMATS, BlobSource, BufferTarget, Conversion, Input, Output, WebMOutputFormat } from 'mediabunny';
 
 /**
- * VP8 first: its real-time encoder is the lightest on a CPU already busy running the pose model;
- * VP9 and H.264 next where VP8 is missing. mediabunny decodes all three from WebM.
+ * VP9 first. Measured in this project's headless Chromium on a 2-core machine, fake camera at
+ * 30 fps, no pose model running: with a MediaRecorder recording VP9 or H.264 the page still got
+ * 29-30 video frames per second, but with VP8 only 7-18 (Chromium's VP8 encoder is set slower).
+ * The live loop can only pose frames the page gets, so VP8 would cap it. VP8 stays as the
+ * fallback (Firefox records VP8 only); WebM holds both, and mediabunny reads both.
  */
-export const RECORDER_MIME_PREFERENCE = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm', 'video/mp4'];
+export const RECORDER_MIME_PREFERENCE = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm', 'video/mp4'];
 
 export function pickRecorderMimeType(isTypeSupported: (type: string) => boolean = (t) => globalThis.MediaRecorder?.isTypeSupported?.(t) ?? false): string | null {
   return RECORDER_MIME_PREFERENCE.find((t) => isTypeSupported(t)) ?? null;

@@ -64,10 +64,11 @@ describe('camera errors in plain words', () => {
 });
 
 describe('recorder format', () => {
-  it('prefers VP8 WebM and falls back in order', () => {
-    expect(pickRecorderMimeType(() => true)).toBe('video/webm;codecs=vp8');
+  it('prefers VP9 WebM and falls back in order', () => {
+    expect(pickRecorderMimeType(() => true)).toBe('video/webm;codecs=vp9');
+    expect(pickRecorderMimeType((t) => t !== 'video/webm;codecs=vp9')).toBe('video/webm;codecs=vp8');
     expect(pickRecorderMimeType((t) => t === 'video/mp4')).toBe('video/mp4');
     expect(pickRecorderMimeType(() => false)).toBeNull();
-    expect(RECORDER_MIME_PREFERENCE[0]).toContain('vp8');
+    expect(RECORDER_MIME_PREFERENCE[0]).toContain('vp9');
   });
 });
