@@ -304,6 +304,11 @@ function LiveControls({
           <button type="button" className="button subtle" onClick={() => controller.stopCamera()}>
             Stop camera
           </button>
+          {state.setup && !state.setup.ready ? (
+            <span className="muted small" data-testid="record-anyway-hint">
+              Set-up not ready: you can still record, but some measures may be missing.
+            </span>
+          ) : null}
         </>
       ) : null}
       {state.phase === 'countdown' ? (
