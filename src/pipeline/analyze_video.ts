@@ -49,6 +49,8 @@ export interface PipelineStats {
   poseMs: number;
   /** Time the loop waited for the decoder after pose had finished, ms (0 when fully pipelined). */
   decodeWaitMs: number;
+  /** Time this thread spent rotating/scaling/copying decoded frames, ms (overlaps pose). */
+  prepMs: number;
   framesPerSecond: number;
   /** Model + warm-up time before the first frame, ms. */
   setupMs: number;
@@ -129,6 +131,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     const loopStart = now();
     let poseMs = 0;
     let decodeWaitMs = 0;
+    let prepMs = 0;
     const iterator = opened.frames();
     // A decode error may arrive while the loop awaits the pose worker; it is handled when the loop
     // awaits `pending`, so mark it handled now to keep the browser from reporting it as unhandled.
@@ -145,6 +148,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         if (frames.length > 0) decodeWaitMs += now() - waitStart;
         if (next.done) break;
         const frame = next.value;
+        prepMs += frame.prepMs;
         if (signal?.aborted) {
           closeImage(frame.image);
           throw errors.cancelled();
@@ -211,6 +215,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         loopMs,
         poseMs,
         decodeWaitMs,
+        prepMs,
         framesPerSecond: loopMs > 0 ? (frames.length * 1000) / loopMs : 0,
         setupMs,
       },

@@ -52,6 +52,8 @@ export interface DecodedFrame {
   toSourceX: number;
   /** Multiply bitmap y by this to get displayed source pixels (>= 1). */
   toSourceY: number;
+  /** Time this thread spent turning the decoded frame into `image` (rotate, scale, copy), ms. */
+  prepMs: number;
 }
 
 export interface OpenVideoOptions {
@@ -223,6 +225,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         if (result.done) break;
         const sample = result.value;
         const t = sample.timestamp;
+        const prepStart = performance.now();
         try {
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
           if (sample.timestamp + sample.duration <= 0) {
@@ -238,7 +241,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
           pixelFormat === 'rgba'
             ? { data: context.getImageData(0, 0, width, height).data, width, height }
             : canvas.transferToImageBitmap();
-        yield { index, t, image, width, height, toSourceX, toSourceY };
+        yield { index, t, image, width, height, toSourceX, toSourceY, prepMs: performance.now() - prepStart };
         index += 1;
       }
     } finally {
