@@ -128,6 +128,13 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       await openRecordTab(page);
       await startCameraAndWaitForSkeleton(page);
       expect(await overlayInk(page)).toBeGreaterThan(200);
+      // Mirrored for the lifter by CSS on the container only; the video element itself is not
+      // flipped, so the pixels the model and the recorder get are the camera's own.
+      const transforms = await page.evaluate(() => ({
+        mirror: getComputedStyle(document.querySelector('.live-mirror')!).transform,
+        video: getComputedStyle(document.querySelector('[data-testid=live-video]')!).transform,
+      }));
+      expect(transforms).toEqual({ mirror: 'matrix(-1, 0, 0, 1, 0, 0)', video: 'none' });
       await page.getByTestId('setup-panel').waitFor();
       // The clip is a side view of a woman, whole body in frame.
       await page.waitForFunction(() => document.querySelector('[data-testid=setup-view]')?.getAttribute('data-view') === 'side', null, { timeout: 30_000 });
