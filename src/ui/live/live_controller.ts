@@ -383,9 +383,10 @@ export class LiveController {
         },
       });
     } catch (error) {
-      const e = describeStorageError(error);
+      // Storage problems do not stop a recording (it goes on in memory); this is the browser
+      // lacking MediaRecorder, or the recorder refusing the stream.
       this.set({ phase: 'preview', countdown: null });
-      this.notify('error', e.code === 'unknown' ? `Recording could not start: ${e.message}` : e.message);
+      this.notify('error', `Recording could not start: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     this.repCounter?.reset();

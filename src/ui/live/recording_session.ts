@@ -49,6 +49,8 @@ export class RecordingSession {
   private readonly memoryChunks: Blob[] = [];
   private writes: Promise<void> = Promise.resolve();
   private storageError: RecordingStorageError | null = null;
+  /** False when the recording could not even be created in storage (memory only). */
+  private stored = true;
   private readonly poseFrames: PoseFrame[] = [];
   private releaseLock: () => void = () => {};
   private stopping: Promise<SessionEnd> | null = null;
@@ -76,8 +78,25 @@ export class RecordingSession {
   static async start(options: RecordingSessionOptions): Promise<RecordingSession> {
     const mimeType = pickRecorderMimeType();
     if (!mimeType) throw new RecorderUnsupportedError();
-    const meta = await options.store.create({ name: options.name, mimeType: mimeType.split(';')[0], width: options.width, height: options.height });
+    let meta: RecordingMeta;
+    let storageError: RecordingStorageError | null = null;
+    try {
+      meta = await options.store.create({ name: options.name, mimeType: mimeType.split(';')[0], width: options.width, height: options.height });
+    } catch (error) {
+      // No storage (private window, blocked, full): record in memory all the same, to download.
+      storageError = describeStorageError(error);
+      const now = Date.now();
+      meta = {
+        id: `unsaved-${now}`, name: options.name, createdAt: now, updatedAt: now, mimeType, status: 'recording', chunkCount: 0, bytes: 0,
+        durationS: null, width: options.width, height: options.height, note: null, finalized: false, liveReps: null, liveTrack: null, analysedAt: null,
+      };
+    }
     const session = new RecordingSession(options, meta, mimeType);
+    if (storageError) {
+      session.storageError = storageError;
+      session.stored = false;
+      options.onStorageError?.(storageError);
+    }
     session.releaseLock = await holdRecordingLock(meta.id);
     session.startedAtMs = performance.now();
     session.recorder.start();
@@ -151,20 +170,23 @@ export class RecordingSession {
     let note = options.note ?? null;
     if (this.storageError) {
       const kept = this.memoryChunks.length;
-      note = [note, `Storage ran out: only part of this recording (not all ${kept} s) could be saved in the browser. Download the video now to keep all of it.`]
+      const why = this.storageError.code === 'quota' ? 'Storage ran out' : 'Storage failed';
+      note = [note, `${why}: only part of this recording (not all ${kept} s) could be saved in the browser. Download the video now to keep all of it.`]
         .filter(Boolean)
         .join(' ');
     }
-    try {
-      meta = await store.finish(this.id, {
-        status: this.storageError ? 'interrupted' : options.status,
-        durationS,
-        note,
-        liveReps: options.liveReps ?? null,
-        liveTrack: this.liveTrack(this.options.width, this.options.height, durationS),
-      });
-    } catch (error) {
-      this.storageError ??= describeStorageError(error);
+    if (this.stored) {
+      try {
+        meta = await store.finish(this.id, {
+          status: this.storageError ? 'interrupted' : options.status,
+          durationS,
+          note,
+          liveReps: options.liveReps ?? null,
+          liveTrack: this.liveTrack(this.options.width, this.options.height, durationS),
+        });
+      } catch (error) {
+        this.storageError ??= describeStorageError(error);
+      }
     }
     let remuxed = false;
     try {

@@ -107,4 +107,32 @@ describe('RecordingSession', () => {
     expect(meta?.status).toBe('interrupted');
     expect(meta?.note).toMatch(/Storage ran out.*Download the video now/);
   });
+
+  it('records in memory when storage refuses even to create the recording', async () => {
+    const errors: string[] = [];
+    const refusing = {
+      create: async () => {
+        throw Object.assign(new Error('blocked'), { name: 'MissingAPIError' });
+      },
+      appendChunk: vi.fn(),
+      finish: vi.fn(),
+      replaceWithFile: vi.fn(),
+      get: vi.fn(),
+    } as unknown as RecordingStore;
+    const session = await RecordingSession.start({
+      stream: {} as MediaStream,
+      store: refusing,
+      name: 'private window',
+      width: 640,
+      height: 480,
+      onStorageError: (e) => errors.push(e.code),
+    });
+    FakeMediaRecorder.instances[0].emit(new Uint8Array([4, 5]));
+    const end = await session.stop({ status: 'complete' });
+    expect(errors).toEqual(['unavailable']);
+    expect(end.storageError?.message).toMatch(/not letting the site store recordings/);
+    expect(await fileBytes(end.file)).toEqual([4, 5, 0xee]);
+    expect(end.meta).toBeNull();
+    expect((refusing as unknown as { appendChunk: ReturnType<typeof vi.fn> }).appendChunk).not.toHaveBeenCalled();
+  });
 });
