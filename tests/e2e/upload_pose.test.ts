@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { baseUrl, clip, launch, screenshot, skipReason, type Session } from './harness';
 import { ffmpeg, skeletonInkPixels, tempDir, uploadAndWait } from './upload_helpers';
@@ -118,6 +119,45 @@ describe.skipIf(reason !== null)('upload a video in the app', () => {
     // The two earlier videos plus these two are all kept and selectable.
     await expect.poll(() => session.page.getByRole('navigation', { name: 'Analysed videos' }).getByRole('button').count()).toBe(4);
     expect(session.offOriginRequests).toEqual([]);
+  });
+});
+
+describe.skipIf(reason !== null)('drop a video on the page', () => {
+  it('analyses a file dropped on the drop zone, and ignores one dropped beside it', async () => {
+    const session = await launch();
+    try {
+      const page = session.page;
+      await page.goto(baseUrl());
+      const dir = tempDir('squat-drop-');
+      const short = path.join(dir, 'dropped.mp4');
+      ffmpeg(['-i', clip('side-two-reps-good.mp4'), '-t', '1', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', short]);
+      const base64 = readFileSync(short).toString('base64');
+      const drop = (selector: string) =>
+        page.evaluate(
+          ([b64, sel]) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const data = new DataTransfer();
+            data.items.add(new File([bytes], 'dropped.mp4', { type: 'video/mp4' }));
+            const target = document.querySelector(sel)!;
+            target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+            const event = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+            target.dispatchEvent(event);
+            // true = the page handled it (no navigation to the file).
+            return event.defaultPrevented;
+          },
+          [base64, selector] as const,
+        );
+      // Dropped beside the zone: swallowed, so the browser does not navigate away to the file.
+      expect(await drop('.app-header')).toBe(true);
+      expect(await page.getByTestId('analysis-progress').count()).toBe(0);
+      // Dropped on the zone: analysed.
+      expect(await drop('.dropzone')).toBe(true);
+      await page.getByTestId('frames-with-pose').waitFor({ timeout: 240_000 });
+      expect(Number(await page.getByTestId('frames-total').textContent())).toBe(ffprobeVideo(short).frames);
+      expect(session.offOriginRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });
 
