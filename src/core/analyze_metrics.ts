@@ -12,7 +12,7 @@ import type {
 } from './types';
 import { segmentReps, type RepEventIndices, type SegmentRepsOptions } from './reps/segment_reps';
 import { computeRepPeaks, publicPeaks, type MetricPeaks } from './reps/rep_peaks';
-import { MetricColumns } from './reps/metric_columns';
+import { MetricColumns, type PrebuiltColumns } from './reps/metric_columns';
 import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
@@ -33,6 +33,11 @@ export interface FrameMetricsInput {
   warnings: AnalysisWarning[];
   poseCoverage: number;
   hipHeight: (number | null)[];
+  /**
+   * Optional: the per-frame metrics already in typed columns (computeFrameMetrics provides
+   * them), which must describe `frames` exactly; without them the columns are read from frames.
+   */
+  columns?: PrebuiltColumns;
 }
 
 export interface AnalyzeStageOptions {
@@ -112,7 +117,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
   const seg = segmentReps(t, fm.hipHeight, options.segment);
   fillButtWink(frames, seg.reps, viewAt);
 
-  const cols = new MetricColumns(frames);
+  const cols = new MetricColumns(frames, fm.columns);
   const mask = standingMask(n, seg.reps, fm.hipHeight);
   const noiseFloor = standingNoiseFloor(cols, mask);
   const standingFootAngleDeg = standingMedianSided(cols, mask, 'footAngleDeg');

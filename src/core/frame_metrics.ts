@@ -30,6 +30,7 @@ import { torsoAngleDeg } from './metrics/torso_angle';
 import { trunkTibiaDeg } from './metrics/trunk_tibia';
 import { rejectImplausiblePoses } from './pose_plausibility';
 import { runningStandingReference, standingBaseline, percentile } from './standing_baseline';
+import type { Column, PrebuiltColumns } from './reps/metric_columns';
 import type {
   AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, Sided, ViewEstimate,
 } from './types';
@@ -58,6 +59,8 @@ export interface FrameMetricsResult {
   smoothed: PoseTrack;
   /** Extra detail for tests and the UI. */
   details: FrameMetricsDetails;
+  /** The output metrics as typed columns (NaN = null), for the rep stage (analyze_metrics.ts). */
+  columns: PrebuiltColumns;
 }
 
 export interface FrameMetricsDetails {
@@ -203,67 +206,10 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
 
 
   // ---- output objects (the only per-frame allocation)
-  const v = (a: MetricSeries, i: number): number | null => {
-    const x = a.value[i];
-    return x === x && x !== Infinity && x !== -Infinity ? x : null;
-  };
-  const c = (a: MetricSeries, i: number): number => {
-    const x = a.value[i];
-    if (!(x === x) || x === Infinity || x === -Infinity) return 0;
-    const k = a.confidence[i];
-    return k > 0 ? (k < 1 ? k : 1) : 0;
-  };
-  // Frames where a sided metric is null on both sides share one frozen object (most frames of a
-  // side view for the frontal metrics, and vice versa): an hour of video then allocates far less.
-  const sv = (p: { left: MetricSeries; right: MetricSeries }, i: number): Sided<number | null> => {
-    const l = v(p.left, i), r = v(p.right, i);
-    return l === null && r === null ? NULL_PAIR : { left: l, right: r };
-  };
-  const sc = (p: { left: MetricSeries; right: MetricSeries }, i: number): Sided<number> => {
-    const l = c(p.left, i), r = c(p.right, i);
-    return l === 0 && r === 0 ? ZERO_PAIR : { left: l, right: r };
-  };
-  const frames: AnalysedFrame[] = new Array(n);
+  const frames = buildFrames(s.t, m, trunkTibia, n);
+  const columns: PrebuiltColumns = { t: Float64Array.from(s.t), columns: outputColumns(m, trunkTibia, n) };
   const hipHeight: (number | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    frames[i] = {
-      t: s.t[i],
-      metrics: {
-        kneeValgusDeg: sv(m.kneeValgusDeg, i),
-        kneeOffset: sv(m.kneeOffset, i),
-        kneeSeparationRatio: v(m.kneeSeparationRatio, i),
-        heelLift: sv(m.heelLift, i),
-        footAngleDeg: sv(m.footAngleDeg, i),
-        torsoAngleDeg: v(m.torsoAngleDeg, i),
-        trunkTibiaDeg: v(trunkTibia, i),
-        buttWink: null,
-        kneeFlexionDeg: sv(m.kneeFlexionDeg, i),
-        hipFlexionDeg: v(m.hipFlexionDeg, i),
-        shinAngleDeg: sv(m.shinAngleDeg, i),
-        depth: v(m.depth, i),
-        thighAngleDeg: v(m.thighAngleDeg, i),
-        hipShift: v(m.hipShift, i),
-      },
-      confidence: {
-        kneeValgusDeg: sc(m.kneeValgusDeg, i),
-        kneeOffset: sc(m.kneeOffset, i),
-        kneeSeparationRatio: c(m.kneeSeparationRatio, i),
-        heelLift: sc(m.heelLift, i),
-        footAngleDeg: sc(m.footAngleDeg, i),
-        torsoAngleDeg: c(m.torsoAngleDeg, i),
-        trunkTibiaDeg: c(trunkTibia, i),
-        buttWink: 0,
-        kneeFlexionDeg: sc(m.kneeFlexionDeg, i),
-        hipFlexionDeg: c(m.hipFlexionDeg, i),
-        shinAngleDeg: sc(m.shinAngleDeg, i),
-        depth: c(m.depth, i),
-        thighAngleDeg: c(m.thighAngleDeg, i),
-        hipShift: c(m.hipShift, i),
-      },
-    };
-    const h = ctx.hipHeight[i];
-    hipHeight[i] = h === h && h !== Infinity && h !== -Infinity ? h : null;
-  }
+  for (let i = 0; i < n; i++) hipHeight[i] = num(ctx.hipHeight, i);
 
   // ---- measurability from what was actually measured
   const seriesOf: Record<MetricKey, MetricSeries[]> = {
@@ -292,7 +238,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     meanConf[key] = k ? clamp01(sum / k) : 0;
   }
 
-  return {
+  const result: FrameMetricsResult = {
     frames,
     view: view.estimate,
     cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
@@ -300,7 +246,8 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     warnings,
     poseCoverage,
     hipHeight,
-    smoothed: smoothedTrack(track, s, roll.rollDeg, W / 2, H / 2),
+    smoothed: null as unknown as PoseTrack, // replaced by the lazy property below
+    columns,
     details: {
       fps, rollConfidence: roll.confidence, rollSource: roll.source,
       thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
@@ -309,9 +256,145 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       standing: base.standing, cosYaw: view.cosYaw,
     },
   };
+  // Built on first read: analyze() never reads it, and an hour of video would otherwise
+  // allocate 216,000 frame objects for nothing. Enumerable, so spreads and JSON still see it.
+  let smoothed: PoseTrack | undefined;
+  const rollDeg = roll.rollDeg;
+  Object.defineProperty(result, 'smoothed', {
+    enumerable: true,
+    configurable: true,
+    get: () => (smoothed ??= smoothedTrack(track, s, rollDeg, W / 2, H / 2)),
+    set: (v: PoseTrack) => { smoothed = v; },
+  });
+  return result;
 }
 
 // ---------------------------------------------------------------------------
+
+/** A metric value for the output: null unless finite. */
+function num(v: Float32Array, i: number): number | null {
+  const x = v[i];
+  return x === x && x !== Infinity && x !== -Infinity ? x : null;
+}
+
+/** A metric confidence for the output: 0 where the value is not finite, else clamped to 0..1. */
+function conf(v: Float32Array, c: Float32Array, i: number): number {
+  const x = v[i];
+  if (!(x === x) || x === Infinity || x === -Infinity) return 0;
+  const k = c[i];
+  return k > 0 ? (k < 1 ? k : 1) : 0;
+}
+
+// Frames where a sided metric is null on both sides share one frozen object (most frames of a
+// side view for the frontal metrics, and vice versa): an hour of video then allocates far less.
+function sidedNum(l: Float32Array, r: Float32Array, i: number): Sided<number | null> {
+  const a = num(l, i), b = num(r, i);
+  return a === null && b === null ? NULL_PAIR : { left: a, right: b };
+}
+
+function sidedConf(lv: Float32Array, lc: Float32Array, rv: Float32Array, rc: Float32Array, i: number): Sided<number> {
+  const a = conf(lv, lc, i), b = conf(rv, rc, i);
+  return a === 0 && b === 0 ? ZERO_PAIR : { left: a, right: b };
+}
+
+type SidedSeries = { left: MetricSeries; right: MetricSeries };
+interface MetricSet {
+  kneeValgusDeg: SidedSeries; kneeOffset: SidedSeries; kneeSeparationRatio: MetricSeries; heelLift: SidedSeries;
+  footAngleDeg: SidedSeries; torsoAngleDeg: MetricSeries; kneeFlexionDeg: SidedSeries; hipFlexionDeg: MetricSeries;
+  shinAngleDeg: SidedSeries; depth: MetricSeries; thighAngleDeg: MetricSeries; hipShift: MetricSeries;
+}
+
+/**
+ * The output frames. This is the one per-frame allocation of the analysis (for an hour of
+ * 60 fps video, 216,000 frames of 3 objects plus up to 12 {left, right} pairs each), so it is
+ * one flat loop over typed arrays hoisted into locals: small monomorphic helpers that inline,
+ * no closures or intermediate arrays per frame, object literals (their allocation sites let
+ * V8 pretenure the long-lived frames instead of copying them through the young generation).
+ */
+function buildFrames(t: Float64Array, m: MetricSet, trunkTibia: MetricSeries, n: number): AnalysedFrame[] {
+  const kvL = m.kneeValgusDeg.left.value, kvR = m.kneeValgusDeg.right.value;
+  const kvLc = m.kneeValgusDeg.left.confidence, kvRc = m.kneeValgusDeg.right.confidence;
+  const koL = m.kneeOffset.left.value, koR = m.kneeOffset.right.value;
+  const koLc = m.kneeOffset.left.confidence, koRc = m.kneeOffset.right.confidence;
+  const hlL = m.heelLift.left.value, hlR = m.heelLift.right.value;
+  const hlLc = m.heelLift.left.confidence, hlRc = m.heelLift.right.confidence;
+  const faL = m.footAngleDeg.left.value, faR = m.footAngleDeg.right.value;
+  const faLc = m.footAngleDeg.left.confidence, faRc = m.footAngleDeg.right.confidence;
+  const kfL = m.kneeFlexionDeg.left.value, kfR = m.kneeFlexionDeg.right.value;
+  const kfLc = m.kneeFlexionDeg.left.confidence, kfRc = m.kneeFlexionDeg.right.confidence;
+  const shL = m.shinAngleDeg.left.value, shR = m.shinAngleDeg.right.value;
+  const shLc = m.shinAngleDeg.left.confidence, shRc = m.shinAngleDeg.right.confidence;
+  const ks = m.kneeSeparationRatio.value, ksc = m.kneeSeparationRatio.confidence;
+  const to = m.torsoAngleDeg.value, toc = m.torsoAngleDeg.confidence;
+  const tt = trunkTibia.value, ttc = trunkTibia.confidence;
+  const hf = m.hipFlexionDeg.value, hfc = m.hipFlexionDeg.confidence;
+  const dp = m.depth.value, dpc = m.depth.confidence;
+  const th = m.thighAngleDeg.value, thc = m.thighAngleDeg.confidence;
+  const hs = m.hipShift.value, hsc = m.hipShift.confidence;
+  const frames: AnalysedFrame[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    frames[i] = {
+      t: t[i],
+      metrics: {
+        kneeValgusDeg: sidedNum(kvL, kvR, i),
+        kneeOffset: sidedNum(koL, koR, i),
+        kneeSeparationRatio: num(ks, i),
+        heelLift: sidedNum(hlL, hlR, i),
+        footAngleDeg: sidedNum(faL, faR, i),
+        torsoAngleDeg: num(to, i),
+        trunkTibiaDeg: num(tt, i),
+        buttWink: null,
+        kneeFlexionDeg: sidedNum(kfL, kfR, i),
+        hipFlexionDeg: num(hf, i),
+        shinAngleDeg: sidedNum(shL, shR, i),
+        depth: num(dp, i),
+        thighAngleDeg: num(th, i),
+        hipShift: num(hs, i),
+      },
+      confidence: {
+        kneeValgusDeg: sidedConf(kvL, kvLc, kvR, kvRc, i),
+        kneeOffset: sidedConf(koL, koLc, koR, koRc, i),
+        kneeSeparationRatio: conf(ks, ksc, i),
+        heelLift: sidedConf(hlL, hlLc, hlR, hlRc, i),
+        footAngleDeg: sidedConf(faL, faLc, faR, faRc, i),
+        torsoAngleDeg: conf(to, toc, i),
+        trunkTibiaDeg: conf(tt, ttc, i),
+        buttWink: 0,
+        kneeFlexionDeg: sidedConf(kfL, kfLc, kfR, kfRc, i),
+        hipFlexionDeg: conf(hf, hfc, i),
+        shinAngleDeg: sidedConf(shL, shLc, shR, shRc, i),
+        depth: conf(dp, dpc, i),
+        thighAngleDeg: conf(th, thc, i),
+        hipShift: conf(hs, hsc, i),
+      },
+    };
+  }
+  return frames;
+}
+
+/**
+ * The output values and confidences as MetricColumns stores them (value NaN where the frame
+ * says null; confidence exactly as the frame's), read from the series, not from the frames.
+ */
+function outputColumns(m: MetricSet, trunkTibia: MetricSeries, n: number): Map<string, Column> {
+  const out = new Map<string, Column>();
+  const put = (key: string, a: MetricSeries) => {
+    const value = new Float32Array(n), confidence = new Float32Array(n);
+    const v = a.value, c = a.confidence;
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      value[i] = x === x && x !== Infinity && x !== -Infinity ? x : NaN;
+      confidence[i] = conf(v, c, i);
+    }
+    out.set(key, { value, confidence });
+  };
+  const sided = ['kneeValgusDeg', 'kneeOffset', 'heelLift', 'footAngleDeg', 'kneeFlexionDeg', 'shinAngleDeg'] as const;
+  for (const k of sided) { put(`${k}.left`, m[k].left); put(`${k}.right`, m[k].right); }
+  const scalar = ['kneeSeparationRatio', 'torsoAngleDeg', 'hipFlexionDeg', 'depth', 'thighAngleDeg', 'hipShift'] as const;
+  for (const k of scalar) put(k, m[k]);
+  put('trunkTibiaDeg', trunkTibia);
+  return out;
+}
 
 function finiteOr(v: unknown, d: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : d;

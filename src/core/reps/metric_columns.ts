@@ -11,6 +11,12 @@ export interface Column {
   confidence: Float32Array;
 }
 
+/** Columns of every metric except buttWink, keyed as MetricColumns.get names them ("heelLift.left"). */
+export interface PrebuiltColumns {
+  t: Float64Array;
+  columns: ReadonlyMap<string, Column>;
+}
+
 export type ColumnKey = `${MetricKey}` | `${MetricKey}.${Side}`;
 
 export class MetricColumns {
@@ -18,9 +24,22 @@ export class MetricColumns {
   readonly t: Float64Array;
   private readonly cols = new Map<string, Column>();
 
-  constructor(frames: readonly AnalysedFrame[]) {
+  /**
+   * `prebuilt`: the columns computeFrameMetrics already holds in typed arrays (every metric but
+   * buttWink, which the rep stage fills into the frames afterwards), so an hour of video is not
+   * read back out of 216,000 scattered frame objects. They must describe `frames` exactly.
+   */
+  constructor(frames: readonly AnalysedFrame[], prebuilt?: PrebuiltColumns) {
     const n = frames.length;
     this.n = n;
+    if (prebuilt && prebuilt.t.length === n) {
+      this.t = prebuilt.t;
+      for (const [k, c] of prebuilt.columns) this.cols.set(k, c);
+      const bw: Column = { value: new Float32Array(n), confidence: new Float32Array(n) };
+      this.cols.set('buttWink', bw);
+      for (let i = 0; i < n; i++) put1(bw, i, frames[i].metrics.buttWink, frames[i].confidence.buttWink);
+      return;
+    }
     this.t = new Float64Array(n);
     const col = (): Column => ({ value: new Float32Array(n), confidence: new Float32Array(n) });
     const S = (k: MetricKey) => {
