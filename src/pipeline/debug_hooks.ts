@@ -5,7 +5,7 @@
 import { openVideo } from '../video/open_video';
 import { analyzeVideoFile } from './analyze_video';
 import { getPoseEstimator } from './pose_provider';
-import type { PoseModelName } from '../pose/types';
+import type { PoseModelName, RgbaFrame } from '../pose/types';
 
 export interface CameraPoseProbe {
   frames: number;
@@ -43,13 +43,18 @@ async function cameraFramesToPose(frameCount = 10, model: PoseModelName = 'lite'
  * Raw model time for the bench: decodes the first `frameCount` frames up front, then times only
  * estimate() on them, one after another (median ms per frame, through the same worker).
  */
-async function rawPoseTiming(file: Blob, model: PoseModelName, frameCount = 60): Promise<{ medianMs: number; meanMs: number; frames: number }> {
-  const opened = await openVideo(file, 'bench', { pixelFormat: 'bitmap' });
-  const images: ImageBitmap[] = [];
+async function rawPoseTiming(
+  file: Blob,
+  model: PoseModelName,
+  frameCount = 60,
+  pixelFormat: 'bitmap' | 'rgba' = 'bitmap',
+): Promise<{ medianMs: number; meanMs: number; frames: number }> {
+  const opened = await openVideo(file, 'bench', { pixelFormat });
+  const images: (ImageBitmap | RgbaFrame)[] = [];
   const times: number[] = [];
   try {
     for await (const frame of opened.frames()) {
-      images.push(frame.image as ImageBitmap);
+      images.push(frame.image);
       if (images.length >= frameCount) break;
     }
     const estimator = await getPoseEstimator(model);
@@ -60,7 +65,9 @@ async function rawPoseTiming(file: Blob, model: PoseModelName, frameCount = 60):
       times.push(performance.now() - start);
     }
   } finally {
-    images.forEach((image) => image.close());
+    images.forEach((image) => {
+      if (image instanceof ImageBitmap) image.close();
+    });
     opened.dispose();
   }
   const sorted = [...times].sort((a, b) => a - b);
