@@ -8,6 +8,8 @@
  * Run alone: npx tsx bench/analyze_bench.ts   (add --expose-gc via
  * `node --expose-gc --import tsx bench/analyze_bench.ts` for a cleaner heap figure).
  */
+import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { analyze } from '../src/core/analyze';
 import { computeFrameMetrics } from '../src/core/frame_metrics';
 import { analyzeFrameMetrics } from '../src/core/analyze_metrics';
@@ -17,17 +19,30 @@ import { syntheticSquat } from '../tests/support/synthetic_squat';
 export interface AnalyzeBenchResult {
   frames: number;
   runs: number;
+  /** Wall time of analyze(), median of the runs. */
   medianMs: number;
+  /**
+   * CPU time of the whole process over analyze() (process.cpuUsage: all threads, so V8's
+   * concurrent GC helpers count too), median. On a shared, loaded machine wall time also
+   * counts time spent waiting for a core; CPU time does not.
+   */
+  cpuMedianMs: number;
+  /** GC pauses during analyze() (PerformanceObserver 'gc' entries), median total per run. */
+  gcPauseMedianMs: number;
   /** computeFrameMetrics alone (per-frame stage), median ms. */
   frameMetricsMedianMs: number;
   /** analyzeFrameMetrics alone (reps, flags, asymmetry, findings) on precomputed metrics, median ms. */
   analysisStageMedianMs: number;
   framesPerSecond: number;
-  /** Heap used right after the last analyze() (track + result), MB. */
+  /** Heap used right after analyze() returns, before any further GC (track + result + garbage), max over runs, MB. */
   heapMB: number;
+  /** Heap kept alive by the Analysis itself (after a full GC, minus the heap before the run), MB; needs --expose-gc. */
+  retainedMB: number | null;
   /** Peak resident set size of the process seen after a run, MB. */
   rssMB: number;
   reps: number;
+  /** 1-minute load average when the runs started (the machine is shared). */
+  loadAvg1: number;
 }
 
 export function oneHourTrack(fps = 60, totalFrames = 216_000): PoseTrack {
@@ -48,48 +63,81 @@ export function oneHourTrack(fps = 60, totalFrames = 216_000): PoseTrack {
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const tick = () => new Promise<void>((r) => setTimeout(r, 20));
+
+/** The two stages on their own, in a function of their own so nothing they return outlives it. */
+function timeStages(track: PoseTrack, gc: (() => void) | undefined): [number, number] {
+  gc?.();
+  let t0 = performance.now();
+  const fm = computeFrameMetrics(track);
+  const fmMs = performance.now() - t0;
+  gc?.();
+  t0 = performance.now();
+  analyzeFrameMetrics(track, fm);
+  return [fmMs, performance.now() - t0];
+}
 
 export async function benchAnalyze(runs = 3): Promise<AnalyzeBenchResult> {
   const track = oneHourTrack();
   const gc = (globalThis as { gc?: () => void }).gc;
   const times: number[] = [];
+  const cpu: number[] = [];
+  const gcPause: number[] = [];
   const fmTimes: number[] = [];
   const stageTimes: number[] = [];
   let reps = 0;
   let heapMB = 0;
+  let retainedMB: number | null = gc ? 0 : null;
   let rssMB = 0;
+  let gcMs = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const loadAvg1 = os.loadavg()[0];
   for (let r = 0; r < runs; r++) {
-    // The whole of analyze() first, heap read right after it (track + one Analysis alive).
+    // The whole of analyze() first, heap read right after it (track + one Analysis + garbage).
     gc?.();
-    let t0 = performance.now();
+    await tick(); // let the observer deliver the forced GC before counting
+    gcMs = 0;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
     let a: ReturnType<typeof analyze> | null = analyze(track);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     const mem = process.memoryUsage();
     heapMB = Math.max(heapMB, mem.heapUsed / 1e6);
     rssMB = Math.max(rssMB, mem.rss / 1e6);
     reps = a.reps.length;
+    await tick();
+    gcPause.push(gcMs);
+    if (gc && retainedMB !== null) {
+      gc();
+      retainedMB = Math.max(retainedMB, (process.memoryUsage().heapUsed - heapBefore) / 1e6);
+    }
     a = null;
-    // Then the two stages on their own.
-    gc?.();
-    t0 = performance.now();
-    const fm = computeFrameMetrics(track);
-    fmTimes.push(performance.now() - t0);
-    gc?.();
-    t0 = performance.now();
-    analyzeFrameMetrics(track, fm);
-    stageTimes.push(performance.now() - t0);
+    const [fmMs, stageMs] = timeStages(track, gc);
+    fmTimes.push(fmMs);
+    stageTimes.push(stageMs);
   }
+  obs.disconnect();
   const medianMs = median(times);
   return {
     frames: track.frames.length,
     runs,
     medianMs: Math.round(medianMs),
+    cpuMedianMs: Math.round(median(cpu)),
+    gcPauseMedianMs: Math.round(median(gcPause)),
     frameMetricsMedianMs: Math.round(median(fmTimes)),
     analysisStageMedianMs: Math.round(median(stageTimes)),
     framesPerSecond: Math.round(track.frames.length / (medianMs / 1000)),
     heapMB: Math.round(heapMB),
+    retainedMB: retainedMB === null ? null : Math.round(retainedMB),
     rssMB: Math.round(rssMB),
     reps,
+    loadAvg1: Math.round(loadAvg1 * 10) / 10,
   };
 }
 
@@ -97,6 +145,6 @@ export async function benchAnalyze(runs = 3): Promise<AnalyzeBenchResult> {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('analyze_bench.ts')) {
   benchAnalyze().then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms (median of ${r.runs}) = ${r.framesPerSecond} frames/s; per-frame stage ${r.frameMetricsMedianMs} ms, reps/flags/findings stage ${r.analysisStageMedianMs} ms; heap ${r.heapMB} MB, rss ${r.rssMB} MB`);
+    console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms wall, ${r.cpuMedianMs} ms CPU (median of ${r.runs}; GC pauses ${r.gcPauseMedianMs} ms) = ${r.framesPerSecond} frames/s; per-frame stage ${r.frameMetricsMedianMs} ms, reps/flags/findings stage ${r.analysisStageMedianMs} ms; heap ${r.heapMB} MB right after, ${r.retainedMB ?? '?'} MB retained by the Analysis, rss ${r.rssMB} MB; load average ${r.loadAvg1} at start, ${os.loadavg()[0].toFixed(1)} at end`);
   });
 }

@@ -206,8 +206,10 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
 
 
   // ---- output objects (the only per-frame allocation)
+  // Columns first: their ~35 MB of typed arrays count as external memory, which can force a
+  // GC; better while the heap is small than after 216,000 frames are on it.
+  const columns: PrebuiltColumns = { t: s.t, columns: outputColumns(m, trunkTibia, n) };
   const frames = buildFrames(s.t, m, trunkTibia, n);
-  const columns: PrebuiltColumns = { t: Float64Array.from(s.t), columns: outputColumns(m, trunkTibia, n) };
   const hipHeight: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) hipHeight[i] = num(ctx.hipHeight, i);
 
@@ -378,22 +380,26 @@ function buildFrames(t: Float64Array, m: MetricSet, trunkTibia: MetricSeries, n:
  */
 function outputColumns(m: MetricSet, trunkTibia: MetricSeries, n: number): Map<string, Column> {
   const out = new Map<string, Column>();
-  const put = (key: string, a: MetricSeries) => {
-    const value = new Float32Array(n), confidence = new Float32Array(n);
-    const v = a.value, c = a.confidence;
-    for (let i = 0; i < n; i++) {
-      const x = v[i];
-      value[i] = x === x && x !== Infinity && x !== -Infinity ? x : NaN;
-      confidence[i] = conf(v, c, i);
-    }
-    out.set(key, { value, confidence });
-  };
+  const put = (key: string, a: MetricSeries) => out.set(key, outputColumn(a.value, a.confidence, n));
   const sided = ['kneeValgusDeg', 'kneeOffset', 'heelLift', 'footAngleDeg', 'kneeFlexionDeg', 'shinAngleDeg'] as const;
   for (const k of sided) { put(`${k}.left`, m[k].left); put(`${k}.right`, m[k].right); }
   const scalar = ['kneeSeparationRatio', 'torsoAngleDeg', 'hipFlexionDeg', 'depth', 'thighAngleDeg', 'hipShift'] as const;
   for (const k of scalar) put(k, m[k]);
   put('trunkTibiaDeg', trunkTibia);
   return out;
+}
+
+function outputColumn(v: Float32Array, c: Float32Array, n: number): Column {
+  const value = new Float32Array(n), confidence = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (x === x && x !== Infinity && x !== -Infinity) {
+      value[i] = x;
+      const k = c[i];
+      confidence[i] = k > 0 ? (k < 1 ? k : 1) : 0;
+    } else value[i] = NaN; // confidence stays 0, as conf() says
+  }
+  return { value, confidence };
 }
 
 function finiteOr(v: unknown, d: number): number {
