@@ -54,6 +54,8 @@ export interface LaunchOptions {
   /** Deny camera permission (getUserMedia rejects with NotAllowedError). */
   denyCamera?: boolean;
   extraArgs?: string[];
+  /** Ignore the page's Content-Security-Policy (only to test the off-origin guard itself). */
+  bypassCsp?: boolean;
   /** Page size; default 1280x720. */
   viewport?: { width: number; height: number };
 }
@@ -78,7 +80,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     args.push('--use-fake-device-for-media-stream');
   }
   const browser = await chromium.launch({ executablePath: chromiumPath, args, headless: true });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, bypassCSP: options.bypassCsp ?? false });
   const origin = new URL(baseUrl()).origin;
   if (options.denyCamera) {
     await context.grantPermissions([], { origin });
