@@ -14,7 +14,7 @@ import type { PoseEstimator, PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
 import { openVideo, type DecodedFrame, type OpenVideoOptions, type VideoProbe } from '../video/open_video';
 import { errors, isVideoInputError } from '../video/video_input_error';
-import { getPoseEstimator, POSE_RUNTIME } from './pose_provider';
+import { acquirePoseEstimator, POSE_RUNTIME } from './pose_provider';
 import { MIN_POSE_COVERAGE, framesWithPose } from './pose_coverage';
 import { ProgressMeter, type ProgressSnapshot } from './progress';
 
@@ -108,11 +108,19 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
   const emit = () => report({ ...meter.snapshot(), phase, hidden: isHidden(), probe });
   let lastFrameAt = now();
   let watchdog: ReturnType<typeof setInterval> | undefined;
+  let releaseEstimator: (() => void) | undefined;
   const onVisibility = () => emit();
 
   try {
     emit();
-    const estimator = options.estimator ?? (await getPoseEstimator(model));
+    let estimator: PoseEstimator;
+    if (options.estimator) {
+      estimator = options.estimator;
+    } else {
+      const lease = await acquirePoseEstimator(model);
+      estimator = lease.estimator;
+      releaseEstimator = lease.release;
+    }
     throwIfAborted();
     estimator.reset();
     const setupMs = now() - setupStart;
@@ -175,8 +183,10 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       await iterator.return(undefined).catch(() => undefined);
       throw error;
     }
-    throwIfAborted();
     const loopMs = now() - loopStart;
+    // The estimator is free for the next clip as soon as the last frame is in.
+    releaseEstimator?.();
+    throwIfAborted();
 
     const track: PoseTrack = {
       source: {
@@ -224,6 +234,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     if (signal?.aborted && !(isVideoInputError(error) && error.code !== 'cancelled')) throw errors.cancelled();
     throw error;
   } finally {
+    releaseEstimator?.();
     if (watchdog) clearInterval(watchdog);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibility);
     opened.dispose();

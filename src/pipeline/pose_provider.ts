@@ -23,5 +23,40 @@ export function getPoseEstimator(model: PoseModelName): Promise<PoseEstimator> {
   return pending;
 }
 
+const queues = new Map<PoseModelName, Promise<void>>();
+
+/**
+ * Exclusive use of the shared estimator for one clip. BlazePose tracks the person from frame to
+ * frame, so two clips fed to one estimator at once (an upload while a recording is analysed)
+ * would corrupt each other's tracking; the second waits for the first instead.
+ */
+export async function acquirePoseEstimator(model: PoseModelName): Promise<{ estimator: PoseEstimator; release: () => void }> {
+  const previous = queues.get(model) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tail = previous.then(() => mine);
+  queues.set(model, tail);
+  await previous;
+  try {
+    const estimator = await getPoseEstimator(model);
+    let released = false;
+    return {
+      estimator,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (queues.get(model) === tail) queues.delete(model);
+        release();
+      },
+    };
+  } catch (error) {
+    if (queues.get(model) === tail) queues.delete(model);
+    release();
+    throw error;
+  }
+}
+
 /** Where inference runs, for the UI's "backend and why" line. */
 export const POSE_RUNTIME = 'in a Web Worker';
