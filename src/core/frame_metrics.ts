@@ -208,34 +208,17 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   // ---- output objects (the only per-frame allocation)
   // Columns first: their ~35 MB of typed arrays count as external memory, which can force a
   // GC; better while the heap is small than after 216,000 frames are on it.
-  const columns: PrebuiltColumns = { t: s.t, columns: outputColumns(m, trunkTibia, n) };
+  const measured: Partial<Record<MetricKey, Measured>> = {};
+  const columns: PrebuiltColumns = { t: s.t, columns: outputColumns(m, trunkTibia, n, measured) };
   const frames = buildFrames(s.t, m, trunkTibia, n);
   const hipHeight: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) hipHeight[i] = num(ctx.hipHeight, i);
 
-  // ---- measurability from what was actually measured
-  const seriesOf: Record<MetricKey, MetricSeries[]> = {
-    kneeValgusDeg: [m.kneeValgusDeg.left, m.kneeValgusDeg.right],
-    kneeOffset: [m.kneeOffset.left, m.kneeOffset.right],
-    kneeSeparationRatio: [m.kneeSeparationRatio],
-    heelLift: [m.heelLift.left, m.heelLift.right],
-    footAngleDeg: [m.footAngleDeg.left, m.footAngleDeg.right],
-    torsoAngleDeg: [m.torsoAngleDeg],
-    trunkTibiaDeg: [trunkTibia],
-    buttWink: [],
-    kneeFlexionDeg: [m.kneeFlexionDeg.left, m.kneeFlexionDeg.right],
-    hipFlexionDeg: [m.hipFlexionDeg],
-    shinAngleDeg: [m.shinAngleDeg.left, m.shinAngleDeg.right],
-    depth: [m.depth],
-    thighAngleDeg: [m.thighAngleDeg],
-    hipShift: [m.hipShift],
-  };
+  // ---- measurability from what was actually measured (counted while building the columns:
+  // frames with a value, any value but NaN, and the sum of their raw confidences)
   const count = {} as Record<MetricKey, number>, meanConf = {} as Record<MetricKey, number>;
   for (const key of METRIC_KEYS) {
-    let k = 0, sum = 0;
-    for (const ser of seriesOf[key]) {
-      for (let i = 0; i < n; i++) { const x = ser.value[i]; if (x === x) { k++; sum += ser.confidence[i]; } }
-    }
+    const k = measured[key]?.count ?? 0, sum = measured[key]?.confSum ?? 0;
     count[key] = k;
     meanConf[key] = k ? clamp01(sum / k) : 0;
   }
@@ -378,27 +361,38 @@ function buildFrames(t: Float64Array, m: MetricSet, trunkTibia: MetricSeries, n:
  * The output values and confidences as MetricColumns stores them (value NaN where the frame
  * says null; confidence exactly as the frame's), read from the series, not from the frames.
  */
-function outputColumns(m: MetricSet, trunkTibia: MetricSeries, n: number): Map<string, Column> {
+function outputColumns(m: MetricSet, trunkTibia: MetricSeries, n: number, measured: Partial<Record<MetricKey, Measured>>): Map<string, Column> {
   const out = new Map<string, Column>();
-  const put = (key: string, a: MetricSeries) => out.set(key, outputColumn(a.value, a.confidence, n));
+  // Left then right into one running count and sum per metric (the same order of additions
+  // as counting each metric's series one after the other).
+  const put = (key: string, metric: MetricKey, a: MetricSeries) => {
+    const acc = (measured[metric] ??= { count: 0, confSum: 0 });
+    out.set(key, outputColumn(a.value, a.confidence, n, acc));
+  };
   const sided = ['kneeValgusDeg', 'kneeOffset', 'heelLift', 'footAngleDeg', 'kneeFlexionDeg', 'shinAngleDeg'] as const;
-  for (const k of sided) { put(`${k}.left`, m[k].left); put(`${k}.right`, m[k].right); }
+  for (const k of sided) { put(`${k}.left`, k, m[k].left); put(`${k}.right`, k, m[k].right); }
   const scalar = ['kneeSeparationRatio', 'torsoAngleDeg', 'hipFlexionDeg', 'depth', 'thighAngleDeg', 'hipShift'] as const;
-  for (const k of scalar) put(k, m[k]);
-  put('trunkTibiaDeg', trunkTibia);
+  for (const k of scalar) put(k, k, m[k]);
+  put('trunkTibiaDeg', 'trunkTibiaDeg', trunkTibia);
   return out;
 }
 
-function outputColumn(v: Float32Array, c: Float32Array, n: number): Column {
+interface Measured { count: number; confSum: number }
+
+function outputColumn(v: Float32Array, c: Float32Array, n: number, acc: Measured): Column {
   const value = new Float32Array(n), confidence = new Float32Array(n);
+  let count = acc.count, confSum = acc.confSum;
   for (let i = 0; i < n; i++) {
     const x = v[i];
+    if (x === x) { count++; confSum += c[i]; }
     if (x === x && x !== Infinity && x !== -Infinity) {
       value[i] = x;
       const k = c[i];
       confidence[i] = k > 0 ? (k < 1 ? k : 1) : 0;
     } else value[i] = NaN; // confidence stays 0, as conf() says
   }
+  acc.count = count;
+  acc.confSum = confSum;
   return { value, confidence };
 }
 

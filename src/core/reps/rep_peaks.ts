@@ -77,21 +77,25 @@ export function sustainedPeak(
       singleIdx = i;
     }
     if (run < w) continue;
-    // Window [i - w + 1, i]: its minimum, and where its maximum sits.
+    // Window [i - w + 1, i]: its minimum; where its maximum sits and its mean confidence
+    // only when it beats the best so far (rarely: this runs for every frame of every rep).
     let wmin = Infinity;
-    let argmax = i;
-    let vmax = -Infinity;
-    let csum = 0;
     for (let k = i - w + 1; k <= i; k++) {
       const sk = score(k);
       if (sk < wmin) wmin = sk;
-      if (sk > vmax) {
-        vmax = sk;
-        argmax = k;
-      }
-      csum += confidence[k];
     }
     if (wmin > best) {
+      let argmax = i;
+      let vmax = -Infinity;
+      let csum = 0;
+      for (let k = i - w + 1; k <= i; k++) {
+        const sk = score(k);
+        if (sk > vmax) {
+          vmax = sk;
+          argmax = k;
+        }
+        csum += confidence[k];
+      }
       best = wmin;
       bestIdx = argmax;
       bestConf = csum / w;
