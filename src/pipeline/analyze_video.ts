@@ -122,7 +122,8 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       releaseEstimator = lease.release;
     }
     throwIfAborted();
-    estimator.reset();
+    // The worker client's reset() is async (typed void on PoseEstimator): wait for it, so a failure surfaces here.
+    await (estimator.reset() as unknown as Promise<void> | undefined);
     const setupMs = now() - setupStart;
 
     phase = 'analysing';
