@@ -28,12 +28,12 @@ export function rejectImplausiblePoses(s: KeypointSeries, width: number, height:
   let droppedKeypoints = 0;
   if (width > 0 && height > 0) {
     const mx = 0.1 * width, my = 0.1 * height;
-    for (let k = 0; k < SLOT_COUNT; k++) {
-      for (let i = 0; i < n; i++) {
-        const o = k * n + i;
-        if (score[o] <= 0) continue;
-        if (x[o] < -mx || x[o] > width + mx || y[o] < -my || y[o] > height + my) { score[o] = 0; droppedKeypoints++; }
-      }
+    const x0 = -mx, x1 = width + mx, y0 = -my, y1 = height + my;
+    const len = SLOT_COUNT * n; // every slot's series, one after the other (k * n + i)
+    for (let o = 0; o < len; o++) {
+      if (score[o] <= 0) continue;
+      const X = x[o], Y = y[o];
+      if (X < x0 || X > x1 || Y < y0 || Y > y1) { score[o] = 0; droppedKeypoints++; }
     }
   }
   const seg = (a: number, b: number, i: number) => {
