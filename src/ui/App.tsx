@@ -8,7 +8,7 @@ import { AnalysisProgressView } from './upload/AnalysisProgressView';
 import { UploadPanel } from './upload/UploadPanel';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ErrorNotice } from './app/ErrorNotice';
-import { LazyLiveRecorder } from './app/lazy_parts';
+import { LazyLiveRecorder, preloadReportView } from './app/lazy_parts';
 import { releaseLoadedVideo, type LoadedVideo } from './app/loaded_videos';
 import { ResultsView } from './app/ResultsView';
 import { useVideoAnalysis } from './app/use_video_analysis';
@@ -25,6 +25,9 @@ export function App() {
   const [model, setModel] = useState<PoseModelName>('lite');
   const [videos, setVideos] = useState<LoadedVideo[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The recorder stays mounted once opened, so a recording goes on while another tab is shown.
+  const [recorderOpened, setRecorderOpened] = useState(false);
+  if (tab === 'record' && !recorderOpened) setRecorderOpened(true);
   const tabRefs = useRef<Record<TabId, HTMLButtonElement | null>>({ analyse: null, record: null, results: null });
 
   const addVideo = useCallback((video: LoadedVideo) => {
@@ -33,6 +36,10 @@ export function App() {
     setTab('results');
   }, []);
   const analysis = useVideoAnalysis(addVideo);
+  const analysing = analysis.running !== null;
+  useEffect(() => {
+    if (analysing) preloadReportView();
+  }, [analysing]);
 
   const removeVideo = (id: string) => {
     setVideos((list) => {
@@ -132,10 +139,10 @@ export function App() {
         </section>
 
         <section role="tabpanel" id="panel-record" aria-labelledby="tab-record" hidden={tab !== 'record'}>
-          {tab === 'record' ? (
+          {recorderOpened ? (
             <ErrorBoundary what="recorder">
               <Suspense fallback={<p className="muted">Loading the recorder…</p>}>
-                <LazyLiveRecorder onAnalysed={addVideo} />
+                <LazyLiveRecorder onAnalysed={addVideo} active={tab === 'record'} />
               </Suspense>
             </ErrorBoundary>
           ) : null}

@@ -9,7 +9,7 @@ import type { LoadedVideo } from './loaded_videos';
 export interface ReportViewProps {
   video: LoadedVideo;
   allVideos: LoadedVideo[];
-  onSeek: (t: number) => void;
+  onSeek?: (t: number) => void;
 }
 
 export interface LiveRecorderProps {
@@ -49,6 +49,11 @@ function LiveMissing() {
       Recording from the camera is not part of this build yet. Record the set with your phone and analyse the video instead.
     </p>
   );
+}
+
+/** Starts loading the report's code early (e.g. while a video is analysed), so results show at once. */
+export function preloadReportView(): void {
+  void Object.values(reportModules)[0]?.().catch(() => undefined);
 }
 
 export const LazyReportView = lazyNamed<ReportViewProps>(reportModules, 'ReportView', ReportMissing);

@@ -19,6 +19,12 @@ import './live.css';
 
 export interface LiveRecorderProps {
   onAnalysed?: (video: LoadedVideo) => void;
+  /**
+   * Whether the Record tab is shown. The app keeps the recorder mounted on other tabs so a
+   * recording (and its analysis) carries on; hidden, it releases a camera that is only
+   * previewing and ignores the keyboard.
+   */
+  active?: boolean;
 }
 
 let sharedStore: RecordingStore | null = null;
@@ -76,7 +82,7 @@ function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed']): LiveCon
 
 const EMPTY_SUBSCRIBE = () => () => {};
 
-export function LiveRecorder({ onAnalysed }: LiveRecorderProps) {
+export function LiveRecorder({ onAnalysed, active = true }: LiveRecorderProps) {
   const controller = useLiveController(onAnalysed);
   const state = useSyncExternalStore(controller?.subscribe ?? EMPTY_SUBSCRIBE, () => controller?.getSnapshot() ?? null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -87,8 +93,18 @@ export function LiveRecorder({ onAnalysed }: LiveRecorderProps) {
     controller?.attach(videoRef.current, canvasRef.current);
   }, [controller]);
 
+  // Left the tab without recording: nobody is looking at the preview, so let the camera go
+  // (its light goes off). A recording in progress keeps it; the user stops it, or it stops when
+  // it is finished, and then the camera is released by the controller or by this effect.
+  const phase = state?.phase;
   useEffect(() => {
-    if (!controller || !state) return;
+    if (active || !controller) return;
+    if (phase === 'countdown') controller.cancelCountdown();
+    if (phase === 'countdown' || phase === 'preview' || phase === 'starting') controller.stopCamera();
+  }, [active, controller, phase]);
+
+  useEffect(() => {
+    if (!controller || !state || !active) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
@@ -102,7 +118,7 @@ export function LiveRecorder({ onAnalysed }: LiveRecorderProps) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [controller, state?.phase]);
+  }, [controller, state?.phase, active]);
 
   if (!controller || !state) return <p className="muted">Starting…</p>;
   const cameraOn = state.phase === 'preview' || state.phase === 'countdown' || state.phase === 'recording' || state.phase === 'starting';

@@ -324,7 +324,7 @@ export class LiveController {
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    drawSkeleton(ctx, frame, { scaleX: 1, scaleY: 1 });
+    drawSkeleton(ctx, frame.keypoints, { width, height });
     canvas.dataset.drawnAt = String(Math.round(performance.now()));
     canvas.dataset.keypoints = String(frame.keypoints?.length ?? 0);
   }

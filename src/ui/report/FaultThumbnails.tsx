@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Analysis, Fault, Flag, PoseTrack } from '../../core/types';
-import { nearestFrameIndex } from './frame_lookup';
+import { frameAtTime } from '../player/frame_at_time';
 import { FAULT_LABELS, SEVERITY_RANK, formatMetric, metricKeypoints, sideLabel } from './labels';
-import { drawSkeleton } from './skeleton_draw';
+import { drawSkeleton } from '../player/draw_skeleton';
 import { flagSeekRequest, type SeekRequest } from './RepTable';
 
 /** Per fault, the flag with the highest severity, then the furthest past its threshold. */
@@ -80,7 +80,7 @@ function Thumbnail({ flag, url, track, onSeek }: { flag: Flag; url: string; trac
     // No cancellation: a grab always ends with frame and skeleton together; a newer grab for the
     // same canvas simply draws over it.
     void grabFrame(url, flag.t, element, (ctx) => {
-      const frame = track.frames[nearestFrameIndex(track.frames, flag.t)];
+      const frame = frameAtTime(track.frames, flag.t);
       const keypoints = frame?.keypoints?.map((k) => ({ ...k, x: k.x * scale, y: k.y * scale })) ?? null;
       ctx.save();
       // drawSkeleton clears the canvas first; keep the video frame by drawing onto a layer.

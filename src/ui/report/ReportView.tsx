@@ -7,7 +7,8 @@ import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
 import type { Finding, MetricKey } from '../../core/types';
 import { createTimeStore } from '../charts/time_store';
 import type { LoadedVideoLike } from './loaded_video_like';
-import { VideoWithSkeleton, type OverlayHighlight } from './VideoWithSkeleton';
+import { PosePlayer, type OverlayHighlight } from '../player/PosePlayer';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { ReportSummary } from './ReportSummary';
 import { RepTable, repSeekRequest, type SeekRequest } from './RepTable';
 import { AsymmetryPanel } from './AsymmetryPanel';
@@ -32,7 +33,7 @@ const FAULT_METRIC: Record<string, MetricKey> = {
 export interface ReportViewProps {
   video: LoadedVideoLike;
   allVideos: LoadedVideoLike[];
-  /** Also told about every seek (e.g. the app's own player follows the report). */
+  /** Also told about every seek. */
   onSeek?: (t: number) => void;
 }
 
@@ -82,12 +83,47 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
     [time],
   );
 
+  const player = (
+    <aside className="report-video" aria-label="Video with skeleton">
+      <PosePlayer
+        url={video.url}
+        track={video.track}
+        analysis={analysis}
+        highlight={highlight}
+        angles={!analysis || highlight ? [] : overlayMetricsFor(analysis.measurability, 1)}
+        label={`Video of ${video.name}`}
+        videoRef={videoEl}
+        onTime={time.set}
+        testId="report-video"
+        videoTestId="analysed-video"
+        canvasTestId="skeleton-canvas"
+      />
+      <p className="muted small" aria-live="polite" data-testid="seek-announcement">
+        {announcement}
+      </p>
+      {highlight && (
+        <button type="button" className="link-button no-print" onClick={() => setHighlight(null)}>
+          Clear highlight
+        </button>
+      )}
+    </aside>
+  );
+
   if (!analysis) {
     return (
-      <section className="report" aria-live="polite">
-        <h2>{video.name}</h2>
-        <p>Not analysed yet.</p>
-      </section>
+      <article className="report" aria-label={`Video ${video.name}`} data-testid="report">
+        <header className="report-header">
+          <h1 className="report-title">
+            Video <span className="muted">· {video.name}</span>
+          </h1>
+        </header>
+        <div className="report-layout">
+          {player}
+          <div className="report-body" aria-live="polite">
+            <p>Not analysed yet.</p>
+          </div>
+        </div>
+      </article>
     );
   }
 
@@ -111,36 +147,17 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
         </h1>
       </header>
       <div className="report-layout">
-        <aside className="report-video" aria-label="Video with skeleton">
-          <VideoWithSkeleton
-            url={video.url}
-            track={video.track}
-            analysis={analysis}
-            highlight={highlight}
-            angles={highlight ? [] : overlayMetricsFor(analysis.measurability, 1)}
-            controls
-            label={`Video of ${video.name}`}
-            videoRef={videoEl}
-            onTime={time.set}
-            testId="report-video"
-          />
-          <p className="muted small" aria-live="polite" data-testid="seek-announcement">
-            {announcement}
-          </p>
-          {highlight && (
-            <button type="button" className="link-button no-print" onClick={() => setHighlight(null)}>
-              Clear highlight
-            </button>
-          )}
-        </aside>
+        {player}
         <div className="report-body">
-          <ReportSummary analysis={analysis} />
-          <RepTable analysis={analysis} onSeek={seek} />
-          <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
-          <AsymmetryPanel analysis={analysis} />
-          <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
-          <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
-          <ExportButtons analysis={analysis} sourceName={video.name} />
+          <ErrorBoundary what="report">
+            <ReportSummary analysis={analysis} />
+            <RepTable analysis={analysis} onSeek={seek} />
+            <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
+            <AsymmetryPanel analysis={analysis} />
+            <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
+            <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
+            <ExportButtons analysis={analysis} sourceName={video.name} />
+          </ErrorBoundary>
         </div>
       </div>
       <section className="report-section no-print" aria-labelledby="compare-heading">

@@ -10,7 +10,7 @@ import type { MetricKey, RepPeak } from '../../core/types';
 import { METRIC_COLUMNS, isSidedValue } from '../../export/metric_columns';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
-import { VideoWithSkeleton } from '../report/VideoWithSkeleton';
+import { PosePlayer } from '../player/PosePlayer';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
 import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
@@ -262,12 +262,13 @@ export function RepReview(props: RepReviewProps) {
           <div className="review-videos">
             {[a, b].map((option, index) => (
               <figure key={index} className="review-panel" data-panel={index === 0 ? 'a' : 'b'} data-bottom={option.repData.bottom} data-start={option.repData.start} data-fps={option.video.track.source.fps}>
-                <VideoWithSkeleton
+                <PosePlayer
                   url={option.video.url}
                   track={option.video.track}
                   analysis={option.video.analysis}
                   angles={overlayMetricsFor(option.video.analysis?.measurability)}
                   mirrored={index === 1 && mirrorB}
+                  controls={false}
                   label={`${index === 0 ? 'Left' : 'Right'} panel: ${option.label}`}
                   videoRef={index === 0 ? videoA : videoB}
                   maxHeight="60vh"

@@ -215,9 +215,19 @@ describe('ReportView', () => {
     return screen.findByText('No analysed reps to compare yet.');
   });
 
-  it('says so when the video has not been analysed', () => {
+  it('says so when the video has not been analysed, and still shows the video with its skeleton overlay', () => {
     const video = { ...loadedVideo(), analysis: null };
     render(<ReportView video={video} allVideos={[video]} />);
     expect(screen.getByText('Not analysed yet.')).toBeTruthy();
+    const element = screen.getByLabelText('Video of sample-side.mp4') as HTMLVideoElement;
+    expect(element.tagName).toBe('VIDEO');
+    expect(screen.getByTestId('skeleton-canvas')).toBeTruthy();
+  });
+
+  it('shows one video only: the player with the skeleton overlay', () => {
+    const video = loadedVideo();
+    render(<ReportView video={video} allVideos={[video]} />);
+    expect(document.querySelectorAll('video').length).toBe(1);
+    expect(screen.getByTestId('analysed-video')).toBe(screen.getByLabelText('Video of sample-side.mp4'));
   });
 });
