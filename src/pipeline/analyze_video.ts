@@ -25,6 +25,8 @@ export interface AnalysisProgress extends ProgressSnapshot {
   /** True while the page is hidden (another tab in front). */
   hidden: boolean;
   probe: VideoProbe | null;
+  /** True while the clip waits for another clip's analysis to free the shared pose estimator. */
+  waitingForEstimator?: boolean;
 }
 
 export interface AnalyzeVideoOptions {
@@ -105,7 +107,8 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
   const frames: PoseFrame[] = [];
   const meter = new ProgressMeter(probe.frameCount);
   let phase: AnalysisPhase = 'loading-model';
-  const emit = () => report({ ...meter.snapshot(), phase, hidden: isHidden(), probe });
+  let waitingForEstimator = false;
+  const emit = () => report({ ...meter.snapshot(), phase, hidden: isHidden(), probe, ...(waitingForEstimator ? { waitingForEstimator } : {}) });
   let lastFrameAt = now();
   let watchdog: ReturnType<typeof setInterval> | undefined;
   let releaseEstimator: (() => void) | undefined;
@@ -117,9 +120,18 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     if (options.estimator) {
       estimator = options.estimator;
     } else {
-      const lease = await acquirePoseEstimator(model);
+      const lease = await acquirePoseEstimator(model, {
+        onWait: () => {
+          waitingForEstimator = true;
+          emit();
+        },
+      });
       estimator = lease.estimator;
       releaseEstimator = lease.release;
+      if (waitingForEstimator) {
+        waitingForEstimator = false;
+        emit();
+      }
     }
     throwIfAborted();
     // The worker client's reset() is async (typed void on PoseEstimator): wait for it, so a failure surfaces here.

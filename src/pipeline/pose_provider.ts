@@ -30,8 +30,14 @@ const queues = new Map<PoseModelName, Promise<void>>();
  * frame, so two clips fed to one estimator at once (an upload while a recording is analysed)
  * would corrupt each other's tracking; the second waits for the first instead.
  */
-export async function acquirePoseEstimator(model: PoseModelName): Promise<{ estimator: PoseEstimator; release: () => void }> {
-  const previous = queues.get(model) ?? Promise.resolve();
+export async function acquirePoseEstimator(
+  model: PoseModelName,
+  options: { onWait?: () => void } = {},
+): Promise<{ estimator: PoseEstimator; release: () => void }> {
+  const busy = queues.get(model);
+  const previous = busy ?? Promise.resolve();
+  // Another clip holds (or waits for) the estimator: say so, the wait can last a whole analysis.
+  if (busy) options.onWait?.();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => {
     release = resolve;

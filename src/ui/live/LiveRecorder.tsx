@@ -38,7 +38,7 @@ function progressText(p: AnalysisProgress): string {
     case 'probing':
       return 'Reading the recording…';
     case 'loading-model':
-      return 'Loading the full pose model…';
+      return p.waitingForEstimator ? 'Waiting for the other analysis to finish…' : 'Loading the full pose model…';
     case 'paused':
       return 'Paused while the tab is in the background…';
     case 'analysing-movement':

@@ -30,8 +30,8 @@ export function AnalysisProgressView({ name, progress, onCancel }: AnalysisProgr
           Cancel
         </button>
       </div>
-      <p aria-live="polite" className="phase" data-testid="analysis-phase" data-phase={phase}>
-        {PHASE_TEXT[phase]}
+      <p aria-live="polite" className="phase" data-testid="analysis-phase" data-phase={phase} data-waiting={progress?.waitingForEstimator ? 'true' : undefined}>
+        {phase === 'loading-model' && progress?.waitingForEstimator ? 'Waiting for the other analysis to finish…' : PHASE_TEXT[phase]}
         {progress?.hidden && phase === 'analysing' ? ' (this tab is in the background; analysis continues)' : ''}
       </p>
       <div

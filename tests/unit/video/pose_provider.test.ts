@@ -20,14 +20,17 @@ describe('pose provider', () => {
 
   it('gives one clip at a time the estimator: a second clip waits for the first to release it', async () => {
     const order: string[] = [];
-    const first = await acquirePoseEstimator('full');
+    const waits: string[] = [];
+    const first = await acquirePoseEstimator('full', { onWait: () => waits.push('first') });
     order.push('first acquired');
-    const secondPending = acquirePoseEstimator('full').then((lease) => {
+    expect(waits).toEqual([]);
+    const secondPending = acquirePoseEstimator('full', { onWait: () => waits.push('second') }).then((lease) => {
       order.push('second acquired');
       return lease;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(order).toEqual(['first acquired']);
+    expect(waits).toEqual(['second']);
     first.release();
     const second = await secondPending;
     expect(order).toEqual(['first acquired', 'second acquired']);
@@ -35,7 +38,8 @@ describe('pose provider', () => {
     second.release();
     // Released twice is harmless, and the estimator is free again.
     second.release();
-    const third = await acquirePoseEstimator('full');
+    const third = await acquirePoseEstimator('full', { onWait: () => waits.push('third') });
+    expect(waits).toEqual(['second']);
     third.release();
   });
 });

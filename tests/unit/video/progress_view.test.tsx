@@ -39,6 +39,13 @@ describe('AnalysisProgressView', () => {
     expect(onCancel).toHaveBeenCalledOnce();
   });
 
+  it('says it waits for the other analysis while the shared pose model is busy, and loads the model otherwise', () => {
+    const { rerender } = render(<AnalysisProgressView name="squat.mp4" progress={progress({ phase: 'loading-model', waitingForEstimator: true })} onCancel={() => undefined} />);
+    expect(screen.getByTestId('analysis-phase').textContent).toBe('Waiting for the other analysis to finish…');
+    rerender(<AnalysisProgressView name="squat.mp4" progress={progress({ phase: 'loading-model' })} onCancel={() => undefined} />);
+    expect(screen.getByTestId('analysis-phase').textContent).toBe('Loading the pose model…');
+  });
+
   it('shows dashes, not zeros or NaN, before the first frame', () => {
     render(<AnalysisProgressView name="squat.mp4" progress={null} onCancel={() => undefined} />);
     expect(screen.getByTestId('progress-fps').textContent).toBe('—');
