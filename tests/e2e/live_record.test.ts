@@ -179,6 +179,48 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
     }
   });
 
+  it('keeps recording while another tab is shown, and lets the camera go when the tab is left while only previewing', async () => {
+    const session = await launch({ fakeCameraFile: y4m });
+    const { page } = session;
+    const cameraOn = () => page.evaluate(() => {
+      const stream = (document.querySelector('[data-testid=live-video]') as HTMLVideoElement | null)?.srcObject as MediaStream | null;
+      return !!stream && stream.getVideoTracks().some((track) => track.readyState === 'live');
+    });
+    try {
+      await openRecordTab(page);
+      await startCameraAndWaitForSkeleton(page);
+      expect(await cameraOn()).toBe(true);
+      // Previewing only: leaving the tab releases the camera.
+      await page.getByRole('tab', { name: /Analyse a video/ }).click();
+      await expect.poll(cameraOn, { timeout: 5_000 }).toBe(false);
+
+      await page.getByRole('tab', { name: 'Record' }).click();
+      await startCameraAndWaitForSkeleton(page);
+      await recordFor(page, 2_000);
+      const before = (await storedRecordings(page))[0];
+      // Another tab for a while, Space pressed there too: the recording goes on.
+      await page.getByRole('tab', { name: /Analyse a video/ }).click();
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(4_000);
+      const during = await storedRecordings(page);
+      expect(during).toHaveLength(1);
+      expect(during[0].status).toBe('recording');
+      expect(during[0].chunks).toBeGreaterThan(before.chunks + 2);
+      expect(await cameraOn()).toBe(true);
+
+      await page.getByRole('tab', { name: 'Record' }).click();
+      await page.getByTestId('live-rec').waitFor({ timeout: 2_000 });
+      await page.keyboard.press('Space');
+      await page.getByTestId('live-analysis').waitFor({ timeout: 60_000 });
+      const stored = await storedRecordings(page);
+      expect(stored[0]).toMatchObject({ status: 'complete', finalized: true });
+      // A finished set: the camera is released while the full analysis runs.
+      expect(await cameraOn()).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('keeps what was recorded when the page reloads mid-recording, and analyses it from the list', async () => {
     const session = await launch({ fakeCameraFile: y4m });
     const { page } = session;

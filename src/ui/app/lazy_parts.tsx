@@ -3,13 +3,15 @@
  * import.meta.glob resolves at build time to the files that exist, so the shell builds and runs
  * with or without them and shows a placeholder where one is missing.
  */
-import { lazy, type ComponentType } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { LoadedVideo } from './loaded_videos';
 
 export interface ReportViewProps {
   video: LoadedVideo;
   allVideos: LoadedVideo[];
   onSeek?: (t: number) => void;
+  intro?: ReactNode;
+  focusTitle?: boolean;
 }
 
 export interface LiveRecorderProps {

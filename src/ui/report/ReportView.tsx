@@ -3,7 +3,7 @@
  * panel with a body diagram, findings along the kinetic chain, charts, worst-frame
  * thumbnails, export and print. Reads the Analysis; computes no geometry.
  */
-import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Finding, MetricKey } from '../../core/types';
 import { createTimeStore } from '../charts/time_store';
 import type { LoadedVideoLike } from './loaded_video_like';
@@ -35,6 +35,10 @@ export interface ReportViewProps {
   allVideos: LoadedVideoLike[];
   /** Also told about every seek. */
   onSeek?: (t: number) => void;
+  /** Shown first beside the video (the results page puts the video's facts there). */
+  intro?: ReactNode;
+  /** Move keyboard focus to the title when a video is shown (the results page does). */
+  focusTitle?: boolean;
 }
 
 /** A fresh report per video: highlight, announcement and review state do not carry over. */
@@ -42,7 +46,7 @@ export function ReportView(props: ReportViewProps) {
   return <ReportForVideo key={props.video.id} {...props} />;
 }
 
-function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
+function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportViewProps) {
   const analysis = video.analysis;
   const videoEl = useRef<HTMLVideoElement | null>(null);
   const time = useMemo(() => createTimeStore(0), []);
@@ -51,6 +55,13 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
   const [reviewOpen, setReviewOpen] = useState(false);
   const onSeekRef = useRef(onSeek);
   onSeekRef.current = onSeek;
+  // Stable, so it runs once per shown video (the report is keyed by video), not on every render.
+  const titleRef = useCallback(
+    (element: HTMLHeadingElement | null) => {
+      if (element && focusTitle) element.focus({ preventScroll: true });
+    },
+    [],
+  );
 
   const seek = useCallback(
     (request: SeekRequest) => {
@@ -113,14 +124,15 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
     return (
       <article className="report" aria-label={`Video ${video.name}`} data-testid="report">
         <header className="report-header">
-          <h1 className="report-title">
+          <h1 className="report-title" ref={titleRef} tabIndex={-1}>
             Video <span className="muted">· {video.name}</span>
           </h1>
         </header>
         <div className="report-layout">
           {player}
-          <div className="report-body" aria-live="polite">
-            <p>Not analysed yet.</p>
+          <div className="report-body">
+            {intro}
+            <p aria-live="polite">Not analysed yet.</p>
           </div>
         </div>
       </article>
@@ -142,13 +154,14 @@ function ReportForVideo({ video, allVideos, onSeek }: ReportViewProps) {
   return (
     <article className="report" aria-label={`Report for ${video.name}`} data-testid="report">
       <header className="report-header">
-        <h1 className="report-title">
+        <h1 className="report-title" ref={titleRef} tabIndex={-1}>
           Report <span className="muted">· {video.name}</span>
         </h1>
       </header>
       <div className="report-layout">
         {player}
         <div className="report-body">
+          {intro}
           <ErrorBoundary what="report">
             <ReportSummary analysis={analysis} />
             <RepTable analysis={analysis} onSeek={seek} />
