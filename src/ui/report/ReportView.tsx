@@ -63,24 +63,7 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
     [],
   );
 
-  const seek = useCallback(
-    (request: SeekRequest) => {
-      const element = videoEl.current;
-      if (element) {
-        element.pause();
-        element.currentTime = request.t;
-        if (typeof element.scrollIntoView === 'function' && window.matchMedia?.('(max-width: 820px)').matches) {
-          element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-        }
-      }
-      time.set(request.t);
-      onSeekRef.current?.(request.t);
-      setHighlight({ metric: request.metric, side: request.side });
-      setAnnouncement(`${request.description}: video paused at ${formatSeconds(request.t)}, ${METRIC_LABELS[request.metric].label.toLowerCase()} highlighted`);
-    },
-    [time],
-  );
-
+  /** Pause the one video at t (seconds) and move the charts' cursor there. */
   const seekTime = useCallback(
     (t: number) => {
       const element = videoEl.current;
@@ -92,6 +75,20 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
       onSeekRef.current?.(t);
     },
     [time],
+  );
+
+  /** A flag, rep or thumbnail clicked: seek there, light up its metric, and say what happened. */
+  const seek = useCallback(
+    (request: SeekRequest) => {
+      seekTime(request.t);
+      const element = videoEl.current;
+      if (element && typeof element.scrollIntoView === 'function' && window.matchMedia?.('(max-width: 820px)').matches) {
+        element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      }
+      setHighlight({ metric: request.metric, side: request.side });
+      setAnnouncement(`${request.description}: video paused at ${formatSeconds(request.t)}, ${METRIC_LABELS[request.metric].label.toLowerCase()} highlighted`);
+    },
+    [seekTime],
   );
 
   const player = (
@@ -120,25 +117,6 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
     </aside>
   );
 
-  if (!analysis) {
-    return (
-      <article className="report" aria-label={`Video ${video.name}`} data-testid="report">
-        <header className="report-header">
-          <h1 className="report-title" ref={titleRef} tabIndex={-1}>
-            Video <span className="muted">· {video.name}</span>
-          </h1>
-        </header>
-        <div className="report-layout">
-          {player}
-          <div className="report-body">
-            {intro}
-            <p aria-live="polite">Not analysed yet.</p>
-          </div>
-        </div>
-      </article>
-    );
-  }
-
   const onSeekEvidence = (finding: Finding, index: number) => {
     const evidence = finding.evidence[index]!;
     const metric = (evidence.fault && FAULT_METRIC[evidence.fault]) || 'kneeFlexionDeg';
@@ -147,44 +125,50 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
   };
 
   const onSelectRep = (repIndex: number) => {
-    const rep = analysis.reps.find((r) => r.index === repIndex);
+    const rep = analysis?.reps.find((r) => r.index === repIndex);
     if (rep) seek(repSeekRequest(rep));
   };
 
   return (
-    <article className="report" aria-label={`Report for ${video.name}`} data-testid="report">
+    <article className="report" aria-label={`${analysis ? 'Report for' : 'Video'} ${video.name}`} data-testid="report">
       <header className="report-header">
         <h1 className="report-title" ref={titleRef} tabIndex={-1}>
-          Report <span className="muted">· {video.name}</span>
+          {analysis ? 'Report' : 'Video'} <span className="muted">· {video.name}</span>
         </h1>
       </header>
       <div className="report-layout">
         {player}
         <div className="report-body">
           {intro}
-          <ErrorBoundary what="report">
-            <ReportSummary analysis={analysis} />
-            <RepTable analysis={analysis} onSeek={seek} />
-            <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
-            <AsymmetryPanel analysis={analysis} />
-            <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
-            <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
-            <ExportButtons analysis={analysis} sourceName={video.name} />
-          </ErrorBoundary>
+          {analysis ? (
+            <ErrorBoundary what="report">
+              <ReportSummary analysis={analysis} />
+              <RepTable analysis={analysis} onSeek={seek} />
+              <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
+              <AsymmetryPanel analysis={analysis} />
+              <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
+              <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
+              <ExportButtons analysis={analysis} sourceName={video.name} />
+            </ErrorBoundary>
+          ) : (
+            <p aria-live="polite">Not analysed yet.</p>
+          )}
         </div>
       </div>
-      <section className="report-section no-print" aria-labelledby="compare-heading">
-        <h2 id="compare-heading">Compare two reps</h2>
-        <p className="muted small">Side by side, both reps reach the bottom together.</p>
-        <button type="button" aria-expanded={reviewOpen} onClick={() => setReviewOpen((open) => !open)} data-testid="open-review">
-          {reviewOpen ? 'Close side-by-side review' : 'Open side-by-side review'}
-        </button>
-        {reviewOpen && (
-          <Suspense fallback={<p>Loading review…</p>}>
-            <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
-          </Suspense>
-        )}
-      </section>
+      {analysis && (
+        <section className="report-section no-print" aria-labelledby="compare-heading">
+          <h2 id="compare-heading">Compare two reps</h2>
+          <p className="muted small">Side by side, both reps reach the bottom together.</p>
+          <button type="button" aria-expanded={reviewOpen} onClick={() => setReviewOpen((open) => !open)} data-testid="open-review">
+            {reviewOpen ? 'Close side-by-side review' : 'Open side-by-side review'}
+          </button>
+          {reviewOpen && (
+            <Suspense fallback={<p>Loading review…</p>}>
+              <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
+            </Suspense>
+          )}
+        </section>
+      )}
     </article>
   );
 }

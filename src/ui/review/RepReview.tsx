@@ -71,6 +71,22 @@ function signedSeconds(value: number): string {
   return value > 0.05 ? `+${text}` : text;
 }
 
+function PanelPicker(props: { label: string; options: RepOption[]; value: RepRef | null; onChange: (ref: RepRef | null) => void; testId: string }) {
+  const { options, value, onChange } = props;
+  return (
+    <label>
+      {props.label}
+      <select value={value ? refKey(value) : ''} onChange={(event) => onChange(options.find((o) => refKey(o) === event.target.value) ?? null)} data-testid={props.testId}>
+        {options.map((option) => (
+          <option key={refKey(option)} value={refKey(option)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function RepReview(props: RepReviewProps) {
   const options = useMemo(() => repOptions(props.videos), [props.videos]);
   const pairs = useMemo(() => suggestedPairs(props.videos, props.initialVideoId), [props.videos, props.initialVideoId]);
@@ -234,26 +250,8 @@ export function RepReview(props: RepReviewProps) {
           </div>
         )}
         <div className="review-selects">
-          <label>
-            Left panel
-            <select value={aRef ? refKey(aRef) : ''} onChange={(event) => setARef(options.find((o) => refKey(o) === event.target.value) ?? null)} data-testid="pick-a">
-              {options.map((option) => (
-                <option key={refKey(option)} value={refKey(option)}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Right panel
-            <select value={bRef ? refKey(bRef) : ''} onChange={(event) => setBRef(options.find((o) => refKey(o) === event.target.value) ?? null)} data-testid="pick-b">
-              {options.map((option) => (
-                <option key={refKey(option)} value={refKey(option)}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PanelPicker label="Left panel" options={options} value={aRef} onChange={setARef} testId="pick-a" />
+          <PanelPicker label="Right panel" options={options} value={bRef} onChange={setBRef} testId="pick-b" />
         </div>
       </div>
 
