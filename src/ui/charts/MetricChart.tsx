@@ -10,6 +10,7 @@ import { METRIC_LABELS } from '../report/labels';
 import { SIDE_COLOURS } from '../player/draw_skeleton';
 import { flagThresholds, metricTimeSeries } from './chart_data';
 import type { TimeStore } from './time_store';
+import { thresholdLinesHook } from './threshold_lines';
 
 export interface MetricChartProps {
   analysis: Analysis;
@@ -96,24 +97,7 @@ export function MetricChart(props: MetricChartProps) {
             ctx.restore();
           },
         ],
-        draw: [
-          (u) => {
-            const { ctx } = u;
-            ctx.save();
-            ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
-            ctx.strokeStyle = '#c0392b';
-            ctx.lineWidth = 1.5 * devicePixelRatio;
-            for (const threshold of thresholds) {
-              const y = u.valToPos(threshold, 'y', true);
-              if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) continue;
-              ctx.beginPath();
-              ctx.moveTo(u.bbox.left, y);
-              ctx.lineTo(u.bbox.left + u.bbox.width, y);
-              ctx.stroke();
-            }
-            ctx.restore();
-          },
-        ],
+        draw: [thresholdLinesHook(thresholds)],
       },
     };
     let plot: uPlot;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { thresholdLinesHook } from './threshold_lines';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis, MetricKey } from '../../core/types';
 import { METRIC_LABELS } from '../report/labels';
@@ -50,23 +51,7 @@ export function RepPeaksChart(props: RepPeaksChartProps) {
         })),
       ],
       hooks: {
-        draw: [
-          (u) => {
-            const { ctx } = u;
-            ctx.save();
-            ctx.setLineDash([5, 4]);
-            ctx.strokeStyle = '#c0392b';
-            for (const threshold of thresholds) {
-              const y = u.valToPos(threshold, 'y', true);
-              if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) continue;
-              ctx.beginPath();
-              ctx.moveTo(u.bbox.left, y);
-              ctx.lineTo(u.bbox.left + u.bbox.width, y);
-              ctx.stroke();
-            }
-            ctx.restore();
-          },
-        ],
+        draw: [thresholdLinesHook(thresholds)],
       },
     };
     let plot: uPlot;
