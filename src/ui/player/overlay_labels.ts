@@ -1,7 +1,7 @@
 /**
  * The metric labels written beside the joints on the analysed video: the Analysis' own values
  * at the frame on screen. The flagged metric (when one is highlighted) comes first, in the
- * highlight colour.
+ * highlight colour; other metrics are labelled only where they have a value.
  */
 import type { Analysis, MetricKey, Side } from '../../core/types';
 import { isSidedValue } from '../../export/metric_columns';
@@ -33,6 +33,9 @@ export function overlayLabels(analysis: Analysis | null | undefined, t: number, 
       if (seen.has(key)) continue;
       seen.add(key);
       const number = isSidedValue(value) ? value[s ?? 'left'] : typeof value === 'number' ? value : null;
+      // A joint the camera cannot see gets no label (the rep table says "not measurable"),
+      // unless it is the metric the user asked about.
+      if (number === null && !emphasis) continue;
       const prefix = s ? `${s === 'left' ? 'L' : 'R'} ` : '';
       labels.push({ anchor, text: `${prefix}${METRIC_LABELS[metric].label} ${formatMetric(metric, number)}`, emphasis });
     }
