@@ -27,7 +27,7 @@ describe('overlay labels on the analysed video', () => {
   it('leaves out a side the camera could not see, unless it is the highlighted metric', () => {
     const analysis = makeSampleAnalysis();
     const frame = analysis.frames[5]!;
-    (frame.metrics as Record<string, unknown>).kneeFlexionDeg = { left: 90, right: null };
+    frame.metrics.kneeFlexionDeg = { left: 90, right: null };
     const plain = overlayLabels(analysis, frame.t, ['kneeFlexionDeg'], null).map((label) => label.text);
     expect(plain.some((text) => text.startsWith('L Knee bend'))).toBe(true);
     expect(plain.some((text) => text.startsWith('R Knee bend'))).toBe(false);
