@@ -102,7 +102,10 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       const fps = posed / seconds;
       rows.push({ section: SECTION, name: `${label}: pose + overlay fps`, value: fps, unit: 'fps', target: `>= ${TARGET_FPS} fps`, meetsTarget: fps >= TARGET_FPS });
       rows.push({ section: SECTION, name: `${label}: camera fps`, value: camera / seconds, unit: 'fps' });
-      rows.push({ section: SECTION, name: `${label}: camera frames dropped`, value: camera > 0 ? (100 * (camera - posed)) / camera : null, unit: '%' });
+      // The two counters are sampled a moment apart, so a frame captured just before the window
+      // can be posed inside it; a drop share below zero means "none dropped", not a gain.
+      const dropped = camera > 0 ? Math.max(0, (100 * (camera - posed)) / camera) : null;
+      rows.push({ section: SECTION, name: `${label}: camera frames dropped`, value: dropped, unit: '%', note: `${camera} camera frames, ${posed} posed in the window` });
       rows.push({ section: SECTION, name: `${label}: frame-to-skeleton latency (median, last 2 s)`, value: Number.isFinite(b.latencyMs) ? b.latencyMs : null, unit: 'ms' });
       if (rawLiteMs) {
         // The raw model loop measured by run.ts in the same Chromium: how close the live loop gets to it.
