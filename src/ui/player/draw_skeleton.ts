@@ -40,6 +40,8 @@ export interface OverlayLabel {
   text: string;
   /** Draw it in the highlight colour. */
   emphasis?: boolean;
+  /** Whose joint it is: the label gets that side's colour bar and a leader line to the joint. */
+  side?: 'left' | 'right' | null;
 }
 
 export interface SkeletonDrawOptions {
@@ -116,8 +118,20 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
       if (ly > height - fontPx) ly = fontPx + (tries + 1) * (lineH + 2);
     }
     placed.push({ x: lx - 4, y: ly - lineH / 2, w: textWidth + 8, h: lineH });
+    // A label pushed away from its joint (frame edge, or another label) could read as the other
+    // leg's: a leader line to the joint and a bar in the side's colour say whose it is.
+    const sideColour = label.side ? SIDE_COLOURS[label.side] : SIDE_COLOURS.centre;
+    const leftOfJoint = lx < x(anchor);
+    ctx.strokeStyle = sideColour;
+    ctx.lineWidth = Math.max(1, unit * 0.6);
+    ctx.beginPath();
+    ctx.moveTo(leftOfJoint ? lx + textWidth + 4 : lx - 4, ly);
+    ctx.lineTo(x(anchor), anchor.y);
+    ctx.stroke();
     ctx.fillStyle = 'rgba(0,0,0,0.7)';
     ctx.fillRect(lx - 4, ly - fontPx * 0.7, textWidth + 8, lineH);
+    ctx.fillStyle = sideColour;
+    ctx.fillRect(leftOfJoint ? lx + textWidth + 1 : lx - 4, ly - fontPx * 0.7, 3, lineH);
     ctx.fillStyle = label.emphasis ? SIDE_COLOURS.highlight : '#ffffff';
     ctx.fillText(label.text, lx, ly);
   }

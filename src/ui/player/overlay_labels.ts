@@ -37,7 +37,7 @@ export function overlayLabels(analysis: Analysis | null | undefined, t: number, 
       // unless it is the metric the user asked about.
       if (number === null && !emphasis) continue;
       const prefix = s ? `${s === 'left' ? 'L' : 'R'} ` : '';
-      labels.push({ anchor, text: `${prefix}${METRIC_LABELS[metric].label} ${formatMetric(metric, number)}`, emphasis });
+      labels.push({ anchor, text: `${prefix}${METRIC_LABELS[metric].label} ${formatMetric(metric, number)}`, emphasis, side: s });
     }
   }
   return labels;
