@@ -8,18 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserBenchRequest, BrowserBenchResult } from './pose_bench_page';
+import { CHROMIUM_ARGS } from '../scripts/chromium_args';
 
-/** From ../shared/REFERENCE.md section 2. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 export interface PoseBenchPage {
   run(req: BrowserBenchRequest): Promise<BrowserBenchResult>;

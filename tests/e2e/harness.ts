@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/chromium_args';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
@@ -32,19 +33,9 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-// Flags from ../shared/REFERENCE.md §2: the background-networking ones stop Chromium from
-// calling home, which this closed network refuses (and which the off-origin guard would flag).
-const baseFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
+// Debian Chromium's flags (shared with the benchmarks), plus autoplay so videos can play
+// without a click.
+const baseFlags = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 export interface LaunchOptions {
   /** Play this .y4m/.mjpeg through getUserMedia. */
