@@ -1,9 +1,7 @@
 import type {
-  AnalysedFrame,
   Analysis,
   AnalysisWarning,
   Asymmetry,
-  Measurability,
   MetricKey,
   PoseTrack,
   Rep,
@@ -19,26 +17,23 @@ import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
 import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings } from './findings';
+import type { FrameMetricsResult } from './frame_metrics';
 
 /**
  * What the rep/flag/finding stages need from the per-frame stage: the fields of
- * computeFrameMetrics' FrameMetricsResult that this file reads (structural, so tests can
- * hand-make one and so this file does not depend on the per-frame code).
+ * computeFrameMetrics' FrameMetricsResult that this file reads (a type-only dependency, so
+ * tests can hand-make one without running the per-frame code).
  */
-export interface FrameMetricsInput {
-  frames: AnalysedFrame[];
-  view: ViewEstimate;
-  cameraRollDeg: number;
-  measurability: Record<MetricKey, Measurability>;
-  warnings: AnalysisWarning[];
-  poseCoverage: number;
-  hipHeight: (number | null)[];
+export type FrameMetricsInput = Pick<
+  FrameMetricsResult,
+  'frames' | 'view' | 'cameraRollDeg' | 'measurability' | 'warnings' | 'poseCoverage' | 'hipHeight'
+> & {
   /**
    * Optional: the per-frame metrics already in typed columns (computeFrameMetrics provides
    * them), which must describe `frames` exactly; without them the columns are read from frames.
    */
   columns?: PrebuiltColumns;
-}
+};
 
 export interface AnalyzeStageOptions {
   segment?: SegmentRepsOptions;

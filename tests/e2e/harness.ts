@@ -122,3 +122,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Plays the open side-by-side review once at 1x and returns what both videos showed on every
+ * animation frame: [rAF time, currentTime of panel a, currentTime of panel b].
+ */
+export async function playReviewAndSample(page: Page): Promise<[number, number, number][]> {
+  await page.getByTestId('review-speed').selectOption('1');
+  await page.evaluate(() => {
+    const [a, b] = [...document.querySelectorAll('[data-testid="rep-review"] video')] as HTMLVideoElement[];
+    const samples: [number, number, number][] = [];
+    (window as unknown as { __samples: typeof samples }).__samples = samples;
+    const loop = (now: number) => {
+      samples.push([now, a!.currentTime, b!.currentTime]);
+      if (samples.length < 900) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await page.getByTestId('review-play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="review-play"]')!.textContent!.includes('Play'), null, { timeout: 30_000 });
+  return page.evaluate(() => (window as unknown as { __samples: [number, number, number][] }).__samples);
+}

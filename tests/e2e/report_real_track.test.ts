@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
+import { launch, playReviewAndSample, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
 
 const tracksDir = path.join(repoRoot, 'fixtures/tracks');
@@ -90,20 +90,7 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
     const bottoms = await page.evaluate(() => [...document.querySelectorAll('[data-testid="rep-review"] [data-panel]')].map((el) => Number(el.getAttribute('data-bottom'))));
     const fps = await page.evaluate(() => [...document.querySelectorAll('[data-testid="rep-review"] [data-panel]')].map((el) => Number(el.getAttribute('data-fps'))));
-    await page.getByTestId('review-speed').selectOption('1');
-    await page.evaluate(() => {
-      const [a, b] = [...document.querySelectorAll('[data-testid="rep-review"] video')] as HTMLVideoElement[];
-      const samples: [number, number, number][] = [];
-      (window as unknown as { __samples: typeof samples }).__samples = samples;
-      const loop = (now: number) => {
-        samples.push([now, a!.currentTime, b!.currentTime]);
-        if (samples.length < 900) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
-    await page.getByTestId('review-play').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-play"]')!.textContent!.includes('Play'), null, { timeout: 30_000 });
-    const samples = await page.evaluate(() => (window as unknown as { __samples: [number, number, number][] }).__samples);
+    const samples = await playReviewAndSample(page);
     const crossA = samples.findIndex(([, a]) => a >= bottoms[0]! - SEEK_SLACK_S);
     const crossB = samples.findIndex(([, , b]) => b >= bottoms[1]! - SEEK_SLACK_S);
     expect(crossA).toBeGreaterThan(0);

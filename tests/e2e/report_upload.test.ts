@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { baseUrl, clip, launch, screenshot, screenshotsDir, skipReason, type Session } from './harness';
+import { baseUrl, clip, launch, playReviewAndSample, screenshot, screenshotsDir, skipReason, type Session } from './harness';
 import { parseCsv } from '../../src/export/csv';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set
@@ -102,20 +102,7 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     const panels = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="rep-review"] [data-panel]')].map((el) => ({ bottom: Number(el.getAttribute('data-bottom')), fps: Number(el.getAttribute('data-fps')) })),
     );
-    await page.getByTestId('review-speed').selectOption('1');
-    await page.evaluate(() => {
-      const [a, b] = [...document.querySelectorAll('[data-testid="rep-review"] video')] as HTMLVideoElement[];
-      const samples: [number, number, number][] = [];
-      (window as unknown as { __samples: typeof samples }).__samples = samples;
-      const loop = (now: number) => {
-        samples.push([now, a!.currentTime, b!.currentTime]);
-        if (samples.length < 900) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
-    await page.getByTestId('review-play').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-play"]')!.textContent!.includes('Play'), null, { timeout: 30_000 });
-    const samples = await page.evaluate(() => (window as unknown as { __samples: [number, number, number][] }).__samples);
+    const samples = await playReviewAndSample(page);
     const crossA = samples.findIndex(([, a]) => a >= panels[0]!.bottom - SEEK_SLACK_S);
     const crossB = samples.findIndex(([, , b]) => b >= panels[1]!.bottom - SEEK_SLACK_S);
     expect(crossA).toBeGreaterThan(0);
