@@ -17,7 +17,7 @@ import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
 import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
-import { buildFindings } from './findings';
+import { buildFindings, buildVerdict } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
 
 /**
@@ -189,7 +189,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     });
   }
 
-  return {
+  const analysis: Analysis = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     source: track.source,
     model: track.model,
@@ -204,4 +204,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     poseCoverage: finiteOr(fm.poseCoverage, 0),
     settings: { depthTarget: options.depthTarget ?? 'parallel' },
   };
+  // The last stage: one sentence and at most three items, read from the parts above.
+  analysis.verdict = buildVerdict(analysis);
+  return analysis;
 }
