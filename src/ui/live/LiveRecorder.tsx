@@ -71,7 +71,7 @@ function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed']): LiveCon
           signal,
           onProgress: (p) => onProgress(p.fraction ?? 0, progressText(p)),
         });
-        onAnalysedRef.current?.(toLoadedVideo(file, name, result));
+        onAnalysedRef.current?.(toLoadedVideo(file, name, result, { previewMirrored: true }));
       },
     });
     setController(c);

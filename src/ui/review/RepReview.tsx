@@ -1,17 +1,21 @@
 /**
  * Side-by-side review of two reps, played time-normalised by phase: one shared clock
  * (src/core/phase_alignment.ts) drives both <video>s, so both reach the bottom together.
- * Play/pause, 0.1x-1x, arrow keys step one frame, one scrub bar, mirror toggle, skeleton
- * and angles on both, and a table of both reps' peaks and their differences.
+ * Play/pause, 0.1x-1x, arrow keys step one frame, one scrub bar drawn as the rep's phases,
+ * mirror toggle, skeleton and angles on both, and a table of both reps' numbers and their
+ * differences. Each panel follows and crops to its lifter (lifter_crop.ts) with the labels beside
+ * the body; a video recorded with this app's camera is shown mirrored, as its live preview was.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPhaseTimeline, frameStepClockS } from '../../core/phase_alignment';
-import { repNumber } from '../../core/series';
 import type { MetricKey } from '../../core/types';
 import { METRIC_COLUMNS } from '../../export/metric_columns';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
+import { repMeasureShown } from '../report/measure_text';
+import { lifterCrop, type LifterCrop } from '../player/lifter_crop';
 import { PosePlayer } from '../player/PosePlayer';
+import { barPosition, phaseBands, phaseWords } from './phase_scrub';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
 import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
@@ -25,6 +29,15 @@ export interface RepReviewProps {
 
 export const REVIEW_SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
 
+/** Each panel's shape (width / height): portrait, so two fit side by side on a phone and a standing lifter fills one. */
+export const REVIEW_PANEL_ASPECT = 3 / 4;
+
+/** The crop that follows one rep's lifter (sized for the whole rep). */
+function repCrop(option: RepOption): LifterCrop {
+  const { track } = option.video;
+  return lifterCrop(track.frames, track.source, { aspect: REVIEW_PANEL_ASPECT, from: option.repData.start, to: option.repData.end });
+}
+
 function refKey(ref: RepRef): string {
   return `${ref.videoId}#${ref.rep}`;
 }
@@ -32,6 +45,7 @@ function refKey(ref: RepRef): string {
 interface DiffRow {
   key: string;
   metric: MetricKey;
+  side: 'left' | 'right' | null;
   label: string;
   a: number | null;
   b: number | null;
@@ -42,12 +56,11 @@ function diffRows(a: RepOption, b: RepOption): DiffRow[] {
   for (const column of METRIC_COLUMNS) {
     const sides: ('left' | 'right' | null)[] = column.sided ? ['left', 'right'] : [null];
     for (const side of sides) {
-      const measurableA = a.video.analysis?.measurability[column.key]?.measurable ?? false;
-      const measurableB = b.video.analysis?.measurability[column.key]?.measurable ?? false;
-      const va = measurableA ? repNumber(a.repData, column.key, side) : null;
-      const vb = measurableB ? repNumber(b.repData, column.key, side) : null;
+      // The same reader as the report's rep cards: a number only where that video's view supports it.
+      const va = a.video.analysis ? repMeasureShown(a.video.analysis, a.repData, column.key, side).measure?.value ?? null : null;
+      const vb = b.video.analysis ? repMeasureShown(b.video.analysis, b.repData, column.key, side).measure?.value ?? null : null;
       if (va === null && vb === null) continue;
-      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb });
+      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, side, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb });
     }
   }
   return rows;
@@ -111,6 +124,8 @@ export function RepReview(props: RepReviewProps) {
   const a = options.find((option) => aRef && refKey(option) === refKey(aRef)) ?? null;
   const b = options.find((option) => bRef && refKey(option) === refKey(bRef)) ?? null;
   const timeline = useMemo(() => (a && b ? createPhaseTimeline([a.repData, b.repData]) : null), [a?.repData, b?.repData]);
+  const cropA = useMemo(() => (a ? repCrop(a) : null), [a?.video.track, a?.repData]);
+  const cropB = useMemo(() => (b ? repCrop(b) : null), [b?.video.track, b?.repData]);
 
   const applyClock = useCallback(
     (c: number) => {
@@ -210,7 +225,8 @@ export function RepReview(props: RepReviewProps) {
     );
   }
 
-  const phase = timeline?.phaseAt(clock);
+  const phase = timeline ? phaseWords(timeline, clock) : null;
+  const phaseProgress = timeline?.phaseAt(clock).progress ?? 0;
   const choose = (pairId: string) => {
     const pair = pairs.find((p) => p.id === pairId);
     if (pair) {
@@ -261,15 +277,18 @@ export function RepReview(props: RepReviewProps) {
                   track={option.video.track}
                   analysis={option.video.analysis}
                   angles={overlayMetricsFor(option.video.analysis?.measurability)}
-                  mirrored={index === 1 && mirrorB}
+                  mirrored={(option.video.previewMirrored ?? false) !== (index === 1 && mirrorB)}
+                  crop={index === 0 ? cropA : cropB}
+                  labelLayout="beside-body"
                   controls={false}
                   label={`${index === 0 ? 'Left' : 'Right'} panel: ${option.label}`}
                   videoRef={index === 0 ? videoA : videoB}
-                  maxHeight="60vh"
+                  maxHeight="62vh"
                   testId={`review-video-${index === 0 ? 'a' : 'b'}`}
                 />
                 <figcaption>
                   {option.label} · {formatSeconds(timeline.repTimeAt(index, clock))}
+                  {option.video.previewMirrored && <span className="muted"> · mirrored, as in the camera preview</span>}
                 </figcaption>
               </figure>
             ))}
@@ -299,34 +318,49 @@ export function RepReview(props: RepReviewProps) {
             </label>
           </div>
           <div className="review-scrub">
-            <input
-              type="range"
-              min={0}
-              max={timeline.durationS}
-              step="any"
-              value={clock}
-              onChange={(event) => {
-                setPlaying(false);
-                applyClock(Number(event.target.value));
-              }}
-              aria-label="Position in both reps"
-              aria-valuetext={phase ? `${phase.name}, ${Math.round(phase.progress * 100)} percent` : undefined}
-              data-testid="review-scrub"
-            />
+            <div className="scrub-bar">
+              <div className="phase-bands" aria-hidden="true">
+                {phaseBands(timeline).map((band) => (
+                  <span
+                    key={band.name}
+                    className={`phase-band phase-${band.name}`}
+                    data-band={band.name}
+                    style={{ left: barPosition(band.from), width: `calc(${barPosition(band.to)} - ${barPosition(band.from)})` }}
+                  />
+                ))}
+              </div>
+              <input
+                type="range"
+                min={0}
+                max={timeline.durationS}
+                step="any"
+                value={clock}
+                onChange={(event) => {
+                  setPlaying(false);
+                  applyClock(Number(event.target.value));
+                }}
+                aria-label="Position in both reps"
+                aria-valuetext={phase ? `${phase.words}, ${Math.round(phaseProgress * 100)} percent through it` : undefined}
+                data-testid="review-scrub"
+              />
+            </div>
             <div className="phase-marks" aria-hidden="true">
               {(['start', 'bottom', 'up', 'end'] as const).map((name, i) => (
-                <span key={name} style={{ left: `${(timeline.eventClockS[i]! / timeline.durationS) * 100}%` }}>
+                <span key={name} data-clock={timeline.eventClockS[i]} style={{ left: barPosition(timeline.eventClockS[i]! / timeline.durationS) }}>
                   {name}
                 </span>
               ))}
             </div>
             <p className="muted small" aria-live="off">
-              Phase: <strong>{phase?.name}</strong> · arrow keys step one frame, space plays or pauses.
+              <span className="phase-now" data-testid="review-phase" data-phase={phase?.name ?? ''}>
+                <span className={`swatch phase-${phase?.name ?? ''}`} /> <strong>{phase?.words}</strong>
+              </span>{' '}
+              · arrow keys step one frame, space plays or pauses.
             </p>
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Numbers of both reps (scrolls sideways if needed)">
             <table className="review-table">
-              <caption>Peaks of both reps and the difference (right minus left panel)</caption>
+              <caption>Both reps' numbers and the difference (right minus left panel)</caption>
               <thead>
                 <tr>
                   <th scope="col">Metric</th>
@@ -349,8 +383,12 @@ export function RepReview(props: RepReviewProps) {
                 {rows.map((row) => (
                   <tr key={row.key} data-metric={row.key}>
                     <th scope="row">{row.label}</th>
-                    <td className={row.a === null ? 'not-measurable' : undefined}>{formatMetric(row.metric, row.a)}</td>
-                    <td className={row.b === null ? 'not-measurable' : undefined}>{formatMetric(row.metric, row.b)}</td>
+                    <td className={row.a === null ? 'not-measurable' : undefined} data-measure={`${a.videoId}:${a.rep}:${row.metric}:${row.side ?? ''}`}>
+                      {formatMetric(row.metric, row.a)}
+                    </td>
+                    <td className={row.b === null ? 'not-measurable' : undefined} data-measure={`${b.videoId}:${b.rep}:${row.metric}:${row.side ?? ''}`}>
+                      {formatMetric(row.metric, row.b)}
+                    </td>
                     <td className={row.a === null || row.b === null ? 'not-measurable' : undefined}>{formatDiff(row.metric, row.a, row.b)}</td>
                   </tr>
                 ))}
