@@ -309,6 +309,11 @@ export interface VerdictItem {
   text: string;
   /** The metric whose rep measure is the evidence's number (null when the evidence has no number). */
   metric: MetricKey | null;
+  /**
+   * The rep measures that tell it (reps[rep].measures[metric], on `side`): the worst of each fault
+   * it covers, or both sides of a left-right difference on the rep where they differ most.
+   */
+  numbers: { rep: number; metric: MetricKey; side: Side | null }[];
   /** Rep indices it shows on, ascending. */
   reps: number[];
   /** True when it grows over the set. */

@@ -176,6 +176,7 @@ function faultItem(finding: Finding, flags: Flag[], input: VerdictInput): Verdic
       title: capital(faultVerb('shallow_depth', null)),
       text: finding.text,
       metric: null,
+      numbers: [],
       reps,
       fatigue: finding.fatigue,
     };
@@ -185,6 +186,11 @@ function faultItem(finding: Finding, flags: Flag[], input: VerdictInput): Verdic
     finding.kind === 'chain' && new Set(flags.map((f) => f.fault)).size > 1
       ? chainTitle(flags, side)
       : capital(faultVerb(worst.fault, side === 'both' && worst.fault !== 'hip_shift' ? 'both' : side));
+  // The worst flag of each fault it covers, the evidence's own first, then along the chain.
+  const numbers = FAULTS.map((d) => worstFlag(flags.filter((f) => f.fault === d.fault)))
+    .filter((f): f is Flag => f !== null)
+    .sort((a, b) => (a === worst ? -1 : b === worst ? 1 : 0))
+    .map((f) => ({ rep: f.rep, metric: f.metric, side: evidenceSide(f, input.reps[f.rep]) }));
   return {
     id: finding.id,
     kind: finding.kind === 'chain' ? 'chain' : 'fault',
@@ -199,6 +205,7 @@ function faultItem(finding: Finding, flags: Flag[], input: VerdictInput): Verdic
     title,
     text: finding.text,
     metric: worst.metric,
+    numbers,
     reps,
     fatigue: finding.fatigue,
   };
@@ -241,6 +248,7 @@ function asymmetryItem(finding: Finding, input: VerdictInput): VerdictItem | nul
     title: `${capital(worse)} ${rule.words} ${more} than the ${other(worse)}`,
     text: finding.text,
     metric,
+    numbers: best ? [{ rep: best.rep.index, metric, side: worse }, { rep: best.rep.index, metric, side: other(worse) }] : [],
     reps: measured,
   };
 }

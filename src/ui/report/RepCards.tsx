@@ -37,17 +37,24 @@ export function repCardMetrics(analysis: Pick<Analysis, 'measurability'>): { sho
   return { shown, notMeasurable };
 }
 
-/** One number of a rep with its meaning; data-measure names the Analysis field it shows. */
+/**
+ * One number of a rep in a lifter's words, with the registry's number beside them where the words
+ * put it in other units ("heel up about 3 cm (12 % foot)"); data-measure names the Analysis field.
+ */
 export function MeasureValue({ analysis, rep, metric, side, prefix }: { analysis: Analysis; rep: Rep; metric: MetricKey; side: Side | null; prefix?: string }) {
   const shown = repMeasureShown(analysis, rep, metric, side);
-  const sideClass = side ? `side-${side}` : undefined;
   return (
-    <span className={`measure ${sideClass ?? ''}`} data-measure={`${rep.index}:${metric}:${side ?? ''}`}>
+    <span className={`measure${side ? ` side-${side}` : ''}`} data-measure={`${rep.index}:${metric}:${side ?? ''}`}>
       {prefix && <span className="measure-side">{prefix} </span>}
       {shown.measure ? (
         <>
-          <span className="measure-number">{shown.text}</span>
-          {shown.plain && <span className="measure-plain"> {shown.plain}</span>}
+          <span className="measure-plain">{shown.plain}</span>
+          {shown.numberAdds && (
+            <>
+              {' '}
+              (<span className="measure-number">{shown.text}</span>)
+            </>
+          )}
         </>
       ) : (
         <span className="measure-number not-measurable">{shown.text}</span>

@@ -7,10 +7,11 @@
  * measure_text.ts, the reader the rep cards use too.
  */
 import { buildVerdict } from '../../core/findings/verdict';
-import type { Analysis, PoseTrack, Side, Verdict, VerdictItem } from '../../core/types';
+import type { Analysis, PoseTrack, Verdict, VerdictItem } from '../../core/types';
 import { EvidenceThumbnail } from './EvidenceThumbnail';
 import { CHAIN_LABELS, capitalise, formatSeconds } from './labels';
 import { confidenceWords, fromView, repMeasureShown } from './measure_text';
+import { MeasureValue } from './RepCards';
 
 /** The Analysis' verdict; built from its parts for files written before the verdict existed. */
 export function verdictOf(analysis: Analysis): Verdict {
@@ -29,21 +30,21 @@ function sideWords(side: VerdictItem['side']): string | null {
   return null;
 }
 
-/** "Rep 3: heel up about 3 cm (12 % foot)", from the rep measure the item points at. */
-function ItemNumber({ analysis, item }: { analysis: Analysis; item: VerdictItem }) {
-  if (!item.metric || item.evidence.rep === null) return null;
-  const rep = analysis.reps[item.evidence.rep];
-  if (!rep) return null;
-  const side: Side | null = item.evidence.side ?? null;
-  const shown = repMeasureShown(analysis, rep, item.metric, side);
-  if (!shown.measure) return null;
+/** "Worst on rep 3: left heel up about 3 cm (12 % foot)", from the rep measures the item points at. */
+function ItemNumbers({ analysis, item }: { analysis: Analysis; item: VerdictItem }) {
+  const numbers = item.numbers ?? (item.metric && item.evidence.rep !== null ? [{ rep: item.evidence.rep, metric: item.metric, side: item.evidence.side ?? null }] : []);
+  const shown = numbers.filter((n) => analysis.reps[n.rep] && repMeasureShown(analysis, analysis.reps[n.rep]!, n.metric, n.side).measure);
+  if (!shown.length) return null;
+  const reps = [...new Set(shown.map((n) => n.rep))];
   return (
     <p className="item-number">
-      {item.kind === 'asymmetry' ? 'Most apart on ' : 'Worst on '}rep {rep.index + 1}
-      {side ? ` (${side})` : ''}:{' '}
-      <span className="measure" data-measure={`${rep.index}:${item.metric}:${side ?? ''}`}>
-        <span className="measure-plain">{shown.plain}</span> <span className="measure-number muted">({shown.text})</span>
-      </span>
+      {item.kind === 'asymmetry' ? 'Most apart on' : 'Worst on'} rep {reps.map((r) => r + 1).join(' and ')}:{' '}
+      {shown.map((n, i) => (
+        <span key={`${n.rep}:${n.metric}:${n.side}`}>
+          {i > 0 ? '; ' : ''}
+          <MeasureValue analysis={analysis} rep={analysis.reps[n.rep]!} metric={n.metric} side={n.side} prefix={n.side ?? undefined} />
+        </span>
+      ))}
     </p>
   );
 }
@@ -74,7 +75,7 @@ function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Anal
           <span data-testid="item-sure">{capitalise(confidenceWords(item.confidence))}</span> ·{' '}
           <span data-testid="item-view">seen {fromView(item.view)}</span>
         </p>
-        <ItemNumber analysis={analysis} item={item} />
+        <ItemNumbers analysis={analysis} item={item} />
         {item.guidance && (
           <p className="item-work">
             <strong>Work on</strong>

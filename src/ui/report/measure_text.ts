@@ -18,6 +18,18 @@ export interface ShownValue {
   text: string;
   /** What the number means in a lifter's words ("heel up about 3 cm"); null when not measurable. */
   plain: string | null;
+  /**
+   * False when the words already state the number ("knee bent 87°" for 87°): then the words are
+   * shown alone; true when they restate it in other units ("heel up about 3 cm" for 12 % foot).
+   */
+  numberAdds: boolean;
+}
+
+/** Whether `plain` already holds the number of `text` ("87" of "87°" in "knee bent 87°"). */
+function statesNumber(plain: string, text: string): boolean {
+  const number = /-?\d+(\.\d+)?/.exec(text)?.[0]?.replace(/^-/, '');
+  if (!number) return false;
+  return new RegExp(`(^|[^\\d.])${number.replace('.', '\\.')}([^\\d.]|$)`).test(plain);
 }
 
 /** True when the Analysis says this view can measure the metric at all. */
@@ -30,8 +42,10 @@ export function repMeasureShown(analysis: Pick<Analysis, 'measurability'>, rep: 
   const measure = repValue(rep, key, side);
   const supported =
     metricMeasurable(analysis, key) && measure !== null && Number.isFinite(measure.value) && (metricDef(key).views[measure.view] ?? 0) > 0;
-  if (!supported) return { measure: null, text: NOT_MEASURABLE, plain: null };
-  return { measure, text: formatMetric(key, measure.value), plain: metricDef(key).plain(measure.value) };
+  if (!supported) return { measure: null, text: NOT_MEASURABLE, plain: null, numberAdds: false };
+  const text = formatMetric(key, measure.value);
+  const plain = metricDef(key).plain(measure.value);
+  return { measure, text, plain, numberAdds: !statesNumber(plain, text) };
 }
 
 /** How sure, in words, with the percentage: "fairly sure (72 %)". Display bins, not thresholds of any test. */

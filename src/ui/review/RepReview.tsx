@@ -49,6 +49,9 @@ interface DiffRow {
   label: string;
   a: number | null;
   b: number | null;
+  /** The numbers in a lifter's words. */
+  plainA: string | null;
+  plainB: string | null;
 }
 
 function diffRows(a: RepOption, b: RepOption): DiffRow[] {
@@ -57,10 +60,12 @@ function diffRows(a: RepOption, b: RepOption): DiffRow[] {
     const sides: ('left' | 'right' | null)[] = column.sided ? ['left', 'right'] : [null];
     for (const side of sides) {
       // The same reader as the report's rep cards: a number only where that video's view supports it.
-      const va = a.video.analysis ? repMeasureShown(a.video.analysis, a.repData, column.key, side).measure?.value ?? null : null;
-      const vb = b.video.analysis ? repMeasureShown(b.video.analysis, b.repData, column.key, side).measure?.value ?? null : null;
+      const sa = a.video.analysis ? repMeasureShown(a.video.analysis, a.repData, column.key, side) : null;
+      const sb = b.video.analysis ? repMeasureShown(b.video.analysis, b.repData, column.key, side) : null;
+      const va = sa?.measure?.value ?? null;
+      const vb = sb?.measure?.value ?? null;
       if (va === null && vb === null) continue;
-      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, side, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb });
+      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, side, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb, plainA: sa?.plain ?? null, plainB: sb?.plain ?? null });
     }
   }
   return rows;
@@ -345,11 +350,16 @@ export function RepReview(props: RepReviewProps) {
               />
             </div>
             <div className="phase-marks" aria-hidden="true">
-              {(['start', 'bottom', 'up', 'end'] as const).map((name, i) => (
-                <span key={name} data-clock={timeline.eventClockS[i]} style={{ left: barPosition(timeline.eventClockS[i]! / timeline.durationS) }}>
-                  {name}
-                </span>
-              ))}
+              {(['start', 'bottom', 'up', 'end'] as const).map((name, i) => {
+                const at = timeline.eventClockS[i]! / timeline.durationS;
+                // "up" right after "bottom" (no pause at the bottom) would print over it.
+                const crowded = name === 'up' && at - timeline.eventClockS[1]! / timeline.durationS < 0.08;
+                return (
+                  <span key={name} data-mark={name} data-clock={timeline.eventClockS[i]} style={{ left: barPosition(at) }}>
+                    {crowded ? '' : name}
+                  </span>
+                );
+              })}
             </div>
             <p className="muted small" aria-live="off">
               <span className="phase-now" data-testid="review-phase" data-phase={phase?.name ?? ''}>
@@ -383,11 +393,17 @@ export function RepReview(props: RepReviewProps) {
                 {rows.map((row) => (
                   <tr key={row.key} data-metric={row.key}>
                     <th scope="row">{row.label}</th>
-                    <td className={row.a === null ? 'not-measurable' : undefined} data-measure={`${a.videoId}:${a.rep}:${row.metric}:${row.side ?? ''}`}>
-                      {formatMetric(row.metric, row.a)}
+                    <td className={row.a === null ? 'not-measurable' : undefined}>
+                      <span className="measure-number" data-measure={`${a.videoId}:${a.rep}:${row.metric}:${row.side ?? ''}`}>
+                        {formatMetric(row.metric, row.a)}
+                      </span>
+                      {row.plainA && <span className="review-plain">{row.plainA}</span>}
                     </td>
-                    <td className={row.b === null ? 'not-measurable' : undefined} data-measure={`${b.videoId}:${b.rep}:${row.metric}:${row.side ?? ''}`}>
-                      {formatMetric(row.metric, row.b)}
+                    <td className={row.b === null ? 'not-measurable' : undefined}>
+                      <span className="measure-number" data-measure={`${b.videoId}:${b.rep}:${row.metric}:${row.side ?? ''}`}>
+                        {formatMetric(row.metric, row.b)}
+                      </span>
+                      {row.plainB && <span className="review-plain">{row.plainB}</span>}
                     </td>
                     <td className={row.a === null || row.b === null ? 'not-measurable' : undefined}>{formatDiff(row.metric, row.a, row.b)}</td>
                   </tr>

@@ -76,7 +76,7 @@ describe('ReportView', () => {
     expect(first.textContent).toMatch(/Fairly sure \(75 %\)/);
     expect(first.textContent).toContain('seen from the side');
     // Its number in words, from rep 3's measure (the sample's left heel at the bottom of rep 3: 0.12 foot lengths).
-    expect(first.querySelector('[data-measure="2:heelLift:left"]')!.textContent).toMatch(/^heel up about [\d.]+ cm \(12 % foot\)$/);
+    expect(first.querySelector('[data-measure="2:heelLift:left"]')!.textContent).toMatch(/^left heel up about [\d.]+ cm \(12 % foot\)$/);
     expect(first.textContent).toMatch(/Work on \(Ankle\): .*ankle mobility work may help/);
     expect(first.querySelector('canvas')).toBeTruthy();
     expect(screen.getByRole('note').textContent).toMatch(/not a diagnosis.*severe pain.*physiotherapist or doctor/s);
@@ -130,11 +130,12 @@ describe('ReportView', () => {
     expect(metrics).not.toContain('kneeValgusDeg');
     expect(screen.getByTestId('reps-not-measurable').textContent).toContain('Knee valgus');
     const heel = cards[1]!.querySelector('[data-metric="heelLift"]')!;
-    expect(heel.querySelector('[data-measure="1:heelLift:left"]')!.textContent).toMatch(/^L 7 % foot heel up about/);
+    expect(heel.querySelector('[data-measure="1:heelLift:left"]')!.textContent).toMatch(/^L heel up about [\d.]+ cm \(7 % foot\)$/);
     expect(heel.querySelector('[data-measure="1:heelLift:right"]')!.textContent).toBe('R not measurable');
     expect(heel.textContent).not.toMatch(/R 0/);
-    expect(cards[0]!.querySelector('[data-measure="0:kneeFlexionDeg:right"]')!.textContent).toBe('R 120° knee bent 120°');
-    expect(cards[0]!.querySelector('[data-measure="0:thighAngleDeg:"]')!.textContent).toBe('5° thighs 5° below parallel');
+    // Words that already state the number are shown alone.
+    expect(cards[0]!.querySelector('[data-measure="0:kneeFlexionDeg:right"]')!.textContent).toBe('R knee bent 120°');
+    expect(cards[0]!.querySelector('[data-measure="0:thighAngleDeg:"]')!.textContent).toBe('thighs 5° below parallel');
   });
 
   it('never shows a number the view cannot support, even if a measure holds one', () => {
@@ -185,7 +186,7 @@ describe('ReportView', () => {
     video.analysis!.asymmetries[0]!.left = [null, null, null];
     render(<ReportView video={video} allVideos={[video]} />);
     const row = document.querySelector('.asymmetry-panel tr[data-metric="heelLift"]')!;
-    expect([...row.querySelectorAll('[data-measure$=":heelLift:left"]')].map((el) => el.textContent!.split(' heel')[0])).toEqual(['2 % foot', '7 % foot', '12 % foot']);
+    expect([...row.querySelectorAll('[data-measure$=":heelLift:left"] .measure-number')].map((el) => el.textContent)).toEqual(['2 % foot', '7 % foot', '12 % foot']);
     expect(row.textContent).toContain('symmetry index 105 %');
     expect(row.textContent).toContain('Yes, left side worse');
     const knee = document.querySelector('.asymmetry-panel tr[data-metric="kneeFlexionDeg"]')!;

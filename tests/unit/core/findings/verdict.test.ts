@@ -119,8 +119,9 @@ describe('buildVerdict', () => {
     expect(v.items[0]!.id).toBe('chain-ankle-torso');
     expect(v.items[0]!.title).toBe('Left heel lifts and the torso pitches forward');
     expect(v.items[0]!.chain).toEqual(['ankle', 'torso']);
-    // Its evidence is the worst of the flags it covers (the severe forward lean).
+    // Its evidence is the worst of the flags it covers (the severe forward lean); its numbers, one per fault covered.
     expect(v.items[0]!.fault).toBe('forward_lean');
+    expect(v.items[0]!.numbers.map((n) => `${n.metric}:${n.side}`)).toEqual(['trunkTibiaDeg:null', 'heelLift:left']);
     // Heel lift and forward lean are not repeated as items of their own.
     expect(v.items.map((i) => i.id)).not.toContain('fault-heel_lift');
     expect(v.items.map((i) => i.id)).not.toContain('fault-forward_lean');
@@ -154,6 +155,9 @@ describe('the verdict of every fixture track (analyze())', () => {
           expect(measure, `${item.id}: ${item.metric} ${side}`).not.toBeNull();
           expect(measure!.t).toBeCloseTo(item.evidence.t, 6);
         }
+      }
+      for (const item of v.items) {
+        for (const n of item.numbers) expect(repValue(analysis.reps[n.rep]!, n.metric, n.side), `${item.id} ${n.metric}`).not.toBeNull();
       }
       // What this view could not check is exactly the not-measurable faults.
       for (const n of v.notChecked) expect(analysis.reps.flatMap((r) => r.flags).some((f) => f.fault === n.fault)).toBe(false);
