@@ -76,21 +76,32 @@ function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Anal
           <span data-testid="item-view">seen {fromView(item.view)}</span>
         </p>
         <ItemNumbers analysis={analysis} item={item} />
-        {item.guidance && (
-          <p className="item-work">
-            <strong>Work on</strong>
-            {item.chain.length > 0 && <span className="chain"> ({item.chain.map((link) => CHAIN_LABELS[link]).join(' → ')})</span>}: {item.guidance}
-          </p>
-        )}
       </div>
+      {item.guidance && (
+        <p className="item-work">
+          <strong>Work on</strong>
+          {item.chain.length > 0 && <span className="chain"> ({item.chain.map((link) => CHAIN_LABELS[link]).join(' → ')})</span>}: {item.guidance}
+        </p>
+      )}
     </li>
   );
 }
 
-/** "Knee valgus angle needs a front view" from a longer reason ("...: from the side ..."). */
-function shortReason(reason: string | null): string | null {
-  if (!reason) return null;
-  return capitalise(reason.split(':')[0]!.trim());
+/**
+ * "Knee valgus and hip shift need a front view; butt wink, forward lean and depth need a side or
+ * 45-degree view": the faults grouped by what their reason says they need.
+ */
+export function notCheckedWords(notChecked: Verdict['notChecked']): string {
+  const groups = new Map<string, string[]>();
+  for (const n of notChecked) {
+    const needs = /\bneeds? (.*)$/.exec((n.reason ?? '').split(':')[0]!.trim())?.[1] ?? '';
+    groups.set(needs, [...(groups.get(needs) ?? []), n.noun]);
+  }
+  const list = (nouns: string[]) => (nouns.length === 1 ? nouns[0]! : `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}`);
+  return [...groups]
+    .map(([needs, nouns]) => (needs ? `${list(nouns)} ${nouns.length === 1 ? 'needs' : 'need'} ${needs}` : list(nouns)))
+    .map((part, i) => (i === 0 ? capitalise(part) : part))
+    .join('; ');
 }
 
 export function VerdictSection({ analysis, track, url, mirrored, onPlay }: { analysis: Analysis; track: PoseTrack; url: string; mirrored: boolean; onPlay: (request: PlayRequest) => void }) {
@@ -120,14 +131,7 @@ export function VerdictSection({ analysis, track, url, mirrored, onPlay }: { ana
       )}
       {verdict.notChecked.length > 0 && (
         <p className="not-checked small" data-testid="not-checked">
-          <strong>Not checked from this view:</strong>{' '}
-          {verdict.notChecked.map((n, i) => (
-            <span key={n.fault} data-fault={n.fault}>
-              {i > 0 ? '; ' : ''}
-              {shortReason(n.reason) ?? capitalise(n.noun)}
-            </span>
-          ))}
-          .
+          <strong>Not checked from this view:</strong> {notCheckedWords(verdict.notChecked)}.
         </p>
       )}
       {analysis.warnings.length > 0 && (
