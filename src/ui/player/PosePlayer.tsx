@@ -45,6 +45,8 @@ export interface PosePlayerProps {
   crop?: LifterCrop | null;
   /** Where metric labels go: beside the body with leader lines (default), or next to their joint. */
   labelLayout?: 'near-joint' | 'beside-body';
+  /** Label text size, CSS pixels (default 13). */
+  labelFontPx?: number;
   /** Native video controls (default on). */
   controls?: boolean;
   /** Accessible name of the video element. */
@@ -129,7 +131,7 @@ export function PosePlayer(props: PosePlayerProps) {
       }
       const frame = index >= 0 ? track.frames[index]! : null;
       const pixelsPerCss = boxWidth > 0 ? canvas.width / boxWidth : 0;
-      drawSkeleton(ctx, frame?.keypoints ?? null, {
+      const drawn = drawSkeleton(ctx, frame?.keypoints ?? null, {
         width: canvas.width,
         height: canvas.height,
         mirrored: p.mirrored,
@@ -137,9 +139,11 @@ export function PosePlayer(props: PosePlayerProps) {
         highlight: p.highlight ? metricKeypoints(p.highlight.metric, p.highlight.side) : [],
         labels: overlayLabels(p.analysis, t, p.angles ?? [], p.highlight),
         labelLayout: p.labelLayout ?? 'beside-body',
-        fontPx: pixelsPerCss > 0 ? LABEL_FONT_CSS_PX * pixelsPerCss : undefined,
+        fontPx: pixelsPerCss > 0 ? (p.labelFontPx ?? LABEL_FONT_CSS_PX) * pixelsPerCss : undefined,
       });
       canvas.dataset.frameIndex = String(index);
+      // Where the labels went, in canvas pixels (read by the e2e tests of the label layout).
+      canvas.dataset.layout = JSON.stringify(drawn);
       canvas.dataset.hasPose = String(frame !== null && frame.keypoints !== null);
       if (crop) canvas.dataset.crop = `${Math.round(crop.x)},${Math.round(crop.y)},${Math.round(crop.width)},${Math.round(crop.height)}`;
       else delete canvas.dataset.crop;

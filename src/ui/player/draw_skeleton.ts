@@ -73,10 +73,17 @@ interface Placed {
   textWidth: number;
 }
 
-export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): void {
+/** Where the labels went (canvas pixels) and the body's box, for tests and for callers that want to know. */
+export interface DrawnLayout {
+  body: { left: number; right: number; top: number; bottom: number } | null;
+  labels: { text: string; x: number; y: number; width: number; height: number; anchorX: number; anchorY: number }[];
+}
+
+export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): DrawnLayout {
   const { width, height } = options;
   ctx.clearRect(0, 0, width, height);
-  if (!keypoints) return;
+  const drawn: DrawnLayout = { body: null, labels: [] };
+  if (!keypoints) return drawn;
   const minScore = options.minScore ?? 0.3;
   const highlight = new Set(options.highlight ?? []);
   const byName = new Map<string, Keypoint>();
@@ -117,8 +124,9 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
     ctx.arc(x(keypoint), y(keypoint), (highlight.has(keypoint.name) ? 2.4 : 1.6) * unit, 0, Math.PI * 2);
     ctx.fill();
   }
+  if (Number.isFinite(bodyLeft)) drawn.body = { left: bodyLeft, right: bodyRight, top: bodyTop, bottom: bodyBottom };
   const labels = (options.labels ?? []).filter((label) => byName.has(label.anchor));
-  if (!labels.length) return;
+  if (!labels.length) return drawn;
   const fontPx = Math.round(options.fontPx ?? Math.max(12, Math.min(width, height) / 22));
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
@@ -175,5 +183,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
     ctx.fillRect(leftOfJoint ? p.x + p.textWidth + 1 : p.x - 4, p.y - lineH / 2, 3, lineH);
     ctx.fillStyle = p.label.emphasis ? SIDE_COLOURS.highlight : '#ffffff';
     ctx.fillText(p.label.text, p.x, p.y);
+    drawn.labels.push({ text: p.label.text, x: p.x - 4, y: p.y - lineH / 2, width: p.textWidth + 8, height: lineH, anchorX: p.anchorX, anchorY: p.anchorY });
   }
+  return drawn;
 }

@@ -29,13 +29,35 @@ export interface RepReviewProps {
 
 export const REVIEW_SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
 
-/** Each panel's shape (width / height): portrait, so two fit side by side on a phone and a standing lifter fills one. */
-export const REVIEW_PANEL_ASPECT = 3 / 4;
+/**
+ * Each panel's shape (width / height): square, so two sit side by side and a standing lifter fills
+ * about three quarters of the height with room beside the body for the labels (0.35 of the lifter's height
+ * each side: an 11 px label such as "L Heel lift 10 % foot" on a 400 px panel).
+ */
+export const REVIEW_PANEL_ASPECT = 1;
+const LABEL_ROOM = 0.35;
+/**
+ * On a phone two panels are about 180 px wide: labels beside the body would not fit, so the panels
+ * show the lifter alone, cropped closer, and the numbers are in the table under them.
+ */
+const NARROW_QUERY = '(max-width: 560px)';
 
-/** The crop that follows one rep's lifter (sized for the whole rep). */
-function repCrop(option: RepOption): LifterCrop {
+function useNarrowScreen(): boolean {
+  const query = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null;
+  const [narrow, setNarrow] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener?.('change', onChange);
+    return () => query.removeEventListener?.('change', onChange);
+  }, [query?.media]);
+  return narrow;
+}
+
+/** The crop that follows one rep's lifter (sized for the whole rep), with room for labels beside the body or without. */
+function repCrop(option: RepOption, withLabels: boolean): LifterCrop {
   const { track } = option.video;
-  return lifterCrop(track.frames, track.source, { aspect: REVIEW_PANEL_ASPECT, from: option.repData.start, to: option.repData.end });
+  return lifterCrop(track.frames, track.source, { aspect: REVIEW_PANEL_ASPECT, from: option.repData.start, to: option.repData.end, labelRoom: withLabels ? LABEL_ROOM : 0.05 });
 }
 
 function refKey(ref: RepRef): string {
@@ -129,8 +151,9 @@ export function RepReview(props: RepReviewProps) {
   const a = options.find((option) => aRef && refKey(option) === refKey(aRef)) ?? null;
   const b = options.find((option) => bRef && refKey(option) === refKey(bRef)) ?? null;
   const timeline = useMemo(() => (a && b ? createPhaseTimeline([a.repData, b.repData]) : null), [a?.repData, b?.repData]);
-  const cropA = useMemo(() => (a ? repCrop(a) : null), [a?.video.track, a?.repData]);
-  const cropB = useMemo(() => (b ? repCrop(b) : null), [b?.video.track, b?.repData]);
+  const narrow = useNarrowScreen();
+  const cropA = useMemo(() => (a ? repCrop(a, !narrow) : null), [a?.video.track, a?.repData, narrow]);
+  const cropB = useMemo(() => (b ? repCrop(b, !narrow) : null), [b?.video.track, b?.repData, narrow]);
 
   const applyClock = useCallback(
     (c: number) => {
@@ -281,10 +304,11 @@ export function RepReview(props: RepReviewProps) {
                   url={option.video.url}
                   track={option.video.track}
                   analysis={option.video.analysis}
-                  angles={overlayMetricsFor(option.video.analysis?.measurability)}
+                  angles={narrow ? [] : overlayMetricsFor(option.video.analysis?.measurability)}
                   mirrored={(option.video.previewMirrored ?? false) !== (index === 1 && mirrorB)}
                   crop={index === 0 ? cropA : cropB}
                   labelLayout="beside-body"
+                  labelFontPx={11}
                   controls={false}
                   label={`${index === 0 ? 'Left' : 'Right'} panel: ${option.label}`}
                   videoRef={index === 0 ? videoA : videoB}
