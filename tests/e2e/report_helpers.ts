@@ -92,3 +92,11 @@ export async function tabStops(page: Page, max = 400): Promise<string[]> {
   }
   return seen;
 }
+
+/** Puts the review's scrub bar at a clock time, as dragging it there would (React hears the input event). */
+export async function setScrub(page: Page, clockS: number): Promise<void> {
+  await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement, value: number) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, clockS);
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { clipsDir, launch, repoRoot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
-import { clippedElements, openAllFolds, openFold, scrollRegions, tabStops } from './report_helpers';
+import { clippedElements, openAllFolds, openFold, scrollRegions, setScrub, tabStops } from './report_helpers';
 import { analyze } from '../../src/core/analyze';
 import { metricDef, isMetricKey } from '../../src/core/metrics/registry';
 import { repValue } from '../../src/core/series';
@@ -274,10 +274,7 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
     }
     // At the bottom mark the label says so.
     const bottomClock = Number(await page.locator('.phase-marks [data-mark="bottom"]').getAttribute('data-clock'));
-    await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement, value: number) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, bottomClock);
+    await setScrub(page, bottomClock);
     expect(await page.getByTestId('review-phase').getAttribute('data-phase')).toBe('bottom');
     expect(await page.getByTestId('review-phase').textContent()).toContain('at the bottom');
     // Every few pixels along the bar: a click there, and the label names the band under the pointer
@@ -296,10 +293,7 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
       }
     }
     expect(compared).toBeGreaterThan(40);
-    await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement, value: number) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, bottomClock);
+    await setScrub(page, bottomClock);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => !(v as HTMLVideoElement).seeking));
     await page.waitForTimeout(400);
     mkdirSync(screenshotsDir, { recursive: true });
@@ -347,10 +341,7 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
     await page.locator('[data-pair^="video-"]').click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
     const bottomClock = Number(await page.locator('.phase-marks [data-mark="bottom"]').getAttribute('data-clock'));
-    await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement, value: number) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, bottomClock);
+    await setScrub(page, bottomClock);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => !(v as HTMLVideoElement).seeking));
     await page.waitForTimeout(500);
     await page.locator('[data-testid="rep-review"]').screenshot({ path: path.join(docsShots!, 'review-1280.png') });
