@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
 import { combineViews, type ViewInput } from '../core/multiview/combine_views';
+import { fuseViews } from '../core/multiview/fuse';
 import type { PoseTrack } from '../core/types';
 import { createNodePoseEstimator } from '../pose/node';
 import type { PoseEstimator } from '../pose/types';
@@ -70,12 +71,14 @@ export async function analyzeSet(args: CliArgs): Promise<number> {
   }
   const [a, b] = views;
   const combined = combineViews(a, b);
+  const fused = fuseViews(a, b, combined);
   const out = {
     kind: 'two-view set',
     setFormatVersion: SET_FORMAT_VERSION,
     views: views.map((v, i) => ({ role: i === 0 ? 'a' : 'b', name: v.name, track: v.track, analysis: v.analysis })),
     alignment: combined.alignment,
     repMatches: combined.repMatches,
+    fused,
   };
   const json = JSON.stringify(out);
   if (args.out) {
@@ -84,6 +87,6 @@ export async function analyzeSet(args: CliArgs): Promise<number> {
   } else {
     process.stdout.write(`${json}\n`);
   }
-  for (const line of setSummaryLines(a, b, combined)) log(line);
+  for (const line of setSummaryLines(a, b, combined, fused)) log(line);
   return 0;
 }

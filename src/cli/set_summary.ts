@@ -1,10 +1,11 @@
 /** The short human summary of a two-view set on stderr. Pure: inputs in, lines out. */
 import type { CombinedViews, ViewInput } from '../core/multiview/combine_views';
+import type { FusedSet } from '../core/multiview/fuse';
 import { LOW_CONFIDENCE } from '../core/multiview/time_alignment';
 
 const signed = (v: number, digits: number) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
 
-export function setSummaryLines(a: ViewInput, b: ViewInput, combined: CombinedViews): string[] {
+export function setSummaryLines(a: ViewInput, b: ViewInput, combined: CombinedViews, fused: FusedSet): string[] {
   const al = combined.alignment;
   const lines = [
     `A ${a.name}: ${a.analysis.view.kind} view, ${a.track.source.fps.toFixed(2).replace(/\.?0+$/, '')} fps, ${a.analysis.reps.length} reps`,
@@ -21,5 +22,7 @@ export function setSummaryLines(a: ViewInput, b: ViewInput, combined: CombinedVi
   }
   const pairs = combined.repMatches.map((m) => `A${m.a + 1}=B${m.b + 1}`);
   lines.push(`same reps: ${pairs.length ? pairs.join(', ') : 'none matched'}`);
+  lines.push(`verdict: ${fused.verdict.text}`);
+  for (const f of fused.findings) lines.push(`finding (${f.views.join(' + ')} view): ${f.text}${f.note ? ` [${f.note}]` : ''}`);
   return lines;
 }
