@@ -339,8 +339,9 @@ type RepSpan = Pick<Rep, 'index' | 'start' | 'bottom' | 'end'>;
 
 /**
  * Pairs each rep of A with the rep of B filmed at the same time: B's reps are moved onto A's
- * clock by the offset and paired by the share of time they have in common (intersection over
- * union of [start, end], at least one half), best pairs first, each rep used once.
+ * clock by the offset; two reps are the same movement when their [start, end] overlap by at
+ * least half their union, or when each one's bottom lies inside the other's span (a rep the
+ * clip starts or ends inside is cut short in one video only). Best overlaps first, each rep once.
  */
 export function matchReps(repsA: readonly RepSpan[], repsB: readonly RepSpan[], offsetS: number): RepMatch[] {
   const candidates: RepMatch[] = [];
@@ -348,10 +349,12 @@ export function matchReps(repsA: readonly RepSpan[], repsB: readonly RepSpan[], 
     for (const rb of repsB) {
       const s = rb.start + offsetS;
       const e = rb.end + offsetS;
+      const bottomB = rb.bottom + offsetS;
       const inter = Math.max(0, Math.min(ra.end, e) - Math.max(ra.start, s));
       const union = Math.max(ra.end, e) - Math.min(ra.start, s);
       const overlap = union > 0 ? inter / union : 0;
-      if (overlap >= 0.5) candidates.push({ a: ra.index, b: rb.index, overlap, bottomDeltaS: rb.bottom + offsetS - ra.bottom });
+      const bottomsInside = bottomB >= ra.start && bottomB <= ra.end && ra.bottom >= s && ra.bottom <= e;
+      if (overlap >= 0.5 || bottomsInside) candidates.push({ a: ra.index, b: rb.index, overlap, bottomDeltaS: bottomB - ra.bottom });
     }
   }
   candidates.sort((x, y) => y.overlap - x.overlap);

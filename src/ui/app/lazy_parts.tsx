@@ -60,3 +60,5 @@ export function preloadReportView(): void {
 
 export const LazyReportView = lazyNamed<ReportViewProps>(reportModules, 'ReportView', ReportMissing);
 export const LazyLiveRecorder = lazyNamed<LiveRecorderProps>(liveModules, 'LiveRecorder', LiveMissing);
+/** Two videos of one set read together (src/ui/multiview). */
+export const LazyTwoViewSet = lazy(() => import('../multiview/TwoViewSet'));

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { analyze } from '../../../src/core/analyze';
+import { TwoViewSet } from '../../../src/ui/multiview/TwoViewSet';
+import type { LoadedVideo } from '../../../src/ui/app/loaded_videos';
+import { syntheticTwoView } from '../../support/synthetic_two_view';
+
+function videosOf(): LoadedVideo[] {
+  const set = syntheticTwoView(
+    { reps: 3, heelLift: { left: 0.1, right: 0 }, perRep: (r) => ({ descentS: [1.2, 1.0, 1.4][r], pauseS: [0.8, 1.2, 0.6][r] }) },
+    { view: 'front', fps: 30 },
+    { view: 'side', yawDeg: -180, fps: 60, startS: 0.5 },
+  );
+  return [
+    { id: 'f', name: 'front.mp4', file: new Blob([]), url: 'blob:f', track: set.a.track, analysis: analyze(set.a.track), backend: 'wasm', model: 'synthetic' },
+    { id: 's', name: 'side.mp4', file: new Blob([]), url: 'blob:s', track: set.b.track, analysis: analyze(set.b.track), backend: 'wasm', model: 'synthetic' },
+  ];
+}
+
+beforeEach(() => {
+  HTMLMediaElement.prototype.pause = vi.fn();
+});
+afterEach(cleanup);
+
+describe('TwoViewSet', () => {
+  it('shows the offset found from the motion, the verdict with its view, and each metric from the better view', () => {
+    render(<TwoViewSet videos={videosOf()} />);
+    const offset = screen.getByTestId('two-view-offset');
+    expect(Number(offset.getAttribute('data-offset-s'))).toBeCloseTo(0.5, 2);
+    expect(offset.textContent).toMatch(/side\.mp4 starts \+0\.500 s after front\.mp4 \(\+30\.0 frames of B\)/);
+    const verdict = screen.getByTestId('two-view-verdict');
+    expect(verdict.textContent).toMatch(/from the side view/);
+    const table = screen.getByTestId('two-view-table');
+    expect(table.querySelector('tr[data-metric="heelLift.left"] td.used')).not.toBeNull();
+    expect(within(table).getAllByText(/not measurable/).length).toBeGreaterThan(0);
+  });
+
+  it('nudges B one frame at a time and says the offset was set by hand', () => {
+    render(<TwoViewSet videos={videosOf()} />);
+    const offset = screen.getByTestId('two-view-offset');
+    const before = Number(offset.getAttribute('data-offset-s'));
+    fireEvent.click(screen.getByTestId('nudge-back'));
+    fireEvent.click(screen.getByTestId('nudge-back'));
+    expect(Number(offset.getAttribute('data-offset-s'))).toBeCloseTo(before - 2 / 60, 3);
+    expect(offset.getAttribute('data-method')).toBe('manual');
+    expect(offset.textContent).toMatch(/set by hand/);
+  });
+
+  it('shows nothing with fewer than two analysed videos', () => {
+    const { container } = render(<TwoViewSet videos={videosOf().slice(0, 1)} />);
+    expect(container.textContent).toBe('');
+  });
+});
