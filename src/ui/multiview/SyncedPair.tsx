@@ -20,6 +20,8 @@ export interface SyncedPairProps {
   labelB: string;
 }
 
+const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
+
 const duration = (v: LoadedVideo) => v.track.source.durationS || (v.track.frames.at(-1)?.t ?? 0);
 
 export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
@@ -28,6 +30,7 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
   const to = Math.max(duration(a), offsetS + duration(b));
   const [clock, setClock] = useState(Math.max(0, offsetS));
   const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(0.5);
   const clockRef = useRef(clock);
   const videoA = useRef<HTMLVideoElement | null>(null);
   const videoB = useRef<HTMLVideoElement | null>(null);
@@ -80,7 +83,7 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
       }
       const dt = Math.min(0.25, (now - last) / 1000);
       last = now;
-      const next = clockRef.current + dt;
+      const next = clockRef.current + dt * speed;
       if (next >= to) {
         apply(to);
         setPlaying(false);
@@ -91,7 +94,7 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
-  }, [playing, apply, from, to]);
+  }, [playing, apply, from, to, speed]);
 
   const step = (direction: 1 | -1) => {
     setPlaying(false);
@@ -133,6 +136,16 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
         <button type="button" onClick={() => step(1)} aria-label="One frame forward">
           frame ▶
         </button>
+        <label className="speed">
+          Speed
+          <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))} data-testid="synced-speed">
+            {SPEEDS.map((x) => (
+              <option key={x} value={x}>
+                {x}x
+              </option>
+            ))}
+          </select>
+        </label>
         <input
           type="range"
           min={from}

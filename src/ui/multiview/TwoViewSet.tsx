@@ -48,6 +48,8 @@ export function TwoViewSet({ videos }: TwoViewSetProps) {
   const [aId, setAId] = useState(initial?.[0] ?? '');
   const [bId, setBId] = useState(initial?.[1] ?? '');
   const headingId = useId();
+  // Opened on request: two videos of different sets must not be lined up unasked.
+  const [open, setOpen] = useState(false);
   const a = analysed.find((v) => v.id === aId) ?? analysed.find((v) => v.id === initial?.[0]);
   const b = analysed.find((v) => v.id === bId && v.id !== a?.id) ?? analysed.find((v) => v.id === initial?.[1] && v.id !== a?.id);
   if (analysed.length < 2) return null;
@@ -70,11 +72,21 @@ export function TwoViewSet({ videos }: TwoViewSetProps) {
         Filmed the same set from two angles (two phones, or a phone and the webcam)? Pick both videos: they are lined up in time from the movement and read
         together, each metric from the camera that sees it best.
       </p>
-      <div className="two-view-pick">
-        {picker('Camera A', a?.id ?? '', setAId, 'two-view-a')}
-        {picker('Camera B', b?.id ?? '', setBId, 'two-view-b')}
-      </div>
-      {a && b ? <TwoViewPair key={`${a.id}|${b.id}`} a={a} b={b} /> : <p className="muted">Pick two different videos.</p>}
+      {open ? (
+        <>
+          <div className="two-view-pick">
+            {picker('Camera A', a?.id ?? '', setAId, 'two-view-a')}
+            {picker('Camera B', b?.id ?? '', setBId, 'two-view-b')}
+          </div>
+          {a && b ? <TwoViewPair key={`${a.id}|${b.id}`} a={a} b={b} /> : <p className="muted">Pick two different videos.</p>}
+        </>
+      ) : (
+        <div>
+          <button type="button" className="button" onClick={() => setOpen(true)} data-testid="two-view-open">
+            Read two videos of one set together
+          </button>
+        </div>
+      )}
     </section>
   );
 }

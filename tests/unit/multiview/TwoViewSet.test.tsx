@@ -26,6 +26,7 @@ afterEach(cleanup);
 describe('TwoViewSet', () => {
   it('shows the offset found from the motion, the verdict with its view, and each metric from the better view', () => {
     render(<TwoViewSet videos={videosOf()} />);
+    fireEvent.click(screen.getByTestId('two-view-open'));
     const offset = screen.getByTestId('two-view-offset');
     expect(Number(offset.getAttribute('data-offset-s'))).toBeCloseTo(0.5, 2);
     expect(offset.textContent).toMatch(/side\.mp4 starts \+0\.500 s after front\.mp4 \(\+30\.0 frames of B\)/);
@@ -38,6 +39,7 @@ describe('TwoViewSet', () => {
 
   it('nudges B one frame at a time and says the offset was set by hand', () => {
     render(<TwoViewSet videos={videosOf()} />);
+    fireEvent.click(screen.getByTestId('two-view-open'));
     const offset = screen.getByTestId('two-view-offset');
     const before = Number(offset.getAttribute('data-offset-s'));
     fireEvent.click(screen.getByTestId('nudge-back'));
@@ -45,6 +47,12 @@ describe('TwoViewSet', () => {
     expect(Number(offset.getAttribute('data-offset-s'))).toBeCloseTo(before - 2 / 60, 3);
     expect(offset.getAttribute('data-method')).toBe('manual');
     expect(offset.textContent).toMatch(/set by hand/);
+  });
+
+  it('waits to be asked before lining two videos up', () => {
+    render(<TwoViewSet videos={videosOf()} />);
+    expect(screen.queryByTestId('two-view-offset')).toBeNull();
+    expect(screen.getByTestId('two-view-open').textContent).toMatch(/together/);
   });
 
   it('shows nothing with fewer than two analysed videos', () => {
