@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze';
+import { analysisToJSON } from '../core/analysis_io';
 import { combineViews, type ViewInput } from '../core/multiview/combine_views';
 import { fuseViews } from '../core/multiview/fuse';
 import type { PoseTrack } from '../core/types';
@@ -75,7 +76,7 @@ export async function analyzeSet(args: CliArgs): Promise<number> {
   const out = {
     kind: 'two-view set',
     setFormatVersion: SET_FORMAT_VERSION,
-    views: views.map((v, i) => ({ role: i === 0 ? 'a' : 'b', name: v.name, track: v.track, analysis: v.analysis })),
+    views: views.map((v, i) => ({ role: i === 0 ? 'a' : 'b', name: v.name, track: v.track, analysis: analysisToJSON(v.analysis) })),
     alignment: combined.alignment,
     repMatches: combined.repMatches,
     fused,

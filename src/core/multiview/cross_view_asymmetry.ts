@@ -14,7 +14,7 @@ import { symmetryIndex } from '../asymmetry/symmetry_index';
 import type { MetricKey, Side } from '../types';
 import type { ViewInput } from './combine_views';
 import type { RepMatch } from './time_alignment';
-import { FUSED_METRICS, asymmetryRule, isSided, measureOf } from './view_measures';
+import { FUSED_METRICS, asymmetryRule, isSided, measureOf, metricAmount, metricLabel } from './view_measures';
 
 export type VideoRole = 'a' | 'b';
 
@@ -111,8 +111,8 @@ export function crossViewAsymmetries(
       symmetryIndex: si === null ? null : r3(si),
       beyondVariation,
       text: beyondVariation
-        ? `${key}: the ${worseSide} side is worse by ${r3(amount)} (left from ${inputs[leftFrom].name}, right from ${inputs[rightFrom].name}; ${pl.length} reps).`
-        : `${key}: left and right within their rep-to-rep variation (${pl.length} reps).`,
+        ? `${metricLabel(key)}: the ${worseSide} side is worse by ${metricAmount(key, amount)} (left from ${inputs[leftFrom].name}, right from ${inputs[rightFrom].name}; ${pl.length} reps).`
+        : `${metricLabel(key)}: left and right within their rep-to-rep variation (${pl.length} reps).`,
       caveat,
     });
   }

@@ -20,7 +20,7 @@ import type { CombinedViews, ViewInput } from './combine_views';
 import { crossViewAsymmetries, type CrossViewAsymmetry } from './cross_view_asymmetry';
 import { nearSide } from './near_side';
 import { LOW_CONFIDENCE } from './time_alignment';
-import { FUSED_METRICS, isSided, measureOf, notMeasurableReason, viewSupport, type ViewMeasure } from './view_measures';
+import { FUSED_METRICS, isSided, measureOf, metricLabel, notMeasurableReason, viewSupport, type ViewMeasure } from './view_measures';
 
 export type VideoRole = 'a' | 'b';
 
@@ -144,7 +144,7 @@ function fuseOne(key: MetricKey, a: SourcedMeasure | null, b: SourcedMeasure | n
     return {
       ...base,
       status: 'disagree',
-      note: `${names.a} (${a.view}) and ${names.b} (${b.view}) differ by more than either view's error: check the video (${key})`,
+      note: `${metricLabel(key)}: ${names.a} (${a.view} view) and ${names.b} (${b.view} view) differ by more than their measurement errors: check the video`,
     };
   }
   return { ...base, status: 'agree', note: null };
@@ -231,7 +231,7 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
           text: `The ${viewOf(role)} view suggested: "${finding.text}" The ${viewOf(other)} view, which measures it better, did not find it.`,
           severity: null,
           kind: 'disagreement',
-          note: `left out of the verdict: the ${viewOf(other)} view is the better judge of ${metrics.join(', ')}`,
+          note: `left out of the verdict: the ${viewOf(other)} view is the better judge of ${metrics.map((k) => metricLabel(k).toLowerCase()).join(', ')}`,
         });
         continue;
       }
@@ -244,7 +244,7 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
     for (const [key, entry] of Object.entries(rep.measures) as [MetricKey, FusedEntry][]) {
       const values = 'left' in entry ? [['left', entry.left], ['right', entry.right]] as const : [[null, entry]] as const;
       for (const [side, v] of values) if (v.status === 'disagree') {
-        const id = `${key}${side ? `.${side}` : ''}`;
+        const id = `${metricLabel(key).toLowerCase()}${side ? ` (${side})` : ''}`;
         disagreements.set(id, (disagreements.get(id) ?? 0) + 1);
       }
     }
@@ -257,7 +257,7 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
     out.push({ from: 'both', views: [viewOf('a'), viewOf('b')], text: asym.text, severity: 'mild', kind: 'asymmetry', note: asym.caveat });
   }
   for (const nm of notMeasurable) {
-    out.push({ from: 'both', views: [viewOf('a'), viewOf('b')], text: `${nm.metric}: not measurable from either view (${nm.reason}).`, severity: null, kind: 'not_measurable', note: null });
+    out.push({ from: 'both', views: [viewOf('a'), viewOf('b')], text: `${metricLabel(nm.metric)}: not measurable from either view (${nm.reason}).`, severity: null, kind: 'not_measurable', note: null });
   }
   if (!out.some((f) => f.severity !== null)) {
     out.unshift({ from: 'both', views: [viewOf('a'), viewOf('b')], text: `No fault found from the ${viewOf('a')} or the ${viewOf('b')} view.`, severity: null, kind: 'ok', note: null });

@@ -128,7 +128,10 @@ describe('fuseViews: disagreement and not measurable', () => {
     const set = syntheticTwoView(FAULTY_SET, FRONT, LEFT_SIDE);
     const [va, vb] = inputs(set, ['front.mp4', 'side.mp4']);
     // The front video's depth reads 0.5 thigh lengths deeper than it was (e.g. a misplaced hip).
-    for (const rep of va.analysis.reps) if (typeof rep.peaks.depth === 'number') rep.peaks.depth += 0.5;
+    for (const rep of va.analysis.reps) {
+      const depth = rep.measures.depth;
+      if (depth && !('left' in depth)) depth.value += 0.5;
+    }
     const fusedSet = fuseViews(va, vb, combineViews(va, vb));
     const depth = value(fusedSet.reps[0].measures.depth, null);
     expect(depth.status).toBe('disagree');
@@ -144,7 +147,7 @@ describe('fuseViews: disagreement and not measurable', () => {
     expect(torso?.reason).toMatch(/side or 45-degree view/);
     expect(value(fusedSet.reps[0].measures.torsoAngleDeg, null).status).toBe('not measurable');
     expect(value(fusedSet.reps[0].measures.torsoAngleDeg, null).value).toBeNull();
-    expect(fusedSet.findings.some((f) => f.kind === 'not_measurable' && /torsoAngleDeg: not measurable from either view/.test(f.text))).toBe(true);
+    expect(fusedSet.findings.some((f) => f.kind === 'not_measurable' && /Torso lean: not measurable from either view/.test(f.text))).toBe(true);
   });
 });
 
