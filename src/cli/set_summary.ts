@@ -15,7 +15,7 @@ export function setSummaryLines(a: ViewInput, b: ViewInput, combined: CombinedVi
     lines.push(`time offset: not found (${al.reason}); assumed 0`);
   } else {
     lines.push(
-      `time offset: B starts ${signed(al.offsetS, 3)} s after A (${signed(al.offsetFrames.b, 2)} frames of B), ` +
+      `time offset: B starts ${Math.abs(al.offsetS).toFixed(3)} s ${al.offsetS >= 0 ? 'after' : 'before'} A (${signed(al.offsetFrames.b, 2)} frames of B), ` +
         `confidence ${Math.round(al.confidence * 100)} %, motion match r = ${al.match.toFixed(2)} over ${al.overlapS.toFixed(1)} s`,
     );
     if (al.confidence < LOW_CONFIDENCE && al.reason) lines.push(`  check it: ${al.reason}`);

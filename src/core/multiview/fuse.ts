@@ -203,6 +203,10 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
   const out: FusedFinding[] = [];
   const inputs: Record<VideoRole, ViewInput> = { a, b };
   const viewOf = (role: VideoRole) => inputs[role].analysis.view.kind;
+  // The view a finding's evidence was read from, and the view a video reads a metric from (a clip
+  // may change view part way: its main view is only the fallback).
+  const findingView = (role: VideoRole, f: Finding) => f.views?.[0] ?? viewOf(role);
+  const metricView = (role: VideoRole, k: MetricKey) => inputs[role].analysis.measurability[k]?.view ?? viewOf(role);
   const faultFindings = (role: VideoRole) => inputs[role].analysis.findings.filter((f) => (f.kind ?? 'fault') === 'fault' || f.kind === 'chain');
   const consumed = new Set<Finding>();
   for (const role of ['a', 'b'] as const) {
@@ -214,28 +218,30 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
       const twin = faultFindings(other).find(
         (f) => !consumed.has(f) && (f.kind ?? 'fault') === (finding.kind ?? 'fault') && [...faultsOf(f)].some((x) => faults.has(x)),
       );
-      const mine = Math.max(0, ...metrics.map((k) => viewSupport(k, viewOf(role))));
-      const theirs = Math.max(0, ...metrics.map((k) => (inputs[other].analysis.measurability[k]?.measurable ? viewSupport(k, viewOf(other)) : 0)));
+      const mine = Math.max(0, ...metrics.map((k) => viewSupport(k, findingView(role, finding))));
+      const theirs = Math.max(0, ...metrics.map((k) => (inputs[other].analysis.measurability[k]?.measurable ? viewSupport(k, metricView(other, k)) : 0)));
+      const otherView = metrics.length ? metricView(other, metrics[0]) : viewOf(other);
       consumed.add(finding);
       if (twin) {
         consumed.add(twin);
         const keep = theirs > mine ? twin : finding;
         const keepRole = keep === twin ? other : role;
-        out.push({ from: 'both', views: [viewOf(keepRole), viewOf(keepRole === 'a' ? 'b' : 'a')], text: keep.text, severity: keep.severity, kind: keep.kind ?? 'fault', note: `seen from both views; worded as the ${viewOf(keepRole)} view measured it` });
+        const [kept, dropped] = keep === twin ? [findingView(other, twin), findingView(role, finding)] : [findingView(role, finding), findingView(other, twin)];
+        out.push({ from: 'both', views: [kept, dropped], text: keep.text, severity: keep.severity, kind: keep.kind ?? 'fault', note: `seen from both videos; worded as the ${kept} view (${inputs[keepRole].name}) measured it` });
         continue;
       }
       if (theirs > mine) {
         out.push({
           from: other,
-          views: [viewOf(other)],
-          text: `The ${viewOf(role)} view suggested: "${finding.text}" The ${viewOf(other)} view, which measures it better, did not find it.`,
+          views: [otherView],
+          text: `The ${findingView(role, finding)} view (${inputs[role].name}) suggested: "${finding.text}" The ${otherView} view (${inputs[other].name}), which measures it better, did not find it.`,
           severity: null,
           kind: 'disagreement',
-          note: `left out of the verdict: the ${viewOf(other)} view is the better judge of ${metrics.map((k) => metricLabel(k).toLowerCase()).join(', ')}`,
+          note: `left out of the verdict: the ${otherView} view is the better judge of ${metrics.map((k) => metricLabel(k).toLowerCase()).join(', ')}`,
         });
         continue;
       }
-      out.push({ from: role, views: [viewOf(role)], text: finding.text, severity: finding.severity, kind: finding.kind ?? 'fault', note: null });
+      out.push({ from: role, views: [findingView(role, finding)], text: finding.text, severity: finding.severity, kind: finding.kind ?? 'fault', note: null });
     }
   }
   // Per-rep disagreements between the views beyond their errors.

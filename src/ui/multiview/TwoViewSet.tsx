@@ -125,7 +125,7 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
             'not found from the movement: assumed to start together'
           ) : (
             <>
-              {b.name} starts <strong>{signed(alignment.offsetS, 3)} s</strong> after {a.name} ({signed(alignment.offsetFrames.b, 1)} frames of B)
+              {b.name} starts <strong>{Math.abs(alignment.offsetS).toFixed(3)} s {alignment.offsetS >= 0 ? 'after' : 'before'}</strong> {a.name} ({signed(alignment.offsetFrames.b, 1)} frames of B)
             </>
           )}{' '}
           · confidence <strong data-testid="two-view-confidence">{formatPercent(alignment.confidence)}</strong>

@@ -29,7 +29,7 @@ describe('TwoViewSet', () => {
     fireEvent.click(screen.getByTestId('two-view-open'));
     const offset = screen.getByTestId('two-view-offset');
     expect(Number(offset.getAttribute('data-offset-s'))).toBeCloseTo(0.5, 2);
-    expect(offset.textContent).toMatch(/side\.mp4 starts \+0\.500 s after front\.mp4 \(\+30\.0 frames of B\)/);
+    expect(offset.textContent).toMatch(/side\.mp4 starts 0\.500 s after front\.mp4 \(\+30\.0 frames of B\)/);
     const verdict = screen.getByTestId('two-view-verdict');
     expect(verdict.textContent).toMatch(/from the side view/);
     const table = screen.getByTestId('two-view-table');
