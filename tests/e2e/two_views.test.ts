@@ -74,7 +74,7 @@ describe.skipIf(reason !== null)('two cameras of one set in the app', () => {
     await screenshot(page, 'two-views-390');
     await page.setViewportSize({ width: 1280, height: 720 });
     // Metrics neither front-ish camera can measure are said to be not measurable.
-    expect(await page.getByTestId('two-view-verdict').innerText()).toMatch(/not measurable from either view/);
+    expect(await page.getByTestId('two-view-verdict').innerText()).toMatch(/not measurable from either view/i);
 
     // Both cameras in step: B shows A's moment minus the offset, frame-locked while playing.
     const pair = page.getByTestId('synced-pair');

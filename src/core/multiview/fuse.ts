@@ -262,8 +262,15 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
     if (!asym.beyondVariation || !asym.worseSide) continue;
     out.push({ from: 'both', views: [viewOf('a'), viewOf('b')], text: asym.text, severity: 'mild', kind: 'asymmetry', note: asym.caveat });
   }
-  for (const nm of notMeasurable) {
-    out.push({ from: 'both', views: [viewOf('a'), viewOf('b')], text: `${metricLabel(nm.metric)}: not measurable from either view (${nm.reason}).`, severity: null, kind: 'not_measurable', note: null });
+  if (notMeasurable.length) {
+    out.push({
+      from: 'both',
+      views: [viewOf('a'), viewOf('b')],
+      text: `Not measurable from either view: ${notMeasurable.map((nm) => metricLabel(nm.metric).toLowerCase()).join(', ')}.`,
+      severity: null,
+      kind: 'not_measurable',
+      note: notMeasurable.map((nm) => nm.reason).join('; '),
+    });
   }
   if (!out.some((f) => f.severity !== null)) {
     out.unshift({ from: 'both', views: [viewOf('a'), viewOf('b')], text: `No fault found from the ${viewOf('a')} or the ${viewOf('b')} view.`, severity: null, kind: 'ok', note: null });

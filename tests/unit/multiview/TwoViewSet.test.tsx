@@ -60,3 +60,24 @@ describe('TwoViewSet', () => {
     expect(container.textContent).toBe('');
   });
 });
+
+describe('TwoViewSet with the left and the right side', () => {
+  it('labels the cameras by side and compares the legs with the two-camera caveat', () => {
+    const set = syntheticTwoView(
+      { reps: 3, heelLift: { left: 0.12, right: 0 }, perRep: (r) => ({ descentS: [1.2, 1.0, 1.4][r], pauseS: [0.8, 1.2, 0.6][r] }) },
+      { view: 'side', yawDeg: -180, fps: 30 },
+      { view: 'side', fps: 30, startS: 0.7 },
+    );
+    const videos: LoadedVideo[] = [
+      { id: 'l', name: 'left.mp4', file: new Blob([]), url: 'blob:l', track: set.a.track, analysis: analyze(set.a.track), backend: 'wasm', model: 'synthetic' },
+      { id: 'r', name: 'right.mp4', file: new Blob([]), url: 'blob:r', track: set.b.track, analysis: analyze(set.b.track), backend: 'wasm', model: 'synthetic' },
+    ];
+    render(<TwoViewSet videos={videos} />);
+    fireEvent.click(screen.getByTestId('two-view-open'));
+    expect(screen.getAllByRole('heading', { name: 'Left side vs right side' }).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/A: left side/).length).toBeGreaterThan(0);
+    const heel = screen.getByText(/Heel lift: left .* the left side is worse, beyond rep-to-rep variation/);
+    expect(heel).toBeTruthy();
+    expect(screen.getAllByText(/different camera/).length).toBeGreaterThan(0);
+  });
+});

@@ -147,7 +147,7 @@ describe('fuseViews: disagreement and not measurable', () => {
     expect(torso?.reason).toMatch(/side or 45-degree view/);
     expect(value(fusedSet.reps[0].measures.torsoAngleDeg, null).status).toBe('not measurable');
     expect(value(fusedSet.reps[0].measures.torsoAngleDeg, null).value).toBeNull();
-    expect(fusedSet.findings.some((f) => f.kind === 'not_measurable' && /Torso lean: not measurable from either view/.test(f.text))).toBe(true);
+    expect(fusedSet.findings.some((f) => f.kind === 'not_measurable' && /Not measurable from either view: .*torso lean/.test(f.text) && /torso lean needs a side or 45-degree view/.test(f.note ?? ''))).toBe(true);
   });
 });
 
