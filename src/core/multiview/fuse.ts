@@ -108,6 +108,8 @@ export interface FusedFinding {
 }
 
 export interface FusedSet {
+  /** Read as one set filmed by both cameras (reps fused), or as two different sets (FuseOptions). */
+  sameSet: boolean;
   /** Which of the lifter's sides faces each camera (null for front and rear views). */
   nearSide: { a: Side | null; b: Side | null };
   /** One video's reps matched with the other's (CombinedViews.repMatches), fused. */
@@ -150,11 +152,24 @@ function fuseOne(key: MetricKey, a: SourcedMeasure | null, b: SourcedMeasure | n
   return { ...base, status: 'agree', note: null };
 }
 
+export interface FuseOptions {
+  /**
+   * The two videos filmed the same set at the same time. Default: they did when reps matched
+   * at an offset the motion is sure of (confidence >= LOW_CONFIDENCE) or the user set by hand.
+   * false = two different sets (e.g. one phone moved from the left to the right side between
+   * sets): no rep is fused across them, and left vs right compares the sets' means.
+   */
+  sameSet?: boolean;
+}
+
 /** Fuses two analysed videos of one set (see file comment). */
-export function fuseViews(a: ViewInput, b: ViewInput, combined: CombinedViews): FusedSet {
+export function fuseViews(a: ViewInput, b: ViewInput, combined: CombinedViews, options: FuseOptions = {}): FusedSet {
   const near = { a: nearSide(a.track), b: nearSide(b.track) };
   const names = { a: a.name, b: b.name };
-  const reps: FusedRep[] = combined.repMatches.map((match) => {
+  const al = combined.alignment;
+  const sameSet = options.sameSet ?? (combined.repMatches.length > 0 && (al.method === 'manual' || (al.method === 'motion' && al.confidence >= LOW_CONFIDENCE)));
+  const matches = sameSet ? combined.repMatches : [];
+  const reps: FusedRep[] = matches.map((match) => {
     const repA = a.analysis.reps.find((r) => r.index === match.a)!;
     const measures: Partial<Record<MetricKey, FusedEntry>> = {};
     for (const key of FUSED_METRICS) {
@@ -173,10 +188,9 @@ export function fuseViews(a: ViewInput, b: ViewInput, combined: CombinedViews): 
     }
   }
 
-  const oneSet = combined.repMatches.length > 0 && combined.alignment.confidence >= LOW_CONFIDENCE;
-  const asymmetries = crossViewAsymmetries(a, b, near, oneSet ? combined.repMatches : null);
+  const asymmetries = crossViewAsymmetries(a, b, near, sameSet ? matches : null);
   const findings = fuseFindings(a, b, reps, asymmetries, notMeasurable);
-  return { nearSide: near, reps, notMeasurable, asymmetries, findings, verdict: verdictOf(findings, a, b) };
+  return { sameSet, nearSide: near, reps, notMeasurable, asymmetries, findings, verdict: verdictOf(findings, a, b) };
 }
 
 /** The metrics a finding is about: those of the flags its evidence points at. */

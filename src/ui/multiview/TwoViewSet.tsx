@@ -106,7 +106,8 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
     return { ...nudgeAlignment(base, nudge, fpsA, fpsB, at), method: 'manual', reason: null };
   }, [auto, nudge, useRunnerUp, fpsA, fpsB, signals]);
   const combined = useMemo(() => combineViews(inputs[0], inputs[1], alignment), [inputs, alignment]);
-  const fused = useMemo(() => fuseViews(inputs[0], inputs[1], combined), [inputs, combined]);
+  const [twoSets, setTwoSets] = useState(false);
+  const fused = useMemo(() => fuseViews(inputs[0], inputs[1], combined, twoSets ? { sameSet: false } : {}), [inputs, combined, twoSets]);
   const [pairIndex, setPairIndex] = useState(0);
   const pair = combined.repMatches[Math.min(pairIndex, combined.repMatches.length - 1)] ?? null;
   const fusedRep = pair ? fused.reps.find((r) => r.a === pair.a && r.b === pair.b) ?? null : null;
@@ -153,6 +154,14 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
         </div>
       </div>
 
+      <label className="two-view-two-sets">
+        <input type="checkbox" checked={twoSets} onChange={(event) => setTwoSets(event.target.checked)} data-testid="two-view-two-sets" /> These are two different sets
+        (not filmed at the same time): compare them, do not line their reps up
+      </label>
+      {!fused.sameSet && !twoSets ? (
+        <p className="muted small">Read as two sets: the offset is not sure enough to pair the reps (nudge it to confirm, or tick the box above).</p>
+      ) : null}
+
       <div className="two-view-verdict" data-testid="two-view-verdict">
         <h3>Verdict for the set</h3>
         <p className="verdict-text">{fused.verdict.text}</p>
@@ -169,7 +178,7 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
       <h3>Both cameras in step</h3>
       <SyncedPair key={alignment.offsetS.toFixed(4)} a={a} b={b} offsetS={alignment.offsetS} labelA={`A: ${nameA}`} labelB={`B: ${nameB}`} />
 
-      {combined.repMatches.length > 0 ? (
+      {twoSets ? null : combined.repMatches.length > 0 ? (
         <>
           <div className="button-row" role="group" aria-label="Same rep in both videos">
             {combined.repMatches.map((m, i) => (

@@ -176,3 +176,21 @@ describe('left side vs right side: two side cameras of one set', () => {
     expect(shin.beyondVariation).toBe(false);
   });
 });
+
+describe('left side and right side filmed in two different sets', () => {
+  it('compares the sets by their means, with the two-sets caveat, and fuses no rep across them', () => {
+    const spec: SyntheticSquatSpec = { ...FAULTY_SET, valgusDeg: { left: 0, right: 0 }, heelLift: { left: 0.12, right: 0 } };
+    const set1 = syntheticTwoView(spec, { view: 'side', yawDeg: -180, fps: 30 }, { view: 'front', fps: 30 });
+    const set2 = syntheticTwoView({ ...spec, perRep: (r) => ({ descentS: [1.0, 1.3, 1.1, 1.2][r] }) }, { view: 'side', fps: 60 }, { view: 'front', fps: 30 });
+    const left: ViewInput = { name: 'set1-left.mp4', track: set1.a.track, analysis: analyze(set1.a.track) };
+    const right: ViewInput = { name: 'set2-right.mp4', track: set2.a.track, analysis: analyze(set2.a.track) };
+    const fusedSet = fuseViews(left, right, combineViews(left, right), { sameSet: false });
+    expect(fusedSet.sameSet).toBe(false);
+    expect(fusedSet.reps).toEqual([]);
+    const heel = fusedSet.asymmetries.find((x) => x.metric === 'heelLift')!;
+    expect(heel.mode).toBe('two sets');
+    expect(heel.left).toHaveLength(left.analysis.reps.length);
+    expect(heel.worseSide).toBe('left');
+    expect(heel.caveat).toMatch(/Two different sets/);
+  });
+});
