@@ -37,6 +37,20 @@ describe('TwoViewSet', () => {
     expect(within(table).getAllByText(/not measurable/).length).toBeGreaterThan(0);
   });
 
+  it('plays the matched rep from both cameras side by side in the review player', async () => {
+    render(<TwoViewSet videos={videosOf()} />);
+    fireEvent.click(screen.getByTestId('two-view-open'));
+    expect(screen.getAllByTestId('two-view-rep').map((b) => b.textContent)).toEqual(['Rep 1 (A) = rep 1 (B)', 'Rep 2 (A) = rep 2 (B)', 'Rep 3 (A) = rep 3 (B)']);
+    fireEvent.click(screen.getAllByTestId('two-view-rep')[1]);
+    const review = await screen.findByTestId('rep-review', {}, { timeout: 10_000 });
+    const panels = review.querySelectorAll('figure.review-panel');
+    expect(panels).toHaveLength(2);
+    // Panel a is the front video's rep 2, panel b the side video's rep 2 (its own clock).
+    const videos = videosOf();
+    expect(Number(panels[0].getAttribute('data-bottom'))).toBeCloseTo(videos[0].analysis!.reps[1].bottom, 6);
+    expect(Number(panels[1].getAttribute('data-bottom'))).toBeCloseTo(videos[1].analysis!.reps[1].bottom, 6);
+  });
+
   it('nudges B one frame at a time and says the offset was set by hand', () => {
     render(<TwoViewSet videos={videosOf()} />);
     fireEvent.click(screen.getByTestId('two-view-open'));
