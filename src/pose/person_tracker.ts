@@ -25,7 +25,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as poseDetection from '@tensorflow-models/pose-detection';
 import { headBox, rectCenter, rectContains, scaleRect } from './person_head';
-import { maskedRgbTensor, type PixelRect } from './person_mask';
+import { maskedRgba, type PixelRect } from './person_mask';
 import type { RgbaFrame } from './types';
 
 /** At most this many people are followed (each costs one landmark pass per frame). */
@@ -137,7 +137,11 @@ function detectionBox(d: Detection, size: { width: number; height: number }): Pi
   return { x: b.xMin * size.width, y: b.yMin * size.height, width: b.width * size.width, height: b.height * size.height };
 }
 
-export function createPersonTracker(detector: poseDetection.PoseDetector): PersonTracker {
+/**
+ * `toTensor` turns RGBA into what BlazePose is given (the estimator's own conversion), for the
+ * frames with other people's heads painted over.
+ */
+export function createPersonTracker(detector: poseDetection.PoseDetector, toTensor: (frame: RgbaFrame) => tf.Tensor3D): PersonTracker {
   const internals = blazePoseInternals(detector);
   let tracks: Track[] = [];
   let nextId = 0;
@@ -163,7 +167,7 @@ export function createPersonTracker(detector: poseDetection.PoseDetector): Perso
     rgba: () => RgbaFrame,
     t: number,
   ): Promise<{ pose: poseDetection.Pose | undefined; next: NormalizedRect | null }> {
-    const masked = masks.length > 0 ? maskedRgbTensor(rgba(), masks) : null;
+    const masked = masks.length > 0 ? toTensor(maskedRgba(rgba(), masks)) : null;
     try {
       blazePose.regionOfInterest = roi;
       const poses = await detector.estimatePoses(masked ?? input, ESTIMATION, t * 1000);

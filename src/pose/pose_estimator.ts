@@ -122,7 +122,7 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
 
   let disposed = false;
   const readBitmap = bitmapReader();
-  const people = createPersonTracker(detector);
+  const people = createPersonTracker(detector, rgbaToTensor);
   return {
     model,
     backend: backend as BackendName,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { HEAD_SIDE_PER_TORSO, headBox, rectCenter, rectContains, scaleRect } from '../../../src/pose/person_head';
-import { MASK_VALUE, maskedRgbTensor } from '../../../src/pose/person_mask';
+import { MASK_VALUE, maskedRgba } from '../../../src/pose/person_mask';
 import { syntheticSquat } from '../../support/synthetic_squat';
 
 describe('headBox', () => {
@@ -37,19 +35,18 @@ describe('headBox', () => {
   });
 });
 
-describe('maskedRgbTensor', () => {
-  it('paints only the rectangles grey, clipped to the frame', async () => {
-    await tf.setBackend('cpu');
+describe('maskedRgba', () => {
+  it('paints only the rectangles opaque grey, clipped to the frame, and leaves the frame alone', () => {
     const width = 4;
     const height = 3;
-    const data = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : 10 + (i % 4)));
-    const t = maskedRgbTensor({ data, width, height }, [{ x: 2.5, y: -1, width: 5, height: 2 }]);
-    const v = (await t.array()) as number[][][];
-    t.dispose();
-    expect(v[0][0]).toEqual([10, 11, 12]);
-    expect(v[0][1]).toEqual([10, 11, 12]);
-    expect(v[0][2]).toEqual([MASK_VALUE, MASK_VALUE, MASK_VALUE]);
-    expect(v[0][3]).toEqual([MASK_VALUE, MASK_VALUE, MASK_VALUE]);
-    expect(v[1][2]).toEqual([10, 11, 12]);
+    const data = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 7 : 10 + (i % 4)));
+    const masked = maskedRgba({ data, width, height }, [{ x: 2.5, y: -1, width: 5, height: 2 }]);
+    const px = (x: number, y: number) => Array.from(masked.data.slice((y * width + x) * 4, (y * width + x) * 4 + 4));
+    expect(px(0, 0)).toEqual([10, 11, 12, 7]);
+    expect(px(1, 0)).toEqual([10, 11, 12, 7]);
+    expect(px(2, 0)).toEqual([MASK_VALUE, MASK_VALUE, MASK_VALUE, 255]);
+    expect(px(3, 0)).toEqual([MASK_VALUE, MASK_VALUE, MASK_VALUE, 255]);
+    expect(px(2, 1)).toEqual([10, 11, 12, 7]);
+    expect(data[8]).toBe(10);
   });
 });
