@@ -15,6 +15,7 @@
  * Two side videos (the lifter's left side and right side) also give a left-right comparison of
  * the per-side sagittal metrics, each leg from the camera that sees it (cross_view_asymmetry.ts).
  */
+import { SEVERITY_RANK } from '../flags/registry';
 import type { Finding, MetricKey, Severity, Side, ViewKind } from '../types';
 import type { CombinedViews, ViewInput } from './combine_views';
 import { crossViewAsymmetries, type CrossViewAsymmetry } from './cross_view_asymmetry';
@@ -121,8 +122,6 @@ export interface FusedSet {
   /** One sentence for the set, naming the view. */
   verdict: { text: string; severity: Severity | null; views: ViewKind[] };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
 
 function sourced(input: ViewInput, near: Side | null, repIndex: number, key: MetricKey, side: Side | null): SourcedMeasure | null {
   const rep = input.analysis.reps.find((r) => r.index === repIndex);
