@@ -158,7 +158,7 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
         <input type="checkbox" checked={twoSets} onChange={(event) => setTwoSets(event.target.checked)} data-testid="two-view-two-sets" /> These are two different sets
         (not filmed at the same time): compare them, do not line their reps up
       </label>
-      {!fused.sameSet && !twoSets ? (
+      {!fused.sameSet && !twoSets && combined.repMatches.length > 0 ? (
         <p className="muted small">Read as two sets: the offset is not sure enough to pair the reps (nudge it to confirm, or tick the box above).</p>
       ) : null}
 
