@@ -5,14 +5,18 @@
  */
 import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LazyReportView } from './lazy_parts';
+import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
 import type { LoadedVideo } from './loaded_videos';
+import { PeoplePicker } from '../people/PeoplePicker';
+import { followOtherPerson } from '../people/follow_person';
 
 export interface ResultsViewProps {
   videos: LoadedVideo[];
   selected: LoadedVideo;
   onSelect: (id: string) => void;
   onRemove: (id: string) => void;
+  /** The same video re-analysed (another person followed). */
+  onUpdate?: (video: LoadedVideo) => void;
 }
 
 function AnalysisFailedNotice({ video }: { video: LoadedVideo }) {
@@ -31,7 +35,24 @@ function RemoveButton({ video, onRemove }: { video: LoadedVideo; onRemove: (id: 
   );
 }
 
-export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsViewProps) {
+export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: ResultsViewProps) {
+  const { width, height, fps } = selected.track.source;
+  // Under the verdict: what went wrong with the analysis, and whom to follow when several people were found.
+  const intro = (
+    <>
+      <AnalysisFailedNotice video={selected} />
+      {selected.people && onUpdate ? (
+        <PeoplePicker
+          url={selected.url}
+          width={width}
+          height={height}
+          fps={fps}
+          people={selected.people}
+          onFollow={async (id) => onUpdate(await followOtherPerson(selected, id))}
+        />
+      ) : null}
+    </>
+  );
   return (
     <div className="results">
       {videos.length > 1 && (
@@ -47,6 +68,13 @@ export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsVie
           </ul>
         </nav>
       )}
+      {videos.filter((v) => v.analysis).length > 1 && (
+        <ErrorBoundary what="two-camera view">
+          <Suspense fallback={<p className="muted">Loading the two-camera view…</p>}>
+            <LazyTwoViewSet videos={videos} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <section className="report-area" aria-label="Report">
         <ErrorBoundary what="report">
           <Suspense fallback={<p className="muted">Loading the report…</p>}>
@@ -54,7 +82,7 @@ export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsVie
             <LazyReportView
               video={selected}
               allVideos={videos}
-              intro={<AnalysisFailedNotice video={selected} />}
+              intro={intro}
               footer={<RemoveButton video={selected} onRemove={onRemove} />}
               focusTitle
             />

@@ -4,6 +4,7 @@
  */
 import type { Analysis, PoseTrack } from '../../core/types';
 import type { AnalyzeVideoResult } from '../../pipeline/analyze_video';
+import type { PeopleFound } from '../../pipeline/person_choice';
 
 export interface LoadedVideo {
   id: string;
@@ -25,6 +26,8 @@ export interface LoadedVideo {
    * shown as filmed. The pixels analysed are never mirrored; left and right are the lifter's own.
    */
   previewMirrored?: boolean;
+  /** Several people were tracked: everyone, for pointing at the lifter (additive). */
+  people?: PeopleFound;
 }
 
 let counter = 0;
@@ -48,6 +51,7 @@ export function toLoadedVideo(file: Blob, name: string, result: AnalyzeVideoResu
     model: result.track.model,
     backendReason: result.backendReason,
     analysisError: result.analysisError,
+    ...(result.people ? { people: result.people } : {}),
   };
 }
 
