@@ -333,6 +333,8 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
     // A report that looks fine, on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
     await open('front-deep-good-lowres.mp4');
+    await showFrame(trackAnalysis('front-deep-good-lowres.json').analysis.reps[0]!.bottom);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await docShot('report-fine-390');
     // The review: the deep squat beside the half squat, at the bottom.
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -68,9 +68,26 @@ interface Placed {
   label: OverlayLabel;
   anchorX: number;
   anchorY: number;
+  /** Left edge of the text and top of the label box, canvas pixels. */
   x: number;
-  y: number;
+  top: number;
+  lines: string[];
   textWidth: number;
+}
+
+/** Greedy word wrap of `text` into lines no wider than maxWidth (a single long word stays whole). */
+function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** Where the labels went (canvas pixels) and the body's box, for tests and for callers that want to know. */
@@ -133,15 +150,20 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
   const lineH = fontPx * 1.4;
   const placed: Placed[] = [];
   if (options.labelLayout === 'beside-body' && Number.isFinite(bodyLeft)) {
+    // A label wider than the room beside the body wraps onto more lines rather than cover it.
+    const gap = fontPx * 0.8;
+    const room = Math.max(bodyLeft - gap, width - bodyRight - gap) - 8;
+    const texts = labels.map((label) => (ctx.measureText(label.text).width > room ? wrapText(ctx, label.text, Math.max(room, fontPx * 4)) : [label.text]));
     // Label boxes are the text plus 4 px padding either side.
-    const requests = labels.map((label) => {
+    const requests = labels.map((label, i) => {
       const anchor = byName.get(label.anchor)!;
-      return { anchorX: x(anchor), anchorY: y(anchor), width: ctx.measureText(label.text).width + 8, height: lineH };
+      const textWidth = Math.max(...texts[i]!.map((line) => ctx.measureText(line).width));
+      return { anchorX: x(anchor), anchorY: y(anchor), width: textWidth + 8, height: lineH * texts[i]!.length };
     });
-    const positions = layoutBesideBody(requests, { left: bodyLeft, right: bodyRight, top: bodyTop, bottom: bodyBottom }, { width, height }, fontPx * 0.8);
+    const positions = layoutBesideBody(requests, { left: bodyLeft, right: bodyRight, top: bodyTop, bottom: bodyBottom }, { width, height }, gap);
     labels.forEach((label, i) => {
       const r = requests[i]!;
-      placed.push({ label, anchorX: r.anchorX, anchorY: r.anchorY, x: positions[i]!.x + 4, y: positions[i]!.y + lineH / 2, textWidth: r.width - 8 });
+      placed.push({ label, anchorX: r.anchorX, anchorY: r.anchorY, x: positions[i]!.x + 4, top: positions[i]!.y, lines: texts[i]!, textWidth: r.width - 8 });
     });
   } else {
     // Labels never overlap: in a side view both knees sit at almost the same spot, so a label
@@ -160,7 +182,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
         if (ly > height - fontPx) ly = fontPx + (tries + 1) * (lineH + 2);
       }
       boxes.push({ x: lx - 4, y: ly - lineH / 2, w: textWidth + 8, h: lineH });
-      placed.push({ label, anchorX: x(anchor), anchorY: y(anchor), x: lx, y: ly, textWidth });
+      placed.push({ label, anchorX: x(anchor), anchorY: y(anchor), x: lx, top: ly - lineH / 2, lines: [label.text], textWidth });
     }
   }
   for (const p of placed) {
@@ -168,22 +190,24 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
     // a bar in the side's colour say whose it is.
     const sideColour = p.label.side ? SIDE_COLOURS[p.label.side] : SIDE_COLOURS.centre;
     const leftOfJoint = p.x < p.anchorX;
+    const boxH = lineH * p.lines.length;
+    const midY = p.top + boxH / 2;
     ctx.strokeStyle = 'rgba(0,0,0,0.6)';
     ctx.lineWidth = Math.max(1, unit * 0.6) + 2;
     ctx.beginPath();
-    ctx.moveTo(leftOfJoint ? p.x + p.textWidth + 4 : p.x - 4, p.y);
+    ctx.moveTo(leftOfJoint ? p.x + p.textWidth + 4 : p.x - 4, midY);
     ctx.lineTo(p.anchorX, p.anchorY);
     ctx.stroke();
     ctx.strokeStyle = sideColour;
     ctx.lineWidth = Math.max(1, unit * 0.6);
     ctx.stroke();
     ctx.fillStyle = 'rgba(0,0,0,0.7)';
-    ctx.fillRect(p.x - 4, p.y - lineH / 2, p.textWidth + 8, lineH);
+    ctx.fillRect(p.x - 4, p.top, p.textWidth + 8, boxH);
     ctx.fillStyle = sideColour;
-    ctx.fillRect(leftOfJoint ? p.x + p.textWidth + 1 : p.x - 4, p.y - lineH / 2, 3, lineH);
+    ctx.fillRect(leftOfJoint ? p.x + p.textWidth + 1 : p.x - 4, p.top, 3, boxH);
     ctx.fillStyle = p.label.emphasis ? SIDE_COLOURS.highlight : '#ffffff';
-    ctx.fillText(p.label.text, p.x, p.y);
-    drawn.labels.push({ text: p.label.text, x: p.x - 4, y: p.y - lineH / 2, width: p.textWidth + 8, height: lineH, anchorX: p.anchorX, anchorY: p.anchorY });
+    p.lines.forEach((line, i) => ctx.fillText(line, p.x, p.top + lineH * (i + 0.5)));
+    drawn.labels.push({ text: p.label.text, x: p.x - 4, y: p.top, width: p.textWidth + 8, height: boxH, anchorX: p.anchorX, anchorY: p.anchorY });
   }
   return drawn;
 }

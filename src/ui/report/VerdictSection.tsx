@@ -34,7 +34,8 @@ function sideWords(side: VerdictItem['side']): string | null {
 function ItemNumbers({ analysis, item }: { analysis: Analysis; item: VerdictItem }) {
   const numbers = item.numbers ?? (item.metric && item.evidence.rep !== null ? [{ rep: item.evidence.rep, metric: item.metric, side: item.evidence.side ?? null }] : []);
   const shown = numbers.filter((n) => analysis.reps[n.rep] && repMeasureShown(analysis, analysis.reps[n.rep]!, n.metric, n.side).measure);
-  if (!shown.length) return null;
+  // No number to show (depth judged from the hip height from the front): the finding says it in words.
+  if (!shown.length) return <p className="item-number">{item.text}</p>;
   const reps = [...new Set(shown.map((n) => n.rep))];
   return (
     <p className="item-number">
