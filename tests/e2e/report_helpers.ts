@@ -72,25 +72,29 @@ export async function clippedElements(page: Page, selector: string): Promise<str
   }, selector);
 }
 
-/** Presses Tab up to `max` times and returns the elements that got focus, as selectors' descriptions. */
-export async function tabStops(page: Page, max = 400): Promise<string[]> {
+/**
+ * Presses Tab up to `max` times from the top of the page and returns the elements that got focus
+ * (tag.classes|aria-label), each once. Stops once focus has left the page twice (it went round).
+ * A <video> with controls keeps focus for several presses (its own buttons), so repeats are normal.
+ */
+export async function tabStops(page: Page, max = 600): Promise<string[]> {
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
   });
-  const seen: string[] = [];
-  for (let i = 0; i < max; i++) {
+  const seen = new Set<string>();
+  let left = 0;
+  for (let i = 0; i < max && left < 2; i++) {
     await page.keyboard.press('Tab');
     const d = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}|${el.getAttribute('aria-label') ?? ''}`;
     });
-    if (d === null) break;
-    if (seen.length && d === seen[0]) break;
-    seen.push(d);
+    if (d === null) left++;
+    else seen.add(d);
   }
-  return seen;
+  return [...seen];
 }
 
 /** Puts the review's scrub bar at a clock time, as dragging it there would (React hears the input event). */

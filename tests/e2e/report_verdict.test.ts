@@ -161,12 +161,21 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
       await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
       await page.waitForTimeout(500);
       const regions = await scrollRegions(page);
+      // Where a table may scroll sideways (a narrow screen), its box takes focus and has a name, scrolling or not.
+      const scrollBoxes = await page.locator('.table-scroll').evaluateAll((els) => els.map((el) => ({ tabIndex: (el as HTMLElement).tabIndex, label: el.getAttribute('aria-label') })));
+      expect(scrollBoxes.length).toBeGreaterThanOrEqual(2);
+      for (const box of scrollBoxes) {
+        expect(box.tabIndex).toBe(0);
+        expect(box.label).toBeTruthy();
+      }
+      console.log(`${viewport.width} px: ${regions.length} scroll regions (${regions.map((r) => r.describe).join(', ')}), ${scrollBoxes.length} table boxes`);
       for (const region of regions) {
         expect(region.tabIndex, `${region.describe} scrolls but cannot take focus`).toBe(0);
         expect(region.label, `${region.describe} has no name`).toBeTruthy();
       }
       const stops = await tabStops(page);
       for (const region of regions) expect(stops.some((s) => s.endsWith(`|${region.label}`)), `${region.describe} not reached by Tab`).toBe(true);
+      for (const box of scrollBoxes) expect(stops.some((s) => s.endsWith(`|${box.label}`)), `${box.label} not reached by Tab`).toBe(true);
       // The page itself never scrolls sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       // Per-rep values, the verdict and the fold titles are never hidden behind a scroll or cut off.
