@@ -153,7 +153,11 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly 
     // A label wider than the room beside the body wraps onto more lines rather than cover it.
     const gap = fontPx * 0.8;
     const room = Math.max(bodyLeft - gap, width - bodyRight - gap) - 8;
-    const texts = labels.map((label) => (ctx.measureText(label.text).width > room ? wrapText(ctx, label.text, Math.max(room, fontPx * 4)) : [label.text]));
+    // At most two lines: where even that does not fit, the label sits as near the body as it can.
+    const texts = labels.map((label) => {
+      const full = ctx.measureText(label.text).width;
+      return full > room ? wrapText(ctx, label.text, Math.max(room, full * 0.6)) : [label.text];
+    });
     // Label boxes are the text plus 4 px padding either side.
     const requests = labels.map((label, i) => {
       const anchor = byName.get(label.anchor)!;
