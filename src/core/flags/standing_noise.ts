@@ -40,11 +40,11 @@ function spread(v: number[]): Spread | null {
 }
 
 /** Frames where the lifter stands (outside every rep, hip within 10 % of standing height). */
-export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: readonly (number | null)[]): Uint8Array {
+export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: ArrayLike<number>): Uint8Array {
   const m = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const h = hipHeight[i];
-    m[i] = typeof h === 'number' && h >= 0.9 && h <= 1.1 ? 1 : 0;
+    m[i] = h >= 0.9 && h <= 1.1 ? 1 : 0;
   }
   for (const r of reps) for (let i = r.start; i <= r.end && i < n; i++) m[i] = 0;
   return m;

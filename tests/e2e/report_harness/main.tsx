@@ -13,7 +13,7 @@ import { analyze } from '../../../src/core/analyze';
 import type { Analysis, PoseTrack } from '../../../src/core/types';
 import { ReportView } from '../../../src/ui/report/ReportView';
 import type { LoadedVideoLike } from '../../../src/ui/report/loaded_video_like';
-import { makeSampleAnalysis, makeSampleTrack } from '../../unit/report/sample_analysis';
+import { makeSampleAnalysis, makeSampleTrack } from '../../support/sample_analysis';
 
 async function load(clip: string, trackPath: string | null, id: string): Promise<LoadedVideoLike> {
   const response = await fetch(`/__fixtures/clips/${clip}`);
