@@ -15,7 +15,7 @@ import { framesIn, viewAtFrame } from './clip_context';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingMedians, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
 
@@ -88,7 +88,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
 
   const mask = standingMask(n, seg.reps, hipHeight);
   const noiseFloor = standingNoiseFloor(series, mask);
-  const standingFootAngleDeg = standingMedianSided(series, mask, 'footAngleDeg');
+  const standingMedian = standingMedians(series, mask);
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
@@ -114,7 +114,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       bottomSeen,
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
       noiseFloor,
-      standingFootAngleDeg,
+      standingMedian,
       series,
       view: viewAt(r.bottom),
       viewAt,

@@ -109,7 +109,7 @@ describe('what each detector adds to the common rules', () => {
     const def = faultDef('heel_lift');
     const frames = (footTurn: number) => Array.from({ length: 11 }, (_, i) => ({ t: i / 30, metrics: { footAngleDeg: { left: 3 + (i === 5 ? footTurn : 0), right: null } }, confidence: { footAngleDeg: { left: 0.9, right: 0 } } }));
     const peaks: MetricPeaks = { heelLift: { left: peak(0.12), right: null } };
-    const base = { rep: 0, peaks, bottomSeen: true, standingFootAngleDeg: { left: 3, right: null } };
+    const base = { rep: 0, peaks, bottomSeen: true, standingMedian: (m: MetricKey, side: 'left' | 'right' | null) => (m === 'footAngleDeg' && side === 'left' ? 3 : null) };
     // The median of the 5 frames around the peak must have turned by asin(0.05) = 2.9 deg.
     const turned = seriesFromFrames(frames(0).map((f, i) => ({ ...f, metrics: { footAngleDeg: { left: i >= 3 && i <= 7 ? 3 + HEEL_LIFT_MIN_FOOT_TURN_DEG + 1 : 3, right: null } } })));
     expect(def.detect({ ...base, series: turned })).toMatchObject({ side: 'left' });
