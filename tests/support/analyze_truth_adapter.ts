@@ -8,19 +8,19 @@
  * FPPA is nulled once the thigh is within 25 deg of horizontal, where its frontal projection
  * degenerates (Straub & Powers 2022; the generator's truth jumps toward 180 deg there).
  */
-import type { FrameConfidence, FrameMetrics, Measurability, MetricKey, PoseTrack, ViewKind } from '../../src/core/types';
+import { METRICS } from '../../src/core/metrics/registry';
+import type { FrameConfidence, FrameMetrics, Measurability, MetricKey, PoseTrack, Sided, ViewKind } from '../../src/core/types';
 import { clipContextFrom } from '../../src/core/clip_context';
 import { seriesFromFrames } from './analysis_frames';
 import type { FrameMetricsInput } from '../../src/core/analyze_metrics';
 import { syntheticSquat, type SyntheticSquatSpec, type SyntheticTruth } from './synthetic_squat';
 
-const FRONT_ONLY: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift'];
+const FRONT_ONLY: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift', 'footTurnOutDeg'];
 const SIDE_ONLY: MetricKey[] = ['torsoAngleDeg', 'trunkTibiaDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipFlexionDeg', 'kneeFlexionDeg', 'buttWink'];
 
 export function measurabilityFor(view: ViewKind): Record<MetricKey, Measurability> {
-  const keys: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'heelLift', 'footAngleDeg', 'torsoAngleDeg', 'trunkTibiaDeg', 'buttWink', 'kneeFlexionDeg', 'hipFlexionDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipShift'];
   const out = {} as Record<MetricKey, Measurability>;
-  for (const k of keys) {
+  for (const { key: k } of METRICS) {
     const no = (view === 'side' && FRONT_ONLY.includes(k)) || (view === 'front' && SIDE_ONLY.includes(k));
     out[k] = no
       ? { measurable: false, reason: FRONT_ONLY.includes(k) ? 'needs a front or 45-degree view' : 'needs a side or 45-degree view', confidence: 0, view: null }
@@ -33,41 +33,23 @@ export function truthToFrameMetrics(truth: SyntheticTruth, view: ViewKind = trut
   const m = measurabilityFor(view);
   const ok = (k: MetricKey) => m[k].measurable;
   const frames = truth.frames.map((f) => {
-    const fppaOk = ok('kneeValgusDeg') && f.thighAngleDeg < -25;
-    const metrics: FrameMetrics = {
-      kneeValgusDeg: fppaOk ? { ...f.kneeValgusDeg } : { left: null, right: null },
-      kneeOffset: ok('kneeOffset') ? { ...f.kneeOffset } : { left: null, right: null },
-      kneeSeparationRatio: ok('kneeSeparationRatio') ? f.kneeSeparationRatio : null,
-      heelLift: { ...f.heelLift },
-      footAngleDeg: { ...f.footAngleDeg },
-      torsoAngleDeg: ok('torsoAngleDeg') ? f.torsoAngleDeg : null,
-      trunkTibiaDeg: ok('trunkTibiaDeg') ? f.trunkTibiaDeg : null,
-      buttWink: null,
-      kneeFlexionDeg: ok('kneeFlexionDeg') ? { ...f.kneeFlexionDeg } : { left: null, right: null },
-      hipFlexionDeg: ok('hipFlexionDeg') ? f.hipFlexionDeg : null,
-      shinAngleDeg: ok('shinAngleDeg') ? { ...f.shinAngleDeg } : { left: null, right: null },
-      depth: ok('depth') ? f.depth : null,
-      thighAngleDeg: ok('thighAngleDeg') ? f.thighAngleDeg : null,
-      hipShift: ok('hipShift') ? f.hipShift : null,
-    };
-    const c = (k: MetricKey) => (ok(k) ? conf : 0);
-    const confidence: FrameConfidence = {
-      kneeValgusDeg: { left: fppaOk ? conf : 0, right: fppaOk ? conf : 0 },
-      kneeOffset: { left: c('kneeOffset'), right: c('kneeOffset') },
-      kneeSeparationRatio: c('kneeSeparationRatio'),
-      heelLift: { left: conf, right: conf },
-      footAngleDeg: { left: conf, right: conf },
-      torsoAngleDeg: c('torsoAngleDeg'),
-      trunkTibiaDeg: c('trunkTibiaDeg'),
-      buttWink: 0,
-      kneeFlexionDeg: { left: c('kneeFlexionDeg'), right: c('kneeFlexionDeg') },
-      hipFlexionDeg: c('hipFlexionDeg'),
-      shinAngleDeg: { left: c('shinAngleDeg'), right: c('shinAngleDeg') },
-      depth: c('depth'),
-      thighAngleDeg: c('thighAngleDeg'),
-      hipShift: c('hipShift'),
-    };
-    return { t: f.t, metrics, confidence };
+    const row = f as unknown as Record<string, number | Sided<number> | undefined>;
+    const metrics: Partial<Record<MetricKey, unknown>> = {};
+    const confidence: Partial<Record<MetricKey, unknown>> = {};
+    for (const def of METRICS) {
+      // FPPA degenerates once the thigh is within 25 deg of horizontal (see above); buttWink is the rep stage's.
+      const usable = def.key === 'kneeValgusDeg' ? ok(def.key) && f.thighAngleDeg < -25 : def.compute !== 'rep-stage' && ok(def.key);
+      const v = usable ? row[def.key] : undefined;
+      if (def.sided) {
+        const sv = v as Sided<number> | undefined;
+        metrics[def.key] = sv ? { left: sv.left, right: sv.right } : { left: null, right: null };
+        confidence[def.key] = sv ? { left: conf, right: conf } : { left: 0, right: 0 };
+      } else {
+        metrics[def.key] = typeof v === 'number' ? v : null;
+        confidence[def.key] = typeof v === 'number' ? conf : 0;
+      }
+    }
+    return { t: f.t, metrics: metrics as FrameMetrics, confidence: confidence as FrameConfidence };
   });
   const duration = truth.frames.length ? truth.frames[truth.frames.length - 1].t : 0;
   const series = seriesFromFrames(frames);

@@ -29,6 +29,8 @@ export interface ContextOptions {
   heelToeBase?: Partial<Record<Side, number>>;
   /** |sin yaw| in oblique views. */
   sagittalScale?: number;
+  /** Which frames the lifter stands in (the standing baseline's standing frames); default none. */
+  standing?: readonly number[];
 }
 
 export function metricContext(frames: readonly FramePoints[], o: ContextOptions): MetricContext {
@@ -45,7 +47,7 @@ export function metricContext(frames: readonly FramePoints[], o: ContextOptions)
   });
   const thighPx = o.thighPx ?? 45, shankPx = o.shankPx ?? 45;
   const base: StandingBaseline = {
-    standing: new Uint8Array(n), standingCount: 0, fallback: false,
+    standing: Uint8Array.from({ length: n }, (_, i) => (o.standing?.includes(i) ? 1 : 0)), standingCount: o.standing?.length ?? 0, fallback: false,
     thighPx, shankPx, legPx: thighPx + shankPx, footPx: o.footPx ?? 60,
   };
   const fill = (v: number) => new Float32Array(n).fill(v);

@@ -19,6 +19,7 @@ import type {
   RepMeasureEntry,
 } from '../../src/core/types';
 import { ANALYSIS_FORMAT_VERSION, BLAZEPOSE_KEYPOINT_NAMES } from '../../src/core/types';
+import { METRICS } from '../../src/core/metrics/registry';
 import { seriesFromFrames } from './analysis_frames';
 
 const FPS = 30;
@@ -45,7 +46,8 @@ function repAt(t: number): number | null {
   return index < 0 ? null : index;
 }
 
-function metricsAt(t: number): FrameMetrics {
+/** The sample's metrics at t; a metric left out is not measurable in this (side-view) sample. */
+function metricsAt(t: number): Partial<FrameMetrics> {
   const d = squatDepthAt(t);
   const rep = repAt(t);
   const fatigue = rep === null ? 0 : rep / 2;
@@ -67,7 +69,7 @@ function metricsAt(t: number): FrameMetrics {
   };
 }
 
-function confidenceOf(metrics: FrameMetrics): FrameConfidence {
+function confidenceOf(metrics: Partial<FrameMetrics>): Partial<FrameConfidence> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(metrics)) {
     if (value !== null && typeof value === 'object') {
@@ -75,7 +77,7 @@ function confidenceOf(metrics: FrameMetrics): FrameConfidence {
       out[key] = { left: sided.left === null ? 0 : 0.9, right: sided.right === null ? 0 : 0.7 };
     } else out[key] = value === null ? 0 : 0.85;
   }
-  return out as FrameConfidence;
+  return out as Partial<FrameConfidence>;
 }
 
 function flag(partial: Omit<Flag, 'confidence' | 'view'> & { confidence?: number }): Flag {
@@ -126,7 +128,10 @@ export function makeSampleReps(): Rep[] {
 function measurability(): Record<MetricKey, Measurability> {
   const yes: Measurability = { measurable: true, reason: null, confidence: 0.8, view: 'side' };
   const frontOnly: Measurability = { measurable: false, reason: 'knee valgus needs a front view', confidence: 0, view: null };
+  // Any metric not named below: not measurable from this side view.
+  const notHere = Object.fromEntries(METRICS.map((def) => [def.key, { measurable: false, reason: 'not measurable from the side', confidence: 0, view: null }])) as Record<MetricKey, Measurability>;
   return {
+    ...notHere,
     kneeValgusDeg: frontOnly,
     kneeOffset: frontOnly,
     kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0, view: null },
@@ -145,7 +150,7 @@ function measurability(): Record<MetricKey, Measurability> {
 }
 
 export function makeSampleAnalysis(): Analysis {
-  const frames: { t: number; metrics: FrameMetrics; confidence: FrameConfidence }[] = [];
+  const frames: { t: number; metrics: Partial<FrameMetrics>; confidence: Partial<FrameConfidence> }[] = [];
   for (let i = 0; i < DURATION_S * FPS; i++) {
     const t = i / FPS;
     const metrics = metricsAt(t);

@@ -16,6 +16,7 @@ import { FOOT_PER_LEG } from '../standing_baseline';
 import type { ChainLink, Side, ViewKind } from '../types';
 import { depth } from './depth';
 import { footAngleDeg } from './foot_angle';
+import { footTurnOutDeg } from './foot_turn_out';
 import { heelLift } from './heel_lift';
 import { hipFlexionDeg } from './hip_flexion';
 import { hipShift } from './hip_shift';
@@ -237,6 +238,30 @@ export const METRICS = [
     chartOrder: 7,
     bodyPart: 'ankle',
     compute: (ctx, side) => footAngleDeg(ctx, side!),
+  }),
+  defineMetric({
+    key: 'footTurnOutDeg',
+    sided: true,
+    meaning: 'heel-to-toe line from straight ahead on the floor; + = toe out, - = toe in',
+    unit: 'deg',
+    display: { label: 'Foot turn-out', unit: '°', scale: 1, digits: 0, help: 'Heel-to-toe line from straight ahead; positive = toes out.' },
+    plain: (v) => (v >= 0 ? `foot turned out ${r0(v)}°` : `foot turned in ${r0(v)}°`),
+    amount: deg,
+    peak: 'max',
+    views: {
+      front: 1, side: 0, oblique: 0.5,
+      needs: "feet turning out needs a front or 45-degree view: from the side the foot turns along the camera's line of sight",
+      obliqueNote: "from 45 degrees foot turn-out is approximate (it depends on the camera's estimated angle)",
+      missing: 'the heels and toes were not found clearly enough in the picture',
+    },
+    // The stance's toe-out is the lifter's choice, so a left-right difference of it is a habit,
+    // not a worse side; at 45 degrees one foot also turns toward the camera. Never compared.
+    asymmetry: { worse: 'higher', floor: 5, fairViews: [], words: 'foot turns out', guidance: SINGLE_LEG_GUIDANCE },
+    keypoints: { perSide: ['heel', 'foot_index'] },
+    anchor: 'foot_index',
+    chartOrder: 7.5,
+    bodyPart: 'ankle',
+    compute: (ctx, side) => footTurnOutDeg(ctx, side!),
   }),
   defineMetric({
     key: 'torsoAngleDeg',

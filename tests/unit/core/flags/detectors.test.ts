@@ -20,7 +20,8 @@ function input(def: FaultDef, value: number, extra: Partial<RepFlagInput> = {}, 
   const peaks: MetricPeaks = {};
   const p = peak(value, confidence);
   peaks[def.metric] = metricDef(def.metric).sided ? { left: p, right: null } : p;
-  return { rep: 2, peaks, bottomSeen: true, view: 'front', viewAt: () => 'side', ...extra };
+  // Standing at 0 on every metric: a detector that judges the change from standing sees the value itself.
+  return { rep: 2, peaks, bottomSeen: true, view: 'front', viewAt: () => 'side', standingMedian: () => 0, ...extra };
 }
 
 /**

@@ -23,6 +23,11 @@ const FRONT: FramePoints = {
   leftHip: [100, 100], rightHip: [60, 100], leftKnee: [92, 55], rightKnee: [68, 55], leftAnkle: [100, 10], rightAnkle: [60, 10],
   leftShoulder: [105, 170], rightShoulder: [55, 170], leftHeel: [100, 5], rightHeel: [60, 0],
 };
+// Front view, feet turned out: left 15 deg, right 10 deg, on a 60 px foot (the left hip is at larger x).
+const FRONT_FEET: FramePoints = {
+  ...FRONT, leftHeel: [100, 0], rightHeel: [60, 0],
+  leftToe: [100 + 60 * Math.sin((15 * Math.PI) / 180), -5], rightToe: [60 - 60 * Math.sin((10 * Math.PI) / 180), -5],
+};
 // Front view, hips 9 px toward the lifter's left (the left hip is at larger x).
 const FRONT_SHIFTED: FramePoints = { leftHip: [109, 100], rightHip: [69, 100], leftAnkle: [100, 10], rightAnkle: [60, 10] };
 // Side view, facing image right: both legs on top of each other.
@@ -51,6 +56,8 @@ const CASES: Case[] = [
   { metric: 'heelLift', side: 'left', view: 'front', frame: FRONT, options: { heelBaseY: { left: 0, right: 0 } }, value: 5 / 60, confidence: 0.9 * 0.7 * 0.7 },
   { metric: 'heelLift', side: 'left', view: 'side', frame: SIDE, options: { heelBaseY: { left: 0, right: 0 }, heelToeBase: { left: 0, right: 0 } }, value: 5 / 60, confidence: 0.9 },
   { metric: 'footAngleDeg', side: 'left', view: 'side', frame: SIDE, value: deg(Math.atan2(5, 60)), confidence: 0.9 },
+  { metric: 'footTurnOutDeg', side: 'left', view: 'front', frame: FRONT_FEET, options: { standing: [0] }, value: 15, confidence: 0.9 },
+  { metric: 'footTurnOutDeg', side: 'right', view: 'front', frame: FRONT_FEET, options: { standing: [0] }, value: 10, confidence: 0.9 },
   { metric: 'torsoAngleDeg', side: null, view: 'side', frame: SIDE, value: deg(Math.atan2(30, 60)), confidence: 0.9 },
   { metric: 'shinAngleDeg', side: 'right', view: 'side', frame: SIDE, value: deg(Math.atan2(20, 50)), confidence: 0.9 },
   { metric: 'trunkTibiaDeg', side: null, view: 'side', frame: SIDE, value: deg(Math.atan2(30, 60)) - deg(Math.atan2(20, 50)), confidence: 0.9 },
@@ -106,6 +113,27 @@ describe('each metric on its own', () => {
       expect(computeOne(metric, 'left', FRONT, { view: 'front', hipHeight: 0.95 }).value[0], metric).toBeNaN();
       expect(computeOne(metric, 'left', FRONT, { view: 'front', hipHeight: 0.85 }).value[0], metric).not.toBeNaN();
     }
+  });
+
+  it('foot turn-out reads the toe from where the heel stood: a hidden heel the model drags with the shin changes nothing', () => {
+    const dragged: FramePoints = { ...FRONT_FEET, leftHeel: [90, 2] };
+    const ctx = metricContext([FRONT_FEET, dragged], { view: 'front', standing: [0] });
+    const out = metricDef('footTurnOutDeg').compute as (c: typeof ctx, s: Side) => MetricSeries;
+    const left = out(ctx, 'left');
+    expect(left.value[1]).toBeCloseTo(left.value[0], 6);
+    expect(left.value[0]).toBeCloseTo(15, 4);
+    // Without a standing frame there is no heel to read from.
+    expect(computeOne('footTurnOutDeg', 'left', FRONT_FEET, { view: 'front' }).value[0]).toBeNaN();
+  });
+
+  it('foot turn-out from 45 degrees undoes the forward run the yaw leaks in', () => {
+    // Lifter turned 45 deg, facing image right: a foot turned out by a reads x / L = cos45 sin a + o f sin45 cos a.
+    const a = (12 * Math.PI) / 180, L = 60, c = Math.SQRT1_2;
+    const toeX = 100 + L * (c * Math.sin(a) + c * Math.cos(a)); // left foot: outward +x, forward +x
+    const frame: FramePoints = { leftHip: [100, 100], rightHip: [80, 100], leftHeel: [100, 0], leftToe: [toeX, -3] };
+    const out = computeOne('footTurnOutDeg', 'left', frame, { view: 'oblique', standing: [0], sagittalScale: c, facing: 1 });
+    expect(out.value[0]).toBeCloseTo(12, 4);
+    expect(out.confidence[0]).toBeCloseTo(0.9 * 0.5, 5);
   });
 
   it('a keypoint scored below the gate makes the metric not measurable', () => {
