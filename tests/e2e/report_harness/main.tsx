@@ -6,7 +6,7 @@
  * Query: ?clip=<file in clips/> (default side-deep-good-rotated.mp4)
  *        &track=<path of a PoseTrack JSON served by vite, e.g. /fixtures/tracks/x.json>
  * With a track, the report shows the real Analysis (core analyze()); otherwise the hand-made
- * sample Analysis (tests/unit/report/sample_analysis.ts).
+ * sample Analysis (tests/support/sample_analysis.ts).
  */
 import { createRoot } from 'react-dom/client';
 import { analyze } from '../../../src/core/analyze';

@@ -1,6 +1,6 @@
 /**
  * Flags, asymmetries and findings on the generator's exact per-frame truth (fed through
- * tests/unit/core/analyze_truth_adapter.ts), so these stages are tested on their own: a flag
+ * tests/support/analyze_truth_adapter.ts), so these stages are tested on their own: a flag
  * must appear where the generator put the fault, on that side, and nowhere else.
  */
 import { describe, expect, it } from 'vitest';
