@@ -11,7 +11,7 @@ import { launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReaso
 import { startHarness } from './report_harness/serve';
 import { openFold } from './report_helpers';
 import { parseCsv } from '../../src/export/csv';
-import { makeSampleAnalysis } from '../unit/report/sample_analysis';
+import { makeSampleAnalysis } from '../support/sample_analysis';
 import { parseAnalysis } from '../../src/core/analysis_io';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyBox, cropLayout, lifterCrop } from '../../../../src/ui/player/lifter_crop';
 import type { Keypoint, PoseFrame } from '../../../../src/core/types';
-import { makeSampleTrack } from '../../report/sample_analysis';
+import { makeSampleTrack } from '../../../support/sample_analysis';
 
 const SOURCE = { width: 1280, height: 720 };
 
