@@ -271,7 +271,8 @@ describe('ReportView', () => {
     expect(screen.getByTestId('verdict').getAttribute('data-status')).toBe('no_reps');
     expect(screen.getByText('No complete rep was found in this clip.')).toBeTruthy();
     openFold('review');
-    return screen.findByText('No analysed reps to compare yet.');
+    // The review is loaded lazily: allow for a busy machine.
+    return screen.findByText('No analysed reps to compare yet.', {}, { timeout: 15_000 });
   });
 
   it('says so when the video has not been analysed, and still shows the video with its skeleton overlay and its facts', () => {
