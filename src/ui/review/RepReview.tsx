@@ -38,7 +38,7 @@ export const REVIEW_PANEL_ASPECT = 1;
 const LABEL_ROOM = 0.35;
 /**
  * On a phone two panels are about 180 px wide: labels beside the body would not fit, so the panels
- * show the lifter alone, cropped closer, and the numbers are in the table under them.
+ * show the lifter alone, cropped closer (portrait), and the numbers are in the table under them.
  */
 const NARROW_QUERY = '(max-width: 560px)';
 
@@ -54,10 +54,18 @@ function useNarrowScreen(): boolean {
   return narrow;
 }
 
+/** On a phone, without labels, the panels are portrait (3:4): a standing lifter fills more of them. */
+const NARROW_PANEL_ASPECT = 3 / 4;
+
 /** The crop that follows one rep's lifter (sized for the whole rep), with room for labels beside the body or without. */
 function repCrop(option: RepOption, withLabels: boolean): LifterCrop {
   const { track } = option.video;
-  return lifterCrop(track.frames, track.source, { aspect: REVIEW_PANEL_ASPECT, from: option.repData.start, to: option.repData.end, labelRoom: withLabels ? LABEL_ROOM : 0.05 });
+  return lifterCrop(track.frames, track.source, {
+    aspect: withLabels ? REVIEW_PANEL_ASPECT : NARROW_PANEL_ASPECT,
+    from: option.repData.start,
+    to: option.repData.end,
+    labelRoom: withLabels ? LABEL_ROOM : 0.05,
+  });
 }
 
 function refKey(ref: RepRef): string {
