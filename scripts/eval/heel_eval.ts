@@ -12,6 +12,7 @@
  */
 import { analyze } from '../../src/core/analyze';
 import { computeFrameMetrics } from '../../src/core/frame_metrics';
+import { repValue } from '../../src/core/series';
 import { CORPUS, trackName } from '../../tests/accuracy/corpus_expectations';
 import { footSeries, repBottomFrames, stanceHiddenFoot } from './heel_lib';
 import { loadSet } from './track_sets';
@@ -38,8 +39,7 @@ export function rowsOf(set: string): Row[] {
       const idx = repBottomFrames(fm, rep);
       for (const side of ['left', 'right'] as const) {
         const f = feet[side];
-        const peak = rep.peaks.heelLift;
-        const old = peak && typeof peak === 'object' ? (peak[side] ?? NaN) : NaN;
+        const old = repValue(rep, 'heelLift', side)?.value ?? NaN;
         const m = (k: 'h2' | 'a2' | 'h3' | 'p3' | 'a3') => med(idx.map((i) => f[k][i]));
         const h2 = m('h2'), a2 = m('a2');
         rows.push({

@@ -17,6 +17,7 @@
  */
 import { analyze } from '../../src/core/analyze';
 import { computeFrameMetrics } from '../../src/core/frame_metrics';
+import { repValue } from '../../src/core/series';
 import { CORPUS, trackName } from '../../tests/accuracy/corpus_expectations';
 import { footSeries, repBottomFrames, type FootSeries } from './heel_lib';
 import { loadSet } from './track_sets';
@@ -46,7 +47,7 @@ function main(): void {
       const idx = repBottomFrames(fm, rep);
       for (const side of ['left', 'right'] as const) {
         const f: FootSeries = feet[side];
-        const old = rep.peaks.heelLift && typeof rep.peaks.heelLift === 'object' ? rep.peaks.heelLift[side] : null;
+        const old = repValue(rep, 'heelLift', side)?.value ?? null;
         const vals = FEATURES.map((k) => median(idx.map((i) => f[k][i])));
         const sc = ['heelScore', 'toeScore', 'ankleScore'].map((k) => median(idx.map((i) => (f as unknown as Record<string, Float32Array>)[k][i])));
         console.log(`| ${trackName(clip.file)} | ${rep.index + 1}${rep.partial ? 'p' : ''} | ${side[0].toUpperCase()} | ${sc.map((s) => fmt(s, 2)).join('/')} | ${fmt(old ?? NaN)} | ${fmt(vals[0])} | ${fmt(vals[1])} | ${fmt(vals[2], 1)} | ${fmt(vals[3], 1)} | ${fmt(vals[4], 1)} | ${a.view.kind} |`);

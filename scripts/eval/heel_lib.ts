@@ -135,7 +135,7 @@ function relative(v: Float32Array, standing: Uint8Array, out: Float32Array, scal
 /** Frame indices of a rep's bottom: hip height within the lowest 25 % of the rep's range. */
 export function repBottomFrames(fm: FrameMetricsResult, rep: Rep): number[] {
   const idx: number[] = [];
-  const t = fm.frames.map((f) => f.t);
+  const t = fm.series.t;
   for (let i = 0; i < t.length; i++) if (t[i] >= rep.start - 1e-6 && t[i] <= rep.end + 1e-6) idx.push(i);
   const hh = idx.map((i) => fm.hipHeight[i]).filter((h): h is number => h !== null);
   if (!hh.length) return idx;
