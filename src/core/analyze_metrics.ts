@@ -16,7 +16,7 @@ import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
 
@@ -111,7 +111,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
 
   const mask = standingMask(n, seg.reps, fm.hipHeight);
   const noiseFloor = standingNoiseFloor(series, mask);
-  const standingFootAngleDeg = standingMedianSided(series, mask, 'footAngleDeg');
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
@@ -137,7 +136,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       bottomSeen,
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
       noiseFloor,
-      standingFootAngleDeg,
       series,
       view: viewAt(r.bottom),
       viewAt,

@@ -15,7 +15,8 @@ import { estimateCameraRoll, removeRoll } from './camera_roll';
 import { estimateFps, KP, MEASURED_KEYPOINTS, readKeypoints, slotOf, type KeypointSeries } from './keypoint_access';
 import { DEFAULT_FILTER, filterKeypoints } from './keypoint_filtering';
 import { measurability, type MeasuredCount } from './measurability';
-import { type MetricContext, type MetricSeries, newSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
+import { footVisibility, hiddenFootNote, type FootVisibility, type StanceSample } from './metrics/foot_visibility';
+import { type MetricContext, type MetricSeries, newSeries, VIEW_OBLIQUE } from './metrics/metric_context';
 import { METRICS, metricDef, type RegistryMetricKey } from './metrics/registry';
 import { rejectImplausiblePoses } from './pose_plausibility';
 import { columnKey } from './series';
@@ -139,9 +140,9 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     sagittalScale: new Float32Array(n).fill(1),
     facing: facingPerFrame(s, X, base.footPx, fps),
     base,
-    heelBaseY: { left: new Float32Array(n), right: new Float32Array(n) },
     heelToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
-    farFootInSideView: farFootInSideView(s, view.kind),
+    ankleToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
+    feet: footVisibility(stanceSamples(track, s, X, base.standing), base.legPx),
     hipHeight: new Float32Array(n).fill(NaN),
   };
   for (let i = 0; i < n; i++) {
@@ -150,18 +151,18 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       ctx.sagittalScale[i] = c === c ? Math.min(1, Math.max(0.5, Math.sqrt(Math.max(0, 1 - c * c)))) : Math.SQRT1_2;
     }
   }
+  // Each foot's standing heel and ankle heights above its own toe (heel lift reads against them).
   for (const side of ['left', 'right'] as const) {
-    const k = side === 'left' ? KP.leftHeel : KP.rightHeel;
-    const toe = side === 'left' ? KP.leftToe : KP.rightToe;
-    const heelY = new Float32Array(n).fill(NaN);
+    const [heel, ankle, toe] = side === 'left' ? [KP.leftHeel, KP.leftAnkle, KP.leftToe] : [KP.rightHeel, KP.rightAnkle, KP.rightToe];
     const heelToe = new Float32Array(n).fill(NaN);
+    const ankleToe = new Float32Array(n).fill(NaN);
     for (let i = 0; i < n; i++) {
-      if (!(s.score[k * n + i] >= MIN_SCORE)) continue;
-      heelY[i] = Y[k * n + i];
-      if (s.score[toe * n + i] >= MIN_SCORE) heelToe[i] = Y[k * n + i] - Y[toe * n + i];
+      if (!(s.score[toe * n + i] >= MIN_SCORE)) continue;
+      if (s.score[heel * n + i] >= MIN_SCORE) heelToe[i] = Y[heel * n + i] - Y[toe * n + i];
+      if (s.score[ankle * n + i] >= MIN_SCORE) ankleToe[i] = Y[ankle * n + i] - Y[toe * n + i];
     }
-    runningStandingReference(heelY, base.standing, 'median', ctx.heelBaseY[side]);
     runningStandingReference(heelToe, base.standing, 'median', ctx.heelToeBase[side]);
+    runningStandingReference(ankleToe, base.standing, 'median', ctx.ankleToeBase[side]);
   }
 
   // Hip height relative to standing, for rep segmentation.
@@ -211,7 +212,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   const result: FrameMetricsResult = {
     view: view.estimate,
     cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
-    measurability: measurability(view.estimate, measured),
+    measurability: withFootNotes(measurability(view.estimate, measured), ctx.feet),
     warnings,
     poseCoverage,
     hipHeight,
@@ -304,22 +305,42 @@ function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Ar
   }
 }
 
-/**
- * Which foot is away from the camera in the side-view frames: the side whose ankle, heel and
- * toe score lower on average (BlazePose scores the hidden side lower), if clearly so.
- */
-function farFootInSideView(s: KeypointSeries, viewKind: Uint8Array): number {
-  const n = s.n;
-  let l = 0, r = 0, c = 0;
-  for (let i = 0; i < n; i++) {
-    if (viewKind[i] !== VIEW_SIDE) continue;
-    l += s.score[KP.leftAnkle * n + i] + s.score[KP.leftHeel * n + i] + s.score[KP.leftToe * n + i];
-    r += s.score[KP.rightAnkle * n + i] + s.score[KP.rightHeel * n + i] + s.score[KP.rightToe * n + i];
-    c += 3;
+/** The foot metrics' measurability says when one foot is hidden or partly hidden. */
+function withFootNotes(m: Record<MetricKey, Measurability>, feet: FootVisibility): Record<MetricKey, Measurability> {
+  const note = hiddenFootNote(feet);
+  if (!note) return m;
+  for (const key of ['heelLift', 'footAngleDeg'] as const) {
+    const e = m[key];
+    if (e?.measurable) m[key] = { ...e, reason: e.reason ? `${e.reason}; ${note}` : note };
   }
-  if (!c) return 0;
-  const d = (l - r) / c;
-  return d < -0.1 ? 1 : d > 0.1 ? 2 : 0;
+  return m;
+}
+
+/**
+ * The standing stance as foot_visibility.ts reads it: per standing frame, the ankles' gap
+ * across the picture (roll removed), the feet's 3D depth difference (keypoints3D, when the
+ * track has them) and their score difference.
+ */
+function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Array, standing: Uint8Array): StanceSample[] {
+  const n = s.n;
+  const out: StanceSample[] = [];
+  const [la, ra, lh, rh] = [27, 28, 29, 30]; // BlazePose indices of the ankles and heels
+  for (let i = 0; i < n; i++) {
+    if (!standing[i] || !ok(s, KP.leftAnkle, i) || !ok(s, KP.rightAnkle, i)) continue;
+    const k3 = track.frames[i]?.keypoints3D;
+    let dz = NaN;
+    if (Array.isArray(k3) && k3.length > rh) {
+      const z = (j: number) => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
+      dz = (z(la) + z(lh)) / 2 - (z(ra) + z(rh)) / 2;
+    }
+    const sc = (a: number, b: number, c: number) => s.score[a * n + i] + s.score[b * n + i] + s.score[c * n + i];
+    out.push({
+      ankleGapPx: Math.abs(X[KP.leftAnkle * n + i] - X[KP.rightAnkle * n + i]),
+      depthDiffM: dz,
+      scoreDiff: sc(KP.leftAnkle, KP.leftHeel, KP.leftToe) - sc(KP.rightAnkle, KP.rightHeel, KP.rightToe),
+    });
+  }
+  return out;
 }
 
 /** Per frame: mean left-minus-right score over the body's paired keypoints (NaN with no person). */

@@ -25,8 +25,6 @@ export interface RepFlagInput {
   repRange?: readonly [number, number];
   /** The per-frame metrics (peaks point into them by index), for checks at a peak's time. */
   series?: FrameSeries;
-  /** Standing foot angle per side (median over standing frames), for heel-lift corroboration. */
-  standingFootAngleDeg?: { left: number | null; right: number | null };
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
   unmeasurable?: ReadonlySet<MetricKey>;
 }

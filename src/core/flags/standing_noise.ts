@@ -86,16 +86,6 @@ export function standingNoiseFloor(series: FrameSeries, mask: Uint8Array): Noise
   return out;
 }
 
-/** Median of a per-side metric over standing frames (null with fewer than 10 frames). */
-export function standingMedianSided(
-  series: FrameSeries,
-  mask: Uint8Array,
-  key: MetricKey,
-): { left: number | null; right: number | null } {
-  const m = (side: Side) => spread(collect(series, mask, key, side))?.median ?? null;
-  return { left: m('left'), right: m('right') };
-}
-
 /**
  * Hip shift while standing just before a rep (median over up to 1 s of standing frames before
  * its start; else its first frames): the offset the rep's shift is measured from.
