@@ -66,24 +66,28 @@ const ok = (k: Keypoint | undefined, minScore: number): k is Keypoint =>
   !!k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.y);
 
 /**
- * Squat depth per frame: hip-mid height above the ankle-mid in the picture, 0 at the clip's
- * standing height (90th percentile) and 1 at its lowest, clamped, smoothed over 3 frames.
+ * Squat depth per frame: hip height above the ankles in the picture (mid-points, or the one side
+ * seen), 0 at the clip's standing height (90th percentile) and 1 at its deepest (5th percentile),
+ * clamped, smoothed over 3 frames.
  */
 export function heelInjectorDepth(track: PoseTrack, minScore = 0.5): Float64Array {
   const n = track.frames.length;
   const h = new Float64Array(n).fill(NaN);
+  // Hip and ankle heights from whichever side is seen (from the side the far leg often scores low).
+  const meanY = (a: Keypoint, b: Keypoint): number =>
+    ok(a, minScore) && ok(b, minScore) ? (a.y + b.y) / 2 : ok(a, minScore) ? a.y : ok(b, minScore) ? b.y : NaN;
   track.frames.forEach((f, i) => {
     const k = f.keypoints;
     if (!k) return;
-    const pts = [k[IDX.lHip], k[IDX.rHip], k[IDX.lAnkle], k[IDX.rAnkle]];
-    if (!pts.every((p) => ok(p, minScore))) return;
-    h[i] = (pts[2].y + pts[3].y) / 2 - (pts[0].y + pts[1].y) / 2;
+    h[i] = meanY(k[IDX.lAnkle], k[IDX.rAnkle]) - meanY(k[IDX.lHip], k[IDX.rHip]);
   });
   const valid = [...h].filter(Number.isFinite).sort((a, b) => a - b);
   const out = new Float64Array(n).fill(NaN);
   if (!valid.length) return out;
   const top = valid[Math.min(valid.length - 1, Math.round(0.9 * (valid.length - 1)))];
-  const low = valid[0];
+  // The deepest squat: the 5th percentile, so a few implausible frames (a hand over the lens
+  // makes an upside-down skeleton) cannot stretch the scale.
+  const low = valid[Math.round(0.05 * (valid.length - 1))];
   if (!(top > low)) return out.fill(0);
   const raw = [...h].map((x) => (Number.isFinite(x) ? Math.min(1, Math.max(0, (top - x) / (top - low))) : NaN));
   for (let i = 0; i < n; i++) {
