@@ -103,11 +103,18 @@ export function standingMask(frames: readonly LegFrame[]): boolean[] {
   });
 }
 
+/** Horizontal offset of the knee from its own ankle; + = medial (toward the other hip). */
+export function kneeOverAnkleX(f: LegFrame, side: Side): number {
+  const { h, k, a, oh } = leg(f, side);
+  return (k.x - a.x) * medialSign(h, oh);
+}
+
 /** The lifter's own standing reference: medians over standing frames; null without any. */
 export interface StandingReference {
   hipWidthX: number;
   legLen: number;
   medialOffsetX: Record<Side, number>;
+  kneeOverAnkleX: Record<Side, number>;
   frames: number;
 }
 
@@ -119,6 +126,7 @@ export function standingReference(frames: readonly LegFrame[]): StandingReferenc
     hipWidthX: med(st.map(hipWidthX)),
     legLen: med(st.map((f) => (thighLen(f, 'left') + shankLen(f, 'left') + thighLen(f, 'right') + shankLen(f, 'right')) / 2)),
     medialOffsetX: { left: med(st.map((f) => medialOffsetX(f, 'left'))), right: med(st.map((f) => medialOffsetX(f, 'right'))) },
+    kneeOverAnkleX: { left: med(st.map((f) => kneeOverAnkleX(f, 'left'))), right: med(st.map((f) => kneeOverAnkleX(f, 'right'))) },
     frames: st.length,
   };
 }
@@ -132,6 +140,16 @@ export function standingReference(frames: readonly LegFrame[]): StandingReferenc
  */
 export function kneeDrift(frames: readonly LegFrame[], ref: StandingReference, side: Side): number[] {
   return frames.map((f) => (medialOffsetX(f, side) - ref.medialOffsetX[side]) / ref.hipWidthX);
+}
+
+/**
+ * Knee-over-foot drift per frame and side: the knee's horizontal travel toward the midline relative
+ * to its own ankle since the lifter stood, in standing hip widths. The front-view case of the
+ * product's knee drift (scripts/eval/knee_drift.ts), whose oblique solution needs BlazePose 3D
+ * hips that the CSV does not have.
+ */
+export function kneeOverFootDrift(frames: readonly LegFrame[], ref: StandingReference, side: Side): number[] {
+  return frames.map((f) => (kneeOverAnkleX(f, side) - ref.kneeOverAnkleX[side]) / ref.hipWidthX);
 }
 
 /**

@@ -29,7 +29,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  deepSustainedMax, fppaDeg, kneeDrift, type LegFrame, medialOffsetX, type P2, perpOffset, percentileOf, shankLen,
+  deepSustainedMax, fppaDeg, kneeDrift, kneeOverFootDrift, type LegFrame, medialOffsetX, type P2, perpOffset, percentileOf, shankLen,
   shoulderWidthX, standingReference, thighLen, hipWidthX,
 } from './knee_geometry';
 import { aucWithGroupBootstrap, fmtCi, type Group, rocAuc } from './knee_stats';
@@ -95,6 +95,9 @@ export function runScores(frames: readonly LegFrame[]): Record<string, number[]>
   const dl = ref ? kneeDrift(frames, ref, 'left') : nan;
   const dr = ref ? kneeDrift(frames, ref, 'right') : nan;
   const D = dl.map((v, i) => mean2(v, dr[i]));
+  const el = ref ? kneeOverFootDrift(frames, ref, 'left') : nan;
+  const er = ref ? kneeOverFootDrift(frames, ref, 'right') : nan;
+  const E = el.map((v, i) => mean2(v, er[i]));
   const rep = (side: (f: LegFrame, s: 'left' | 'right') => number, scale = 1) =>
     mean2(
       deepSustainedMax(frames.map((f) => side(f, 'left') / scale), frames, HOLD_FRAMES),
@@ -104,12 +107,14 @@ export function runScores(frames: readonly LegFrame[]): Record<string, number[]>
   const repB = rep(perpOffset, legRef);
   const repC = rep(medialOffsetX, hw);
   const repD = ref ? mean2(deepSustainedMax(dl, frames, HOLD_FRAMES), deepSustainedMax(dr, frames, HOLD_FRAMES)) : NaN;
+  const repE = ref ? mean2(deepSustainedMax(el, frames, HOLD_FRAMES), deepSustainedMax(er, frames, HOLD_FRAMES)) : NaN;
   return {
-    A, B, C, D,
+    A, B, C, D, E,
     'A rep': new Array(n).fill(repA),
     'B rep': new Array(n).fill(repB),
     'C rep': new Array(n).fill(repC),
     'D rep': new Array(n).fill(repD),
+    'E rep': new Array(n).fill(repE),
   };
 }
 
@@ -117,11 +122,13 @@ export const SCORE_NAMES: Record<string, string> = {
   A: 'A  baseline: signed FPPA, every frame',
   B: 'B  baseline: signed knee offset / leg length, every frame',
   C: 'C  horizontal medial knee offset / own standing hip width, every frame (aspect-free)',
-  D: 'D  knee drift: C minus own standing value, every frame',
+  D: 'D  C minus own standing value, every frame',
+  E: 'E  knee-over-foot drift: knee x - ankle x, minus own standing value, / own hip width, every frame',
   'A rep': 'A at the rep: sustained max over the deep half, on every frame of the run',
   'B rep': 'B at the rep',
   'C rep': 'C at the rep',
-  'D rep': 'D at the rep (candidate: what the flag reads)',
+  'D rep': 'D at the rep',
+  'E rep': 'E at the rep (candidate: the front-view case of the kneeDrift flag)',
 };
 
 // ---- fixture tracks (real good lifters, our pipeline) for the cross-source check

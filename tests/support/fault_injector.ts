@@ -5,20 +5,22 @@
  * the pose model saw them, so a detector is tested on real keypoint noise, real proportions and
  * a real camera, with a fault whose side and size are known.
  *
- * Fault model (the same as tests/support/synthetic_squat.ts's valgusDeg, applied to real
- * keypoints): the knee is rotated about its own hip-ankle axis toward the midline by
- * `rotationDeg x p`, p = squat depth in this frame, 0 standing .. 1 at the deepest frame of the
- * clip. The rotation keeps thigh and shank lengths, and does nothing to a straight leg (the knee
- * is then on the axis), so the fault appears only as the knee bends, as valgus collapse does.
+ * Fault model: at every frame the knee is moved toward the midline by `inward x p` lifter leg
+ * lengths (thigh + shank, BlazePose 3D, median over the clip), p = squat depth in that frame,
+ * 0 standing .. 1 at the deepest frame of the clip. "Toward the midline" is horizontal, along the
+ * line from this hip to the other hip, in BlazePose's keypoints3D (metres, hip-centred, axes
+ * aligned with the picture: x right, y down, z away from the camera; checked on fixtures/tracks:
+ * a scale-and-shift fit of 3D x/y to the 2D keypoints leaves 2-4 px on a 165 px leg), so it is
+ * defined from every view. The 2D knee moves by the same displacement projected into the picture
+ * (3D x/y times the frame's pixels-per-metre from that fit): from the front it moves sideways by
+ * about the full amount, from 45 degrees by about cos 45 of it, as a camera there would see it.
+ * 0.1 leg lengths is about 8 cm for a 1.75 m lifter.
  *
- * It is done in BlazePose's keypoints3D (metres, hip-centred, axes aligned with the picture:
- * x right, y down, z away from the camera; checked on fixtures/tracks: a scale-and-shift fit of
- * 3D x/y to the 2D keypoints leaves 2-4 px on a 165 px leg), where "toward the midline" is well
- * defined from every view: the direction from this hip to the other hip, perpendicular to the
- * hip-ankle axis. The 2D knee moves by the same displacement projected into the picture
- * (3D x/y times the frame's pixels-per-metre from that fit), so 2D and 3D stay consistent. From
- * the front the 2D knee moves sideways by about the full 3D displacement; from 45 degrees by
- * about cos 45 of it, as a camera there would see it.
+ * Why a translation and not a rotation about the hip-ankle axis (the synthetic generator's
+ * valgusDeg): at the bottom of a real squat BlazePose's 3D hip sits 0.3 m behind its 3D ankle, so
+ * a rotation about that tilted axis also drops the 2D knee by ~8 px (oblique-good-hand-over-lens),
+ * a movement that is the 3D model's geometry rather than the fault. A horizontal move is what
+ * "the knee caves in" means in any view.
  *
  * Honest limit: a real pose model watching a real knee cave in may place the 3D knee
  * differently (its depth is a learned guess); the 2D displacement is what a camera sees, so
@@ -29,8 +31,8 @@ import type { Keypoint, Keypoint3D, PoseFrame, PoseTrack, Side } from '../../src
 export interface KneeValgusInjection {
   /** The lifter's own side whose knee moves in. */
   side: Side;
-  /** Rotation of that knee toward the midline about its hip-ankle axis at the deepest frame, degrees. */
-  rotationDeg: number;
+  /** Inward displacement at the deepest frame, in the lifter's leg lengths (thigh + shank). */
+  inward: number;
   /** Keypoints scoring below this are not trusted for the depth curve or the 2D-3D fit. Default 0.5. */
   minScore?: number;
 }
@@ -38,10 +40,10 @@ export interface KneeValgusInjection {
 export interface InjectedKneeTruth {
   /** Per frame: squat depth p used (0 standing .. 1 deepest), NaN where hips or ankles were not seen. */
   depth: Float64Array;
-  /** Per frame: rotation applied, degrees (rotationDeg x depth; 0 where nothing was moved). */
-  rotationDeg: Float64Array;
-  /** Per frame: knee displacement toward the midline, metres (3D, perpendicular to the leg axis). */
+  /** Per frame: knee displacement toward the midline, metres (3D, horizontal; 0 where nothing was moved). */
   inwardM: Float64Array;
+  /** The lifter's 3D leg length used, metres. */
+  legM: number;
   /** Per frame: the 2D knee's displacement, pixels (dx, dy). */
   dxPx: Float64Array;
   dyPx: Float64Array;
@@ -51,10 +53,6 @@ export interface InjectedKneeTruth {
 
 type V3 = [number, number, number];
 const sub = (a: V3, b: V3): V3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const add = (a: V3, b: V3): V3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-const mul = (a: V3, k: number): V3 => [a[0] * k, a[1] * k, a[2] * k];
-const dot = (a: V3, b: V3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: V3, b: V3): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 const norm = (a: V3) => Math.hypot(a[0], a[1], a[2]);
 
 function byName<K extends { name: string }>(list: readonly K[] | null | undefined): Map<string, K> {
@@ -126,28 +124,25 @@ export function pixelsPerMetre(frame: PoseFrame, minScore = 0.5): number {
   return den > 0 ? num / den : NaN;
 }
 
-/**
- * Rotates point `knee` about the axis hip -> ankle by `deg` toward `toward` (a point on the
- * midline side, e.g. the other hip). Returns the new knee.
- */
-export function rotateKneeTowardMidline(hip: V3, knee: V3, ankle: V3, toward: V3, deg: number): V3 {
-  const axis = sub(ankle, hip);
-  const len = norm(axis);
-  if (!(len > 0)) return knee;
-  const u = mul(axis, 1 / len);
-  const foot = add(hip, mul(u, dot(sub(knee, hip), u)));
-  const r = sub(knee, foot);
-  let w = cross(u, r); // r turned 90 deg about the axis, same length
-  const m = sub(toward, hip);
-  if (dot(w, sub(m, mul(u, dot(m, u)))) < 0) w = mul(w, -1);
-  const a = (deg * Math.PI) / 180;
-  return add(foot, add(mul(r, Math.cos(a)), mul(w, Math.sin(a))));
+/** Median 3D leg length (hip-knee + knee-ankle, both sides) over frames that score well, metres. */
+export function legLengthM(track: PoseTrack, minScore = 0.5): number {
+  const v: number[] = [];
+  for (const f of track.frames) {
+    const k = byName(f.keypoints3D);
+    for (const s of ['left', 'right']) {
+      const [h, kn, a] = [k.get(`${s}_hip`), k.get(`${s}_knee`), k.get(`${s}_ankle`)];
+      if (!h || !kn || !a || !(Math.min(h.score, kn.score, a.score) >= minScore)) continue;
+      v.push(norm(sub(v3(kn), v3(h))) + norm(sub(v3(a), v3(kn))));
+    }
+  }
+  v.sort((x, y) => x - y);
+  return v.length ? v[v.length >> 1] : NaN;
 }
 
 /**
  * A copy of `track` with one knee caved in (see the file comment). Frames without keypoints3D,
- * or whose hip, knee or ankle score below minScore, are left as they were (counted in
- * truth.moved). Throws when the track has no keypoints3D at all: the fault is defined in 3D.
+ * or whose hips or knee score below minScore, are left as they were (truth.moved counts the
+ * others). Throws when the track has no keypoints3D at all: the fault is defined in 3D.
  */
 export function injectKneeValgus(track: PoseTrack, spec: KneeValgusInjection): { track: PoseTrack; truth: InjectedKneeTruth } {
   const minScore = spec.minScore ?? 0.5;
@@ -158,38 +153,40 @@ export function injectKneeValgus(track: PoseTrack, spec: KneeValgusInjection): {
   const depth = squatDepthCurve(track, minScore);
   const truth: InjectedKneeTruth = {
     depth,
-    rotationDeg: new Float64Array(n),
     inwardM: new Float64Array(n),
+    legM: legLengthM(track, minScore),
     dxPx: new Float64Array(n),
     dyPx: new Float64Array(n),
     moved: 0,
   };
   const other: Side = spec.side === 'left' ? 'right' : 'left';
-  const names = { hip: `${spec.side}_hip`, knee: `${spec.side}_knee`, ankle: `${spec.side}_ankle`, otherHip: `${other}_hip` };
+  const kneeName = `${spec.side}_knee`;
+  const hipName = `${spec.side}_hip`;
+  const otherHipName = `${other}_hip`;
   const frames: PoseFrame[] = track.frames.map((f, i) => {
     const p = depth[i];
     if (!f.keypoints || !f.keypoints3D || !(p > 0)) return f;
     const k3 = byName(f.keypoints3D);
-    const k2 = byName(f.keypoints);
-    const parts3 = [k3.get(names.hip), k3.get(names.knee), k3.get(names.ankle), k3.get(names.otherHip)];
-    const knee2 = k2.get(names.knee);
-    if (parts3.some((q) => !q || !(q.score >= minScore)) || !knee2 || !(knee2.score >= minScore)) return f;
+    const hip = k3.get(hipName), otherHip = k3.get(otherHipName), knee3 = k3.get(kneeName);
+    const knee2 = byName(f.keypoints).get(kneeName);
+    if (!hip || !otherHip || !knee3 || !knee2 || !(Math.min(hip.score, otherHip.score, knee3.score, knee2.score) >= minScore)) return f;
     const ppm = pixelsPerMetre(f, minScore);
     if (!Number.isFinite(ppm) || !(ppm > 0)) return f;
-    const [hip, knee, ankle, otherHip] = (parts3 as Keypoint3D[]).map(v3);
-    const deg = spec.rotationDeg * p;
-    const moved = rotateKneeTowardMidline(hip, knee, ankle, otherHip, deg);
-    const d = sub(moved, knee);
-    truth.rotationDeg[i] = deg;
-    truth.inwardM[i] = norm(d) * Math.sign(spec.rotationDeg);
+    // Horizontal direction from this hip to the other (y is down in keypoints3D: drop it).
+    const toward = sub(v3(otherHip), v3(hip));
+    const h = Math.hypot(toward[0], toward[2]);
+    if (!(h > 0)) return f;
+    const m = (spec.inward * truth.legM * p);
+    const d: V3 = [(toward[0] / h) * m, 0, (toward[2] / h) * m];
+    truth.inwardM[i] = m;
     truth.dxPx[i] = d[0] * ppm;
-    truth.dyPx[i] = d[1] * ppm;
+    truth.dyPx[i] = 0;
     truth.moved++;
     return {
       ...f,
-      keypoints: f.keypoints.map((k) => (k.name === names.knee ? { ...k, x: k.x + d[0] * ppm, y: k.y + d[1] * ppm } : k)),
-      keypoints3D: f.keypoints3D.map((k) => (k.name === names.knee ? { ...k, x: moved[0], y: moved[1], z: moved[2] } : k)),
+      keypoints: f.keypoints.map((k) => (k.name === kneeName ? { ...k, x: k.x + d[0] * ppm } : k)),
+      keypoints3D: f.keypoints3D.map((k) => (k.name === kneeName ? { ...k, x: k.x + d[0], z: k.z + d[2] } : k)),
     };
   });
-  return { track: { ...track, source: { ...track.source, name: `${track.source.name}+valgus-${spec.side}-${spec.rotationDeg}deg` }, frames }, truth };
+  return { track: { ...track, source: { ...track.source, name: `${track.source.name}+knee-in-${spec.side}-${spec.inward}leg` }, frames }, truth };
 }
