@@ -140,13 +140,24 @@ function main(): void {
       const a = loadTrack(`${dir}${clip}.json`), b = loadTrack(`${mdir}${clip}.json`);
       if (!a || !b) continue;
       const mean = (v: number[]) => { const f = v.filter(Number.isFinite); return f.length ? f.reduce((s, x) => s + x, 0) / f.length : NaN; };
+      // Same person tracked in both? (A second person in the picture can be picked up in one of them.)
+      const hipX = (t: PoseTrack, i: number, flip: boolean) => {
+        const k = t.frames[i]?.keypoints;
+        const l = k?.find((q) => q.name === 'left_hip'), r = k?.find((q) => q.name === 'right_hip');
+        if (!l || !r) return NaN;
+        const x = (l.x + r.x) / 2;
+        return flip ? t.source.width - x : x;
+      };
+      const gaps = a.frames.map((_, i) => Math.abs(hipX(a, i, false) - hipX(b, i, true))).filter(Number.isFinite).sort((x, y) => x - y);
+      const legPx = kneeDriftSeries(a).legPx;
+      const samePerson = gaps.length > 0 && gaps[Math.floor(0.9 * (gaps.length - 1))] < 0.25 * legPx;
       const da = repValues(a).drift, db = repValues(b).drift;
       // In the mirrored track the lifter's left leg is labelled right.
       const dOrig = mean(da.map((x) => x.left - x.right));
       const dMir = mean(db.map((x) => x.right - x.left));
       const bb = Math.abs(dOrig - dMir) / 2;
-      console.log(`| ${clip} (${view}) | ${model} | ${f3(dOrig)} | ${f3(dMir)} | ${f3(bb)} |`);
-      bias.push({ clip, view, model, dOrig, dMir, bias: bb });
+      console.log(`| ${clip} (${view}) | ${model} | ${f3(dOrig)} | ${f3(dMir)} | ${samePerson ? f3(bb) : `(${f3(bb)}: another person tracked in part of one of them, not a bias)`} |`);
+      bias.push({ clip, view, model, dOrig, dMir, bias: bb, samePerson });
     }
   }
   out.mirrorBias = bias;
