@@ -78,13 +78,9 @@ export function squatDepthCurve(track: PoseTrack, minScore = 0.5): Float64Array 
     const [lh, rh, la, ra] = pts as Keypoint[];
     h[i] = (la.y + ra.y) / 2 - (lh.y + rh.y) / 2;
   });
-  const seen = Array.from(h).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  const out = new Float64Array(n).fill(NaN);
-  if (seen.length < 3) return out;
-  const stand = seen[Math.min(seen.length - 1, Math.floor(0.9 * (seen.length - 1)))];
-  const low = seen[0];
-  if (!(stand - low > 0)) return out.fill(0);
+  const sm = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(h[i])) continue;
     let s = 0;
     let c = 0;
     for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) {
@@ -93,8 +89,15 @@ export function squatDepthCurve(track: PoseTrack, minScore = 0.5): Float64Array 
         c++;
       }
     }
-    if (Number.isFinite(h[i]) && c) out[i] = Math.min(1, Math.max(0, (stand - s / c) / (stand - low)));
+    sm[i] = s / c;
   }
+  const seen = Array.from(sm).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const out = new Float64Array(n).fill(NaN);
+  if (seen.length < 3) return out;
+  const stand = seen[Math.min(seen.length - 1, Math.floor(0.9 * (seen.length - 1)))];
+  const low = seen[0];
+  if (!(stand - low > 0)) return out.fill(0);
+  for (let i = 0; i < n; i++) if (Number.isFinite(sm[i])) out[i] = Math.min(1, Math.max(0, (stand - sm[i]) / (stand - low)));
   return out;
 }
 
