@@ -6,9 +6,9 @@
  * leg length apart between a clip and its mirror image, median over fixtures/tracks), so
  * numbers are compared within that noise:
  *   - the same view, the same reps (bottoms within 0.25 s);
- *   - heel lift: the same feet measurable (a hidden foot stays hidden, its label swapped), and
- *     each foot's rep value within 0.15 foot lengths (two keypoints, each +-0.1 foot lengths:
- *     3 % of a leg over a foot of 0.31 leg);
+ *   - heel lift: the same feet measurable with flag confidence (>= 0.5; a hidden foot stays
+ *     hidden, its label swapped), and each foot's rep value within 0.15 foot lengths (two
+ *     keypoints, each +-0.1 foot lengths: 3 % of a leg over a foot of 0.31 leg);
  *   - flags: every flag has its counterpart (same rep and fault, side swapped), unless its value
  *     lies within the metric's noise of the threshold (then one pass may flag and the other not):
  *     angles 7 deg (BlazePose knee-angle error, REFERENCE.md §3), heel lift 0.15, ratios 0.1.
@@ -88,7 +88,10 @@ describe.skipIf(unavailable !== null)('mirror invariance through the real model 
     it(`${clip}: heel lift swaps sides, the same feet measurable, values within keypoint noise`, () => {
       const { o, m } = pairs.get(clip)!;
       o.reps.forEach((r, i) => {
-        const v = (rep: Rep, side: 'left' | 'right') => repValue(rep, 'heelLift', side)?.value ?? null;
+        const v = (rep: Rep, side: 'left' | 'right') => {
+          const m = repValue(rep, 'heelLift', side);
+          return m && m.confidence >= 0.5 ? m.value : null;
+        };
         for (const [x, y, side] of [[v(r, 'left'), v(m.reps[i], 'right'), 'left'], [v(r, 'right'), v(m.reps[i], 'left'), 'right']] as const) {
           expect(x === null, `rep ${i + 1} ${side} measurable in one pass only (${x} vs ${y})`).toBe(y === null);
           if (x !== null && y !== null) expect(Math.abs(x - y), `rep ${i + 1} ${side}: ${x} vs ${y}`).toBeLessThan(NOISE.heelLift!);
