@@ -18,7 +18,7 @@ import { footSeries, repBottomFrames, stanceHiddenFoot } from './heel_lib';
 import { loadSet } from './track_sets';
 
 const ANKLE_LEVER = 0.8;
-const FEATURES = ['old', 'h2', 'a2', 'lift', 'h3', 'p3', 'a3'] as const;
+const FEATURES = ['core', 'h2', 'a2', 'lift', 'h3', 'p3', 'a3'] as const;
 type Feature = (typeof FEATURES)[number];
 interface Row { clip: string; rep: number; side: 'left' | 'right'; positive: boolean; hidden: boolean; v: Record<Feature, number> }
 
@@ -45,7 +45,7 @@ export function rowsOf(set: string): Row[] {
         rows.push({
           clip: name, rep: rep.index + 1, side, positive: name === 'oblique-heel-lift',
           hidden: stance.hidden === (side === 'left' ? 1 : 2),
-          v: { old, h2, a2, lift: Math.min(h2, a2 / ANKLE_LEVER), h3: m('h3'), p3: m('p3'), a3: m('a3') },
+          v: { core: old, h2, a2, lift: Math.min(h2, a2 / ANKLE_LEVER), h3: m('h3'), p3: m('p3'), a3: m('a3') },
         });
       }
     }

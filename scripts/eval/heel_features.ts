@@ -6,7 +6,7 @@
  *
  * Measures (all relative to that foot's own standing value, the median over the nearest
  * standing run(s); "rise" = up, in foot lengths, foot = 0.31 x standing leg, Winter 2009):
- *   old      today's heelLift metric (rep peak from analyze())
+ *   core     the core's heelLift rep value (analyze(), whatever the checked-out core computes)
  *   h2       2D heel height above the toe (the foot's pitch in the picture), roll removed
  *   a2       2D ankle height above the toe
  *   h3       3D (keypoints3D, metres, hip-centred) heel height above the toe, in cm
@@ -35,7 +35,7 @@ function main(): void {
   const fi = args.indexOf('--frames');
   const framesOf = fi >= 0 ? args[fi + 1] : null;
   const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  console.log(`| clip | rep | foot | score heel/toe/ankle | old | h2 | a2 | h3 cm | p3 deg | a3 cm | view |`);
+  console.log(`| clip | rep | foot | score heel/toe/ankle | core | h2 | a2 | h3 cm | p3 deg | a3 cm | view |`);
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const clip of CORPUS) {
     const track = loadSet(set, clip.file);
