@@ -6,9 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PoseTrack } from '../../src/core/types';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLIPS_DIR = path.resolve(REPO_ROOT, '../shared/fixtures/clips');
 
 const SETS = { full: 'fixtures/tracks', lite: 'fixtures/tracks/lite', mirrored: 'fixtures/tracks/mirrored' } as const;
