@@ -35,9 +35,9 @@ export const KNEE_VALGUS_DEG: Tiers = { mild: 8, moderate: 13, severe: 20 };
  *   moderate 0.15 (~4 cm): the Functional Movement Screen scores a deep squat a grade lower when
  *            it needs the heels on a 2x6 board (1.5 in, 3.8 cm; Cook et al., FMS manual);
  *   severe   0.20 (~5 cm): the 50 mm wedge of Monteiro et al.; the lifter on the balls of the feet.
- * Noise floor, measured: on the heels-down feet of the shared clips the measure peaks at 0.09
- * with the full model (0.16 with lite); the mild tier sits above it in every leave-one-clip-out
- * fold (docs/accuracy.md).
+ * Noise floor, measured at each rep's bottom: on the heels-down feet of the shared clips the
+ * measure reaches 0.09 with the full model (0.16 on a 240 px clip, too small to flag; 0.16 with
+ * lite), below the mild tier (docs/accuracy.md).
  */
 export const HEEL_LIFT_FOOT_FRACTION: Tiers = { mild: 0.1, moderate: 0.15, severe: 0.2 };
 

@@ -15,7 +15,8 @@
  * Only a rise both points agree on counts; each one moving alone reads as its smaller partner.
  * Measured on the shared clips (docs/metrics.md): on heels-down feet the heel keypoint alone
  * "rises" up to 0.27 foot lengths (hidden heels, trainers), the two-point lift at most 0.09 with
- * the full model; the heel-lift clip reads 0.11-0.34.
+ * the full model (0.16 on a 240 px clip, at a confidence too low to flag); the heel-lift clip
+ * reads 0.11-0.34.
  *
  * Foot length = 0.31 x standing leg length (Winter 2009), because a front view foreshortens the
  * foot itself. Vertical rises are seen at full size from any camera direction: front 0.7 (the
