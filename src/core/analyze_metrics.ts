@@ -15,7 +15,7 @@ import { framesIn, viewAtFrame } from './clip_context';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingMedians, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings, buildVerdict } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
 import { peopleWarnings } from './people_warning';
@@ -89,7 +89,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
 
   const mask = standingMask(n, seg.reps, hipHeight);
   const noiseFloor = standingNoiseFloor(series, mask);
-  const standingMedian = standingMedians(series, mask);
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
@@ -115,7 +114,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       bottomSeen,
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
       noiseFloor,
-      standingMedian,
       series,
       view: viewAt(r.bottom),
       viewAt,

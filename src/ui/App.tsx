@@ -22,7 +22,9 @@ const TABS: { id: TabId; label: string }[] = [
 
 export function App() {
   const [tab, setTab] = useState<TabId>('analyse');
-  const [model, setModel] = useState<PoseModelName>('lite');
+  // Full by default: on the shared clips it gives the verdicts a coach signs more often than lite
+  // (docs/accuracy.md, "Lite or full"); lite stays a choice, and the live preview's model.
+  const [model, setModel] = useState<PoseModelName>('full');
   const [videos, setVideos] = useState<LoadedVideo[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // The recorder stays mounted once opened, so a recording goes on while another tab is shown.

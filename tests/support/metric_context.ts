@@ -24,9 +24,11 @@ export interface ContextOptions {
   hipHeight?: number;
   /** Score of every given keypoint. */
   score?: number;
-  /** Standing heel height and heel-over-toe height per foot (px). */
-  heelBaseY?: Partial<Record<Side, number>>;
+  /** Standing heel-over-toe and ankle-over-toe heights per foot (px). */
   heelToeBase?: Partial<Record<Side, number>>;
+  ankleToeBase?: Partial<Record<Side, number>>;
+  /** How well the camera sees each foot (0 = hidden behind the other); default both fully. */
+  footVisibility?: Partial<Record<Side, number>>;
   /** |sin yaw| in oblique views. */
   sagittalScale?: number;
   /** Which frames the lifter stands in (the standing baseline's standing frames); default none. */
@@ -57,9 +59,12 @@ export function metricContext(frames: readonly FramePoints[], o: ContextOptions)
     sagittalScale: fill(o.view === 'oblique' ? (o.sagittalScale ?? Math.SQRT1_2) : 1),
     facing: new Int8Array(n).fill(o.facing ?? 1),
     base,
-    heelBaseY: { left: fill(o.heelBaseY?.left ?? NaN), right: fill(o.heelBaseY?.right ?? NaN) },
     heelToeBase: { left: fill(o.heelToeBase?.left ?? NaN), right: fill(o.heelToeBase?.right ?? NaN) },
-    farFootInSideView: 0,
+    ankleToeBase: { left: fill(o.ankleToeBase?.left ?? NaN), right: fill(o.ankleToeBase?.right ?? NaN) },
+    feet: {
+      separation: NaN, far: 0, farFrom: null,
+      visibility: { left: o.footVisibility?.left ?? 1, right: o.footVisibility?.right ?? 1 },
+    },
     hipHeight: fill(o.hipHeight ?? 0.5),
   };
 }

@@ -124,6 +124,10 @@ export interface SyntheticSquatSpec {
   startAtS?: number;
   /** Model name written into the track. Default 'synthetic'. */
   model?: string;
+  /** Also write keypoints3D as BlazePose gives them: metres, origin at the hip midpoint, axes
+   *  aligned with the camera (x picture-right, y down, z away from the camera), no noise, no
+   *  roll. Default false. */
+  keypoints3D?: boolean;
 }
 
 export interface SyntheticFrameTruth {
@@ -649,6 +653,13 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
       kps.push({ name, x, y, score });
     }
     frames[i] = { t: i / spec.fps, keypoints: kps };
+    if (spec.keypoints3D) {
+      const hipC = mid(posed.pts.get('left_hip')!, posed.pts.get('right_hip')!);
+      frames[i].keypoints3D = kps.map((k) => {
+        const d = sub(posed.pts.get(k.name)!, hipC);
+        return { name: k.name, x: dot(d, right), y: -d[1], z: dot(d, look), score: k.score };
+      });
+    }
   }
 
   const offset = spec.startAtS ?? 0;

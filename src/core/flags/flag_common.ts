@@ -25,13 +25,6 @@ export interface RepFlagInput {
   repRange?: readonly [number, number];
   /** The per-frame metrics (peaks point into them by index), for checks at a peak's time. */
   series?: FrameSeries;
-  /**
-   * A metric's median over the clip's standing frames (outside reps), per side for a sided
-   * metric (side null otherwise); null with fewer than 10 standing frames. For detectors that
-   * judge a change from the lifter's own standing posture (heel-lift corroboration by the foot
-   * angle).
-   */
-  standingMedian?: (metric: MetricKey, side: 'left' | 'right' | null) => number | null;
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
   unmeasurable?: ReadonlySet<MetricKey>;
 }

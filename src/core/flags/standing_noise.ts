@@ -87,19 +87,6 @@ export function standingNoiseFloor(series: FrameSeries, mask: Uint8Array): Noise
 }
 
 /**
- * Medians of the metrics over standing frames (null with fewer than 10 frames), read on first
- * request and kept: `(metric, side)`, side null for a whole-body metric.
- */
-export function standingMedians(series: FrameSeries, mask: Uint8Array): (metric: MetricKey, side: Side | null) => number | null {
-  const cache = new Map<string, number | null>();
-  return (metric, side) => {
-    const key = side ? `${metric}.${side}` : metric;
-    if (!cache.has(key)) cache.set(key, spread(collect(series, mask, metric, side))?.median ?? null);
-    return cache.get(key)!;
-  };
-}
-
-/**
  * Hip shift while standing just before a rep (median over up to 1 s of standing frames before
  * its start; else its first frames): the offset the rep's shift is measured from.
  */

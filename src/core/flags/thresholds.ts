@@ -26,15 +26,20 @@ export interface Tiers {
 export const KNEE_VALGUS_DEG: Tiers = { mild: 8, moderate: 13, severe: 20 };
 
 /**
- * Heel lift, heel rise above the same foot's standing baseline divided by that foot's
- * heel-to-toe length (computeFrameMetrics' heelLift). No study gives a rise in cm that is
- * "too much": the NASM overhead-squat assessment treats any visible heel rise as a
- * compensation (heels should stay down). The floor is therefore set by what the keypoints
- * can resolve: 0.05 of foot length (~1.3 cm for a 26 cm foot, a ~3 deg heel-up foot angle)
- * is above the heel keypoint's frame-to-frame jitter after filtering; 0.10 (~2.6 cm,
- * ~6 deg) is a heel clearly off the floor; 0.20 (~5 cm, ~12 deg) is on the toes.
+ * Heel lift, the rear foot's rise about the toes in foot lengths (metrics/heel_lift.ts); a foot
+ * is 0.152 H (Winter 2009), 26.6 cm on a 1.75 m adult, so 0.10 ~ 2.7 cm. NASM's overhead-squat
+ * assessment counts any visible heel rise as a compensation ("heels rise"); the tiers say how much:
+ *   mild     0.10 (~2.5 cm): a 25 mm heel wedge already makes back squats measurably more upright
+ *            and deeper (Monteiro et al. 2022, Hum Mov 23(2):97, 15 lifters; weightlifting
+ *            shoes raise the heel 13 mm, which is inside our keypoint noise);
+ *   moderate 0.15 (~4 cm): the Functional Movement Screen scores a deep squat a grade lower when
+ *            it needs the heels on a 2x6 board (1.5 in, 3.8 cm; Cook et al., FMS manual);
+ *   severe   0.20 (~5 cm): the 50 mm wedge of Monteiro et al.; the lifter on the balls of the feet.
+ * Noise floor, measured at each rep's bottom: on the heels-down feet of the shared clips the
+ * measure reaches 0.09 with the full model (0.16 on a 240 px clip, too small to flag; 0.16 with
+ * lite), below the mild tier (docs/accuracy.md).
  */
-export const HEEL_LIFT_FOOT_FRACTION: Tiers = { mild: 0.05, moderate: 0.1, severe: 0.2 };
+export const HEEL_LIFT_FOOT_FRACTION: Tiers = { mild: 0.1, moderate: 0.15, severe: 0.2 };
 
 /**
  * Forward lean, trunk angle minus tibia angle (both from vertical), degrees.

@@ -17,6 +17,7 @@ import type { ClipContext } from '../clip_context';
 import { DEFAULT_FILTER, filterKeypoints } from '../filters/keypoint_filtering';
 import { estimateFps, MEASURED_KEYPOINTS, readKeypoints, type KeypointSeries } from '../keypoint_access';
 import { measurability } from '../measurability';
+import { footVisibility, hiddenFootNote, type FootVisibility } from '../metrics/foot_visibility';
 import type { MetricContext } from '../metrics/metric_context';
 import { rejectImplausiblePoses } from '../pose_plausibility';
 import { percentile, standingBaseline } from '../standing_baseline';
@@ -28,7 +29,8 @@ import { MIN_SCORE } from './keypoint_gate';
 import { computeMetricSeries, outputColumns } from './output_columns';
 import { smoothedTrack } from './smoothed_track';
 import { heelReferences, relativeHipHeight } from './standing_references';
-import { farFootInSideView, frameCosYaw, sagittalScale, scoreGap } from './view_input';
+import { frameCosYaw, sagittalScale, scoreGap } from './view_input';
+import { stanceSamples } from './stance';
 import { baselineWarnings, frameWarnings, implausiblePoseWarning } from './warnings';
 
 export { plainTrack } from './smoothed_track';
@@ -126,7 +128,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     facing: facingPerFrame(s, X, base.footPx, fps),
     base,
     ...heelReferences(s, Y, base.standing),
-    farFootInSideView: farFootInSideView(s, view.kind),
+    feet: footVisibility(stanceSamples(track, s, X, base.standing), base.legPx),
     hipHeight: clip.hipHeight,
   };
 
@@ -136,7 +138,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     clip,
     view: view.estimate,
     cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
-    measurability: measurability(view.estimate, measured),
+    measurability: withFootNotes(measurability(view.estimate, measured), ctx.feet),
     warnings,
     poseCoverage,
     smoothed: null as unknown as PoseTrack, // replaced by the lazy property below
@@ -158,4 +160,15 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     set: (v: PoseTrack) => { smoothed = v; },
   });
   return result;
+}
+
+/** The foot metrics' measurability says when one foot is hidden or partly hidden. */
+function withFootNotes(m: Record<MetricKey, Measurability>, feet: FootVisibility): Record<MetricKey, Measurability> {
+  const note = hiddenFootNote(feet);
+  if (!note) return m;
+  for (const key of ['heelLift', 'footAngleDeg'] as const) {
+    const e = m[key];
+    if (e?.measurable) m[key] = { ...e, reason: e.reason ? `${e.reason}; ${note}` : note };
+  }
+  return m;
 }

@@ -1,7 +1,7 @@
 /**
  * Per-frame references from the lifter's own standing posture (REFERENCE.md §3: heel height and
  * hip height relative to the lifter's standing, not fixed pixels), on roll-free, Y-up keypoints:
- * each heel's standing height and heel-over-toe height, and the hip-mid height above the ankles
+ * each foot's standing heel-over-toe and ankle-over-toe heights, and the hip-mid height above the ankles
  * relative to standing (1 = standing; the rep segmentation's trajectory).
  */
 import { KP, type KeypointSeries } from '../keypoint_access';
@@ -10,30 +10,30 @@ import type { Side } from '../types';
 import { MIN_SCORE } from './keypoint_gate';
 
 export interface HeelReferences {
-  /** Per frame standing heel height (Y-up px) of each foot, from its own standing frames. */
-  heelBaseY: Record<Side, Float32Array>;
   /** Per frame standing (heel Y - toe Y) of each foot, px (NaN where unknown). */
   heelToeBase: Record<Side, Float32Array>;
+  /** Per frame standing (ankle Y - toe Y) of each foot, px (NaN where unknown). */
+  ankleToeBase: Record<Side, Float32Array>;
 }
 
 export function heelReferences(s: KeypointSeries, Y: Float32Array, standing: Uint8Array): HeelReferences {
   const n = s.n;
   const out: HeelReferences = {
-    heelBaseY: { left: new Float32Array(n), right: new Float32Array(n) },
     heelToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
+    ankleToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
   };
+  // Each foot's standing heel and ankle heights above its own toe (heel lift reads against them).
   for (const side of ['left', 'right'] as const) {
-    const k = side === 'left' ? KP.leftHeel : KP.rightHeel;
-    const toe = side === 'left' ? KP.leftToe : KP.rightToe;
-    const heelY = new Float32Array(n).fill(NaN);
+    const [heel, ankle, toe] = side === 'left' ? [KP.leftHeel, KP.leftAnkle, KP.leftToe] : [KP.rightHeel, KP.rightAnkle, KP.rightToe];
     const heelToe = new Float32Array(n).fill(NaN);
+    const ankleToe = new Float32Array(n).fill(NaN);
     for (let i = 0; i < n; i++) {
-      if (!(s.score[k * n + i] >= MIN_SCORE)) continue;
-      heelY[i] = Y[k * n + i];
-      if (s.score[toe * n + i] >= MIN_SCORE) heelToe[i] = Y[k * n + i] - Y[toe * n + i];
+      if (!(s.score[toe * n + i] >= MIN_SCORE)) continue;
+      if (s.score[heel * n + i] >= MIN_SCORE) heelToe[i] = Y[heel * n + i] - Y[toe * n + i];
+      if (s.score[ankle * n + i] >= MIN_SCORE) ankleToe[i] = Y[ankle * n + i] - Y[toe * n + i];
     }
-    runningStandingReference(heelY, standing, 'median', out.heelBaseY[side]);
     runningStandingReference(heelToe, standing, 'median', out.heelToeBase[side]);
+    runningStandingReference(ankleToe, standing, 'median', out.ankleToeBase[side]);
   }
   return out;
 }

@@ -2,10 +2,10 @@
  * What view detection (view_detection.ts) and the side-view metrics read from the keypoints:
  * the per-frame |cos yaw| from shoulder and hip widths against the lifter's own leg length
  * (Winter 2009 widths), the left-minus-right score gap (BlazePose scores the far side lower),
- * the far foot of a side view, and the foreshortening of forward distances at 45 degrees.
+ * and the foreshortening of forward distances at 45 degrees.
  */
 import { KP, type KeypointSeries } from '../keypoint_access';
-import { VIEW_OBLIQUE, VIEW_SIDE } from '../metrics/metric_context';
+import { VIEW_OBLIQUE } from '../metrics/metric_context';
 import { HIP_PER_LEG, SHOULDER_PER_LEG } from '../view_detection';
 import { pairWidth } from './keypoint_gate';
 
@@ -37,24 +37,6 @@ export function scoreGap(s: KeypointSeries): Float32Array {
     out[i] = d / (pairs.length / 2);
   }
   return out;
-}
-
-/**
- * Which foot is away from the camera in the side-view frames: the side whose ankle, heel and
- * toe score lower on average (BlazePose scores the hidden side lower), if clearly so.
- */
-export function farFootInSideView(s: KeypointSeries, viewKind: Uint8Array): number {
-  const n = s.n;
-  let l = 0, r = 0, c = 0;
-  for (let i = 0; i < n; i++) {
-    if (viewKind[i] !== VIEW_SIDE) continue;
-    l += s.score[KP.leftAnkle * n + i] + s.score[KP.leftHeel * n + i] + s.score[KP.leftToe * n + i];
-    r += s.score[KP.rightAnkle * n + i] + s.score[KP.rightHeel * n + i] + s.score[KP.rightToe * n + i];
-    c += 3;
-  }
-  if (!c) return 0;
-  const d = (l - r) / c;
-  return d < -0.1 ? 1 : d > 0.1 ? 2 : 0;
 }
 
 /**

@@ -5,6 +5,7 @@
  * and a confidence series (0..1). No per-frame allocation.
  */
 import type { StandingBaseline } from '../standing_baseline';
+import type { FootVisibility } from './foot_visibility';
 
 export interface MetricContext {
   n: number;
@@ -21,14 +22,14 @@ export interface MetricContext {
   /** Per frame: +1 when the lifter faces image-right, -1 image-left, 0 unknown. */
   facing: Int8Array;
   base: StandingBaseline;
-  /** Per frame standing heel height (Y-up px) of each foot, from its own standing frames. */
-  heelBaseY: { left: Float32Array; right: Float32Array };
-  /** In side views, the foot away from the camera (hidden behind the near one): 1 left, 2 right, 0 unknown. */
-  farFootInSideView: number;
+  /** How well the camera sees each foot (the far one may stand behind the near one), from the standing stance. */
+  feet: FootVisibility;
   /** Per frame hip-mid height over the ankles / standing (1 = standing; NaN unknown). */
   hipHeight: Float32Array;
   /** Per frame standing (heel Y - toe Y) of each foot, px (NaN where unknown). */
   heelToeBase: { left: Float32Array; right: Float32Array };
+  /** Per frame standing (ankle Y - toe Y) of each foot, px (NaN where unknown). */
+  ankleToeBase: { left: Float32Array; right: Float32Array };
 }
 
 export interface MetricSeries {

@@ -45,14 +45,14 @@ describe.skipIf(!has)('computeFrameMetrics on the fixture clips', () => {
   });
 
   it('sees heel lift on both feet in the heel-lift clip, and not on the good clips', () => {
+    // Tiers (src/core/flags/thresholds.ts): mild 0.10, moderate 0.15 foot lengths.
     const lift = load('oblique-heel-lift');
     for (const s of ['left', 'right'] as const) {
-      expect(quantile(lift, (f) => [f.metrics.heelLift[s], f.confidence.heelLift[s]], 0.95), s).toBeGreaterThan(0.2);
+      expect(quantile(lift, (f) => [f.metrics.heelLift[s], f.confidence.heelLift[s]], 0.95), s).toBeGreaterThan(0.1);
     }
-    // 0.1 = the "moderate" heel-lift tier: a heel clearly off the floor.
     for (const name of ['front-deep-good-lowres', 'front-shallow-lowres', 'front-two-reps-good', 'side-deep-good-rotated', 'side-two-reps-good', 'oblique-good-hand-over-lens']) {
-      // The far foot of a side view rarely reaches confidence 0.5 (NaN = no confident frames);
-      // neither do the feet of the 240 px wide clip (35 px feet: heel lift is a few pixels).
+      // The far foot of a side view is not measured (null), and the 35 px feet of the 240 px
+      // wide clips never reach confidence 0.5 (NaN = no confident frames).
       const q = (['left', 'right'] as const).map((s) => quantile(load(name), (f) => [f.metrics.heelLift[s], f.confidence.heelLift[s]], 0.95));
       if (!name.includes('lowres')) expect(q.some(Number.isFinite), name).toBe(true);
       for (const v of q) if (Number.isFinite(v)) expect(v, name).toBeLessThan(0.1);

@@ -52,9 +52,12 @@ const CASES: Case[] = [
   { metric: 'kneeValgusDeg', side: 'right', view: 'front', frame: FRONT, value: 2 * deg(Math.atan(8 / 45)) },
   { metric: 'kneeOffset', side: 'left', view: 'front', frame: FRONT, value: 8 / 90, confidence: 0.9 },
   { metric: 'kneeSeparationRatio', side: null, view: 'front', frame: FRONT, value: 24 / 40, confidence: 0.9 },
-  // No toe keypoint from the front: the heel's own rise, at 0.7 x confidence, x 0.7 for the view.
-  { metric: 'heelLift', side: 'left', view: 'front', frame: FRONT, options: { heelBaseY: { left: 0, right: 0 } }, value: 5 / 60, confidence: 0.9 * 0.7 * 0.7 },
-  { metric: 'heelLift', side: 'left', view: 'side', frame: SIDE, options: { heelBaseY: { left: 0, right: 0 }, heelToeBase: { left: 0, right: 0 } }, value: 5 / 60, confidence: 0.9 },
+  // The rear foot rotating about the toe: heel up 5 px over the toe, the ankle 4 px (its lever is
+  // 0.8 of the heel's), on a 60 px foot, against standing heights of 0 and 16 (side) / 11 (front).
+  { metric: 'heelLift', side: 'left', view: 'side', frame: SIDE, options: { heelToeBase: { left: 0 }, ankleToeBase: { left: 16 } }, value: 5 / 60, confidence: 0.9 },
+  { metric: 'heelLift', side: 'left', view: 'front', frame: FRONT_FEET, options: { heelToeBase: { left: 0 }, ankleToeBase: { left: 11 } }, value: 5 / 60, confidence: 0.9 * 0.7 },
+  // The heel keypoint rising alone (the ankle where it stood): no rotation, no lift.
+  { metric: 'heelLift', side: 'left', view: 'side', frame: SIDE, options: { heelToeBase: { left: 0 }, ankleToeBase: { left: 20 } }, value: 0, confidence: 0.9 },
   { metric: 'footAngleDeg', side: 'left', view: 'side', frame: SIDE, value: deg(Math.atan2(5, 60)), confidence: 0.9 },
   { metric: 'footTurnOutDeg', side: 'left', view: 'front', frame: FRONT_FEET, options: { standing: [0] }, value: 15, confidence: 0.9 },
   { metric: 'footTurnOutDeg', side: 'right', view: 'front', frame: FRONT_FEET, options: { standing: [0] }, value: 10, confidence: 0.9 },
@@ -115,6 +118,14 @@ describe('each metric on its own', () => {
     }
   });
 
+  it('heel lift is not measurable for the foot the camera cannot see (hidden behind the other)', () => {
+    const options = { view: 'side' as const, heelToeBase: { left: 0, right: 0 }, ankleToeBase: { left: 16, right: 16 } };
+    expect(computeOne('heelLift', 'left', SIDE, { ...options, footVisibility: { left: 0 } }).value[0]).toBeNaN();
+    expect(computeOne('heelLift', 'right', SIDE, { ...options, footVisibility: { left: 0 } }).value[0]).toBeCloseTo(5 / 60, 4);
+    // Partly hidden: measured, with confidence in proportion.
+    expect(computeOne('heelLift', 'left', SIDE, { ...options, footVisibility: { left: 0.5 } }).confidence[0]).toBeCloseTo(0.45, 5);
+  });
+
   it('foot turn-out reads the toe from where the heel stood: a hidden heel the model drags with the shin changes nothing', () => {
     const dragged: FramePoints = { ...FRONT_FEET, leftHeel: [90, 2] };
     const ctx = metricContext([FRONT_FEET, dragged], { view: 'front', standing: [0] });
@@ -155,9 +166,11 @@ describe('each metric through analyze()', () => {
       const a = analysed(bestView(def.key));
       expect(a.measurability[def.key].measurable).toBe(true);
       expect(a.measurability[def.key].view).toBe(bestView(def.key));
-      const side = def.sided ? 'left' : null;
+      // From the side one foot stands behind the other and is not measurable: count either side.
       let values = 0;
-      for (let i = 0; i < a.series.t.length; i++) if (columnValue(a.series, def.key, side, i) !== null) values++;
+      for (const side of def.sided ? (['left', 'right'] as const) : [null]) {
+        for (let i = 0; i < a.series.t.length; i++) if (columnValue(a.series, def.key, side, i) !== null) values++;
+      }
       expect(values).toBeGreaterThan(0);
     });
   }

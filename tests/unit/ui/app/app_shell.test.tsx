@@ -27,9 +27,10 @@ describe('app shell', () => {
     expect(picker.accept).toContain('video/mp4');
     const lite = screen.getByRole('radio', { name: /Lite/ }) as HTMLInputElement;
     const full = screen.getByRole('radio', { name: /Full/ }) as HTMLInputElement;
-    expect(lite.checked).toBe(true);
-    fireEvent.click(full);
+    // Full by default (docs/accuracy.md, "Lite or full"); lite stays a choice.
     expect(full.checked).toBe(true);
+    fireEvent.click(lite);
+    expect(lite.checked).toBe(true);
   });
 
   it('says there are no results yet instead of showing an empty player', () => {

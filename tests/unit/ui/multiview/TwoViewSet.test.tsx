@@ -8,7 +8,7 @@ import { syntheticTwoView } from '../../../support/synthetic_two_view';
 
 function videosOf(): LoadedVideo[] {
   const set = syntheticTwoView(
-    { reps: 3, heelLift: { left: 0.1, right: 0 }, perRep: (r) => ({ descentS: [1.2, 1.0, 1.4][r], pauseS: [0.8, 1.2, 0.6][r] }) },
+    { reps: 3, heelLift: { left: 0.15, right: 0 }, perRep: (r) => ({ descentS: [1.2, 1.0, 1.4][r], pauseS: [0.8, 1.2, 0.6][r] }) },
     { view: 'front', fps: 30 },
     { view: 'side', yawDeg: -180, fps: 60, startS: 0.5 },
   );
