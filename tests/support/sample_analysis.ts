@@ -121,6 +121,7 @@ export function makeSampleReps(): Rep[] {
       view: 'side',
       measures: measuresOf(index),
       flags,
+      bottomHipHeight: 0.45,
     };
   });
 }

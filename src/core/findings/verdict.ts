@@ -14,6 +14,7 @@
  * threshold); for a left-right difference the rep where the two sides differ most.
  */
 import { FAULTS, SEVERITY_RANK, faultDef, faultOfMetric } from '../flags/registry';
+import { MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
 import { metricDef } from '../metrics/registry';
 import { repValue } from '../series';
 import type {
@@ -298,10 +299,14 @@ function depthWords(input: VerdictInput): string {
     return shallowReps.size === n ? `all short of ${name}` : `${shallowReps.size} short of ${name}`;
   }
   const thigh = input.measurability.thighAngleDeg;
-  const judged = input.reps.filter((r) => repValue(r, 'thighAngleDeg', null) !== null).length;
-  if (thigh?.measurable && judged === n) return DEPTH_REACHED_WORDS[target];
-  if (thigh?.measurable && judged > 0) return `${DEPTH_REACHED_WORDS[target]} on the ${judged} judged`;
-  return `depth not judged from the ${VIEW_WORDS[input.view.kind]}`;
+  // Judged as the shallow-depth detector judges (flags/shallow_depth.ts): the bottom seen (the
+  // rep has its bottom hip height) and the thigh angle read with at least the flags' confidence.
+  // Only those reps can be called deep enough; a low-confidence reading is no verdict either way.
+  const judged = input.reps.filter((r) => r.bottomHipHeight !== undefined && (repValue(r, 'thighAngleDeg', null)?.confidence ?? 0) >= MIN_FLAG_CONFIDENCE).length;
+  if (!thigh?.measurable) return `depth not judged from the ${VIEW_WORDS[input.view.kind]}`;
+  if (judged === n) return DEPTH_REACHED_WORDS[target];
+  if (judged > 0) return `${DEPTH_REACHED_WORDS[target]} on ${judged} of them (the others not seen clearly at the bottom)`;
+  return 'depth not judged (the thighs were not seen clearly at the bottom)';
 }
 
 /** Faults this view could not check (the measurability of each fault's metric, or its fallback). */

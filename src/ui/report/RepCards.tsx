@@ -7,7 +7,8 @@
 import { CHART_ORDER, isSidedMetric } from '../../core/metrics/registry';
 import type { Analysis, Flag, MetricKey, Rep, Side } from '../../core/types';
 import { FAULT_LABELS, METRIC_LABELS, capitalise, formatMetric, formatSeconds, sideLabel } from './labels';
-import { metricMeasurable, repMeasureShown } from './measure_text';
+import { MIN_FLAG_CONFIDENCE } from '../../core/flags/thresholds';
+import { fromView, metricMeasurable, repMeasureShown } from './measure_text';
 
 export interface SeekRequest {
   t: number;
@@ -55,6 +56,13 @@ export function MeasureValue({ analysis, rep, metric, side, prefix }: { analysis
               (<span className="measure-number">{shown.text}</span>)
             </>
           )}
+          {shown.measure.view !== rep.view && <span className="measure-view muted"> {fromView(shown.measure.view)}</span>}
+          {shown.measure.confidence < MIN_FLAG_CONFIDENCE && (
+            <span className="measure-unsure" title={`The keypoints behind this number were unclear (${Math.round(shown.measure.confidence * 100)} % sure): read it as a rough guide; it is not judged.`}>
+              {' '}
+              unsure
+            </span>
+          )}
         </>
       ) : (
         <span className="measure-number not-measurable">{shown.text}</span>
@@ -92,7 +100,10 @@ export function RepCards({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
   if (analysis.reps.length === 0) return <p>No complete rep was found in this clip.</p>;
   return (
     <>
-      <p className="muted small no-print">Select a rep or a flag to see it on the video (the video pauses there). Each number is the rep&apos;s extreme: its deepest, widest or most.</p>
+      <p className="muted small no-print">
+        Select a rep or a flag to see it on the video (the video pauses there). Each number is the rep&apos;s extreme: its deepest, widest or most;
+        &quot;unsure&quot; marks a number read from unclear keypoints, which is not judged.
+      </p>
       <ol className="rep-cards" data-testid="rep-cards">
         {analysis.reps.map((rep) => (
           <li key={rep.index} className={`rep-card${rep.flags.length ? ' flagged' : ''}`} data-rep={rep.index}>
@@ -102,7 +113,7 @@ export function RepCards({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
                 {rep.partial && <span title="cut off by the clip start or end">*</span>}
               </button>
               <span className="rep-tempo muted small">
-                down {formatSeconds(rep.tempo.descentS, 1)} · pause {formatSeconds(rep.tempo.bottomS, 1)} · up {formatSeconds(rep.tempo.ascentS, 1)}
+                down {formatSeconds(rep.tempo.descentS, 1)} · pause {formatSeconds(rep.tempo.bottomS, 1)} · up {formatSeconds(rep.tempo.ascentS, 1)} · seen {fromView(rep.view)}
               </span>
             </div>
             <FlagChips rep={rep} onSeek={onSeek} />

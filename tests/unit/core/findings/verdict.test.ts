@@ -23,7 +23,7 @@ function reps(heels: { left: number; right: number }[], flagsOf: (i: number, bot
     const bottom = 2 * i + 1;
     return {
       index: i, start: 2 * i, bottom, ascentStart: bottom + 0.1, end: 2 * i + 1.9,
-      tempo: { descentS: 1, bottomS: 0.1, ascentS: 0.8 }, view: 'side',
+      tempo: { descentS: 1, bottomS: 0.1, ascentS: 0.8 }, view: 'side', bottomHipHeight: 0.45,
       measures: { thighAngleDeg: m(5, bottom), heelLift: { left: m(h.left, bottom + 0.02), right: m(h.right, bottom + 0.04) } },
       flags: flagsOf(i, bottom),
     };
@@ -74,6 +74,14 @@ describe('buildVerdict', () => {
     expect(v.sentence).toBe('2 reps, good depth: looks fine for what a side view can show.');
     expect(v.notChecked.map((n) => n.fault)).toEqual(['knee_valgus', 'hip_shift']);
     expect(v.notChecked[0]!.reason).toBe('knee valgus needs a front view');
+  });
+
+  it('calls depth good only where it was judged: the bottom seen and the thigh read with the flags\' confidence', () => {
+    const list = reps([{ left: 0.01, right: 0.01 }, { left: 0.01, right: 0.01 }]);
+    list[1]!.measures.thighAngleDeg = { value: -20, confidence: 0.3, t: 3, view: 'side' };
+    expect(buildVerdict(input(list)).sentence).toMatch(/^2 reps, good depth on 1 of them \(the others not seen clearly at the bottom\)/);
+    list[0]!.bottomHipHeight = undefined;
+    expect(buildVerdict(input(list)).sentence).toMatch(/^2 reps, depth not judged \(the thighs were not seen clearly at the bottom\)/);
   });
 
   it('one-sided heel lift on the last 3 of 5 reps, well above the other side: says so, with the side and the reps', () => {
