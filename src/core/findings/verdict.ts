@@ -15,7 +15,7 @@
  */
 import { FAULTS, SEVERITY_RANK, faultDef, faultOfMetric } from '../flags/registry';
 import { MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
-import { metricDef } from '../metrics/registry';
+import { isSidedMetric, metricDef } from '../metrics/registry';
 import { repValue } from '../series';
 import type {
   Analysis, ChainLink, DepthTarget, Fault, Finding, Flag, FlagSide, MetricKey, Rep, Side, Verdict, VerdictItem, VerdictNotChecked, ViewKind,
@@ -100,8 +100,12 @@ function mainView(flags: readonly Flag[], fallback: ViewKind): ViewKind {
   return best;
 }
 
-/** The side whose number the evidence frame shows: the flag's own side, or the worse of both. */
+/**
+ * The side whose number the evidence frame shows: the flag's own side, or the worse of both; null
+ * for a whole-body metric (a hip shift's side is its direction, not a leg).
+ */
 function evidenceSide(flag: Flag, rep: Rep | undefined): Side | null {
+  if (!isSidedMetric(flag.metric)) return null;
   if (flag.side === 'left' || flag.side === 'right') return flag.side;
   if (flag.side !== 'both' || !rep) return null;
   const l = repValue(rep, flag.metric, 'left')?.value;

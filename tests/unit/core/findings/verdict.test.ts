@@ -6,7 +6,7 @@ import { buildFindings } from '../../../../src/core/findings';
 import { buildVerdict, repsPhrase, MAX_VERDICT_ITEMS, type VerdictInput } from '../../../../src/core/findings/verdict';
 import { repValue } from '../../../../src/core/series';
 import type { Finding, Flag, Measurability, MetricKey, PoseTrack, Rep, RepMeasure } from '../../../../src/core/types';
-import { METRIC_KEYS } from '../../../../src/core/metrics/registry';
+import { METRIC_KEYS, isSidedMetric } from '../../../../src/core/metrics/registry';
 
 const yes: Measurability = { measurable: true, reason: null, confidence: 0.9, view: 'side' };
 const no = (reason: string): Measurability => ({ measurable: false, reason, confidence: 0, view: null });
@@ -165,7 +165,12 @@ describe('the verdict of every fixture track (analyze())', () => {
         }
       }
       for (const item of v.items) {
-        for (const n of item.numbers) expect(repValue(analysis.reps[n.rep]!, n.metric, n.side), `${item.id} ${n.metric}`).not.toBeNull();
+        for (const n of item.numbers) {
+          expect(repValue(analysis.reps[n.rep]!, n.metric, n.side), `${item.id} ${n.metric}`).not.toBeNull();
+          // A side only for a per-side metric (a hip shift's "left" is its direction).
+          expect(n.side === null || isSidedMetric(n.metric), `${item.id} ${n.metric} ${n.side}`).toBe(true);
+        }
+        if (item.evidence.side) expect(item.metric && isSidedMetric(item.metric)).toBe(true);
       }
       // What this view could not check is exactly the not-measurable faults.
       for (const n of v.notChecked) expect(analysis.reps.flatMap((r) => r.flags).some((f) => f.fault === n.fault)).toBe(false);

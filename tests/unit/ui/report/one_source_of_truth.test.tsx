@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { analyze } from '../../../../src/core/analyze';
-import { METRICS, isMetricKey, metricDef } from '../../../../src/core/metrics/registry';
+import { METRICS, isMetricKey, isSidedMetric, metricDef } from '../../../../src/core/metrics/registry';
 import { repValue } from '../../../../src/core/series';
 import type { Analysis, MetricKey, PoseTrack, Side } from '../../../../src/core/types';
 import { parseCsv, repsCsv } from '../../../../src/export';
@@ -41,6 +41,8 @@ function parseRef(ref: string): { rep: number; key: MetricKey; side: Side | null
   const parts = ref.split(':');
   const [rep, key, side] = parts.slice(-3) as [string, string, string];
   if (!isMetricKey(key)) throw new Error(`unknown metric in data-measure="${ref}"`);
+  // A side only on a per-side metric: the CSV has a column for each side of those alone.
+  if (side && !isSidedMetric(key)) throw new Error(`data-measure="${ref}" names a side of a whole-body metric`);
   return { rep: Number(rep), key, side: side === 'left' || side === 'right' ? side : null };
 }
 
