@@ -16,7 +16,7 @@ import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor, standingNoiseSided } from './flags/standing_noise';
 import { buildFindings } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
 
@@ -164,7 +164,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     return rep;
   });
 
-  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)));
+  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)), (metric) => standingNoiseSided(series, mask, metric));
   const findings = buildFindings({
     reps,
     repPeaks,

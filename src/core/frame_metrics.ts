@@ -15,7 +15,8 @@ import { estimateCameraRoll, removeRoll } from './camera_roll';
 import { estimateFps, KP, MEASURED_KEYPOINTS, readKeypoints, slotOf, type KeypointSeries } from './keypoint_access';
 import { DEFAULT_FILTER, filterKeypoints } from './keypoint_filtering';
 import { measurability, type MeasuredCount } from './measurability';
-import { type MetricContext, type MetricSeries, newSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
+import { lifterOrientation } from './metrics/knee_drift';
+import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
 import { METRICS, metricDef, type RegistryMetricKey } from './metrics/registry';
 import { rejectImplausiblePoses } from './pose_plausibility';
 import { columnKey } from './series';
@@ -68,6 +69,8 @@ export interface FrameMetricsDetails {
   standing: Uint8Array;
   /** Per frame |cos yaw| estimate of its 0.5 s block (NaN unknown). */
   cosYaw: Float32Array;
+  /** The lifter's orientation to the camera from the 3D hips (metrics/knee_drift.ts), null if unknown. */
+  lifter: LifterOrientation | null;
 }
 
 const MIN_SCORE = 0.3;
@@ -143,6 +146,8 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     heelToeBase: { left: new Float32Array(n), right: new Float32Array(n) },
     farFootInSideView: farFootInSideView(s, view.kind),
     hipHeight: new Float32Array(n).fill(NaN),
+    // From the standing frames (knee drift reads it; metrics/knee_drift.ts).
+    lifter: lifterOrientation(track?.frames ?? [], (i) => base.standing[i] === 1, MIN_SCORE),
   };
   for (let i = 0; i < n; i++) {
     if (view.kind[i] === VIEW_OBLIQUE) {
@@ -222,7 +227,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
       implausibleFrames: plausibility.rejectedFrames,
       swapsFixed: filterReport.swapsFixed, spikesRejected: filterReport.spikesRejected, cutoffHz: filterReport.cutoffHz,
-      standing: base.standing, cosYaw: view.cosYaw,
+      standing: base.standing, cosYaw: view.cosYaw, lifter: ctx.lifter,
     },
   };
   // Built on first read: analyze() never reads it, and an hour of video would otherwise

@@ -138,6 +138,10 @@ export interface SyntheticFrameTruth {
   kneeRotationDeg: Sided<number>;
   /** Signed knee distance from the hip-ankle line in the frontal plane / (thigh + shank length); + = inward. */
   kneeOffset: Sided<number>;
+  /** The knee's sideways travel toward the midline off the line from its hip (where it stood
+   *  sideways) to its ankle, at the knee's height, since standing / (thigh + shank length);
+   *  + = inward (core's kneeDrift). */
+  kneeDrift: Sided<number>;
   /** Knee width / ankle width in the frontal plane. */
   kneeSeparationRatio: number;
   /** Heel rise above its standing height / foot length. */
@@ -302,7 +306,7 @@ function makeBody(spec: SyntheticSquatSpec): Body {
 /** Posed 3D keypoints plus the truth that goes with them. */
 interface Posed {
   pts: Map<string, V3>;
-  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight'> & { hipMidY: number; ankleMidY: number };
+  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight' | 'kneeDrift'> & { hipMidY: number; ankleMidY: number };
 }
 
 /** Places one foot: pivots about the toe tip by the heel-lift angle. Returns heel, ankle, toe. */
@@ -609,7 +613,20 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
     const { p, tuck, params } = phaseAt(time);
     const posed = pose(body, p, tuck, params);
     const { hipMidY, ankleMidY, ...tr } = posed.truth;
-    truthFrames[i] = { t: i / spec.fps, phase: p, ...tr, hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY) };
+    // Knee drift truth: the knee's sideways offset from the line from its (standing, sideways)
+    // hip to its ankle at the knee's height, minus the same standing.
+    const drift = (side: 'left' | 'right', medialX: number) => {
+      const off = (pts: Map<string, V3>) => {
+        const k = pts.get(`${side}_knee`)!, a = pts.get(`${side}_ankle`)!, h = pts.get(`${side}_hip`)!;
+        const h0 = standPose.pts.get(`${side}_hip`)!;
+        return k[0] - a[0] - (h0[0] - a[0]) * ((k[1] - a[1]) / (h[1] - a[1]));
+      };
+      return (medialX * (off(posed.pts) - off(standPose.pts))) / (body.thigh + body.shank);
+    };
+    truthFrames[i] = {
+      t: i / spec.fps, phase: p, ...tr, kneeDrift: { left: drift('left', -1), right: drift('right', 1) },
+      hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY),
+    };
     if (spec.missingFrameRate && rand() < spec.missingFrameRate) {
       frames[i] = { t: i / spec.fps, keypoints: null };
       continue;

@@ -191,7 +191,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
   const lean = byFault.get('forward_lean') ?? [];
   const wink = byFault.get('butt_wink') ?? [];
   const shift = byFault.get('hip_shift') ?? [];
-  const valgusAsym = input.asymmetries.find((a) => a.metric === 'kneeValgusDeg' && a.beyondVariation);
+  const valgusAsym = input.asymmetries.find((a) => a.metric === 'kneeDrift' && a.beyondVariation);
   const heelSum = sums.get('heel_lift');
 
   // 1. Ankle -> knee: heel lift and valgus on the same side (or valgus worse on that side).
@@ -202,7 +202,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
     let kneeText: string | null = null;
     let side: FlagSide = s ?? 'both';
     if (valgusAsym && s && valgusAsym.worseSide === s && valgusAsym.meanDifference !== null) {
-      kneeText = `the ${s} knee drifts in ${Math.round(Math.abs(valgusAsym.meanDifference))} deg more than the ${other(s)}`;
+      kneeText = `the ${s} knee drifts in ${metricDef('kneeDrift').amount(valgusAsym.meanDifference)} more than the ${other(s)}`;
     } else if (valgus.length) {
       const vs = sideOf(valgus);
       if (s && (vs === s || vs === 'both')) kneeText = `the ${s} knee drifts in ${onReps(onSide(valgus, s).length, sums.get('knee_valgus')?.measured ?? valgus.length)}`;
@@ -342,17 +342,23 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
     const outward = rule.outwardWords !== undefined && Math.max(a.meanLeft ?? 0, a.meanRight ?? 0) <= 0;
     const amount = def.amount(a.meanDifference);
     const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
+    const over = a.pairedReps === 1 ? 'on the one rep compared' : `averaged over ${a.pairedReps} reps`;
+    const why = a.pairedReps >= 3
+      ? 'more than either side varies from rep to rep and far above keypoint noise'
+      : `far above keypoint noise; seen on ${a.pairedReps === 1 ? 'one rep' : 'two reps'} only, so it may be ${a.pairedReps === 1 ? 'that rep' : 'those reps'} rather than a habit`;
+    const views = [...new Set(input.reps.filter((r, i) => a.left[i] !== null && a.right[i] !== null && rule.fairViews.includes(r.view)).map((r) => r.view))];
     out.push({
       id: `asymmetry-${a.metric}`,
       text: outward
-        ? `The ${higher} ${rule.outwardWords} ${amount} less than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`
-        : `The ${higher} ${rule.words} ${amount} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
+        ? `The ${higher} ${rule.outwardWords} ${amount} less than the ${other(higher)}, ${over}: ${why}${si}.`
+        : `The ${higher} ${rule.words} ${amount} more than the ${other(higher)}, ${over}: ${why}${si}.`,
       severity: a.symmetryIndex !== null && a.symmetryIndex >= 2 * SYMMETRY_INDEX_NOTABLE_PCT ? 'moderate' : 'mild',
       chain: def.bodyPart ? [def.bodyPart] : [],
       side: a.worseSide,
       evidence: [],
+      ...(views.length ? { views } : {}),
       guidance: rule.guidance(a.worseSide),
-      confidence: 0.6,
+      confidence: a.confidence,
       kind: 'asymmetry',
     });
   }
@@ -424,7 +430,7 @@ export function buildFindings(input: FindingsInput): Finding[] {
   const chain = chainFindings(input, byFault, sums);
   const faults = [...sums.values()].map(faultFinding);
   const used = new Set<MetricKey>();
-  if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeValgusDeg');
+  if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeDrift');
   if (chain.some((c) => c.id === 'chain-ankle-hip-shift')) used.add('shinAngleDeg');
   const asym = asymmetryFindings(input, used, byFault);
   const notes = notMeasurableFindings(input);

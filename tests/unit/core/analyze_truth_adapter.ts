@@ -3,7 +3,7 @@
  * per-frame stage's output shape (FrameMetricsInput), so the rep / flag / asymmetry /
  * findings stages can be tested on exact metrics, independently of the per-frame geometry.
  * View rules follow the issue: valgus, knee offset, separation and hip shift need a front or
- * oblique view; torso, trunk-tibia, shin, depth, thigh, hip/knee flexion and butt wink need
+ * oblique view (knee drift too, and not a side view); torso, trunk-tibia, shin, depth, thigh, hip/knee flexion and butt wink need
  * a side or oblique view; heel lift and foot angle either.
  * FPPA is nulled once the thigh is within 25 deg of horizontal, where its frontal projection
  * degenerates (Straub & Powers 2022; the generator's truth jumps toward 180 deg there).
@@ -13,11 +13,11 @@ import { seriesFromFrames } from '../../support/analysis_frames';
 import type { FrameMetricsInput } from '../../../src/core/analyze_metrics';
 import { syntheticSquat, type SyntheticSquatSpec, type SyntheticTruth } from '../../support/synthetic_squat';
 
-const FRONT_ONLY: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift'];
+const FRONT_ONLY: MetricKey[] = ['kneeDrift', 'kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift'];
 const SIDE_ONLY: MetricKey[] = ['torsoAngleDeg', 'trunkTibiaDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipFlexionDeg', 'kneeFlexionDeg', 'buttWink'];
 
 export function measurabilityFor(view: ViewKind): Record<MetricKey, Measurability> {
-  const keys: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'heelLift', 'footAngleDeg', 'torsoAngleDeg', 'trunkTibiaDeg', 'buttWink', 'kneeFlexionDeg', 'hipFlexionDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipShift'];
+  const keys: MetricKey[] = ['kneeDrift', 'kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'heelLift', 'footAngleDeg', 'torsoAngleDeg', 'trunkTibiaDeg', 'buttWink', 'kneeFlexionDeg', 'hipFlexionDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipShift'];
   const out = {} as Record<MetricKey, Measurability>;
   for (const k of keys) {
     const no = (view === 'side' && FRONT_ONLY.includes(k)) || (view === 'front' && SIDE_ONLY.includes(k));
@@ -34,6 +34,7 @@ export function truthToFrameMetrics(truth: SyntheticTruth, view: ViewKind = trut
   const frames = truth.frames.map((f) => {
     const fppaOk = ok('kneeValgusDeg') && f.thighAngleDeg < -25;
     const metrics: FrameMetrics = {
+      kneeDrift: ok('kneeDrift') ? { ...f.kneeDrift } : { left: null, right: null },
       kneeValgusDeg: fppaOk ? { ...f.kneeValgusDeg } : { left: null, right: null },
       kneeOffset: ok('kneeOffset') ? { ...f.kneeOffset } : { left: null, right: null },
       kneeSeparationRatio: ok('kneeSeparationRatio') ? f.kneeSeparationRatio : null,
@@ -51,6 +52,7 @@ export function truthToFrameMetrics(truth: SyntheticTruth, view: ViewKind = trut
     };
     const c = (k: MetricKey) => (ok(k) ? conf : 0);
     const confidence: FrameConfidence = {
+      kneeDrift: { left: c('kneeDrift'), right: c('kneeDrift') },
       kneeValgusDeg: { left: fppaOk ? conf : 0, right: fppaOk ? conf : 0 },
       kneeOffset: { left: c('kneeOffset'), right: c('kneeOffset') },
       kneeSeparationRatio: c('kneeSeparationRatio'),

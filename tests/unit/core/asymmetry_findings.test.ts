@@ -44,10 +44,27 @@ describe('repAsymmetry', () => {
     expect(a.beyondVariation).toBe(false); // 3 deg < 5 deg floor
   });
 
-  it('needs three reps from a fair view', () => {
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14], [2, 3]), ['front', 'front']).beyondVariation).toBe(false);
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13], [2, 3, 2]), ['oblique', 'oblique', 'oblique']).beyondVariation).toBe(false);
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13], [2, 3, 2]), ['front', 'front', 'front']).beyondVariation).toBe(true);
+  it('reports a clear difference on one or two reps, from a fair view only, with the confidence the rep count allows', () => {
+    const noise = { left: 1, right: 1 };
+    const one = repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12], [2]), ['front'], noise);
+    expect(one.beyondVariation).toBe(true);
+    expect(one.confidence).toBeCloseTo(0.3, 6);
+    const two = repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14], [2, 3]), ['front', 'front'], noise);
+    expect(two.beyondVariation).toBe(true);
+    expect(two.confidence).toBeCloseTo(0.6, 6);
+    // FPPA from 45 degrees is not a fair comparison; knee drift is.
+    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13], [2, 3, 2]), ['oblique', 'oblique', 'oblique'], noise).beyondVariation).toBe(false);
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.15, 0.16], [0.01, 0.02]), ['oblique', 'oblique'], { left: 0.01, right: 0.01 }).beyondVariation).toBe(true);
+  });
+
+  it('does not report a one-rep difference inside 3 SD of the standing keypoint noise', () => {
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.15], [0.05]), ['front'], { left: 0.03, right: 0.03 }).beyondVariation).toBe(false);
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.15], [0.05]), ['front'], { left: 0.01, right: 0.01 }).beyondVariation).toBe(true);
+  });
+
+  it('does not report a difference under the metric\'s bias floor however many reps agree (a bias is not noise)', () => {
+    const a = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.06, 0.06, 0.06, 0.06, 0.06, 0.06], [0, 0, 0, 0, 0, 0]), ['front', 'front', 'front', 'front', 'front', 'front'], { left: 0, right: 0 });
+    expect(a.beyondVariation).toBe(false); // 0.06 < 0.07 leg lengths
   });
 
   it('reads "worse" the right way for metrics where less is worse', () => {

@@ -122,15 +122,17 @@ describe('asymmetry, fatigue and kinetic-chain findings on exact synthetic metri
     expect(chain).toBeDefined();
     expect(chain.side).toBe('left');
     expect(chain.chain).toEqual(['ankle', 'knee']);
-    expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in \d+ deg more than the right: consistent with limited left ankle dorsiflexion/);
+    expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in on all 6 reps: consistent with limited left ankle dorsiflexion/);
     expect(chain.evidence.length).toBeGreaterThan(0);
     for (const e of chain.evidence) expect(a.reps[e.rep!].start).toBeLessThanOrEqual(e.t);
   });
 
-  it('from a 45-degree view, ties them through the flags but does not call the valgus difference a real asymmetry', () => {
-    const a = run({ reps: 6, view: 'oblique', bottomThighAngleDeg: -20, heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 10, right: 0 } });
+  it('from a 45-degree view, compares the knees by knee drift (not by FPPA) and ties them to the heel', () => {
+    const a = run({ reps: 6, view: 'oblique', bottomThighAngleDeg: -20, heelLift: { left: 0.12, right: 0 }, valgusDeg: { left: 14, right: 0 } });
     const chain = a.findings.find((f) => f.id === 'chain-ankle-knee')!;
-    expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in on all 6 reps: consistent with limited left ankle dorsiflexion/);
+    expect(chain.text).toMatch(/^Left heel lifts on all 6 reps and the left knee drifts in \d+ % of leg length more than the right: consistent with limited left ankle dorsiflexion/);
+    expect(a.asymmetries.find((x) => x.metric === 'kneeDrift')!.beyondVariation).toBe(true);
+    expect(a.asymmetries.find((x) => x.metric === 'kneeDrift')!.worseSide).toBe('left');
     expect(a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!.beyondVariation).toBe(false);
     // From 45 degrees neither side's heel is compared: the far foot is partly hidden.
     expect(a.asymmetries.find((x) => x.metric === 'heelLift')!.beyondVariation).toBe(false);

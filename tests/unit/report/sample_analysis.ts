@@ -50,6 +50,7 @@ function metricsAt(t: number): FrameMetrics {
   const rep = repAt(t);
   const fatigue = rep === null ? 0 : rep / 2;
   return {
+    kneeDrift: { left: null, right: null },
     kneeValgusDeg: { left: null, right: null },
     kneeOffset: { left: null, right: null },
     kneeSeparationRatio: null,
@@ -127,6 +128,7 @@ function measurability(): Record<MetricKey, Measurability> {
   const yes: Measurability = { measurable: true, reason: null, confidence: 0.8, view: 'side' };
   const frontOnly: Measurability = { measurable: false, reason: 'knee valgus needs a front view', confidence: 0, view: null };
   return {
+    kneeDrift: frontOnly,
     kneeValgusDeg: frontOnly,
     kneeOffset: frontOnly,
     kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0, view: null },
