@@ -48,12 +48,16 @@ export function repAsymmetry(
   const left = l.map((v) => v?.value ?? null);
   const right = r.map((v) => v?.value ?? null);
   const pairs: Array<{ left: SidedRepValue; right: SidedRepValue }> = [];
+  let oblique = false;
   for (let i = 0; i < l.length; i++) {
     if (repViews && !rule.fairViews.includes(repViews[i])) continue;
     const a = l[i], b = r[i];
-    if (a && b) pairs.push({ left: a, right: b });
+    if (a && b) {
+      pairs.push({ left: a, right: b });
+      if (repViews?.[i] === 'oblique') oblique = true;
+    }
   }
-  const floor = rule.floor;
+  const floor = oblique && rule.obliqueFloor !== undefined ? Math.max(rule.floor, rule.obliqueFloor) : rule.floor;
   const res = asymmetryByNoise({ pairs, noise, floor });
   if (!res) {
     return { metric, worseSide: null, left, right, symmetryIndex: null, beyondVariation: false, meanLeft: null, meanRight: null, meanDifference: null, pairedReps: 0, confidence: 0, threshold: null };
