@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analyze';
 import { analysisToJSON } from '../core/analysis_io';
-import type { PoseTrack } from '../core/types';
+import type { DepthTarget, PoseTrack } from '../core/types';
+
+const DEPTH_ARGS: Record<string, DepthTarget> = { above: 'above_parallel', above_parallel: 'above_parallel', parallel: 'parallel', full: 'full' };
 import { isPoseModelName } from '../pose/model_registry';
 import type { PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
@@ -21,17 +23,19 @@ import { checkInputFile, extractPoseTrack, longestPersonRunS, MIN_PERSON_RUN_S }
 import { summaryLines } from './summary';
 import { readTrackFile } from './track_io';
 
-export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--depth above|parallel|full] [--out file.json]
 
   <video>        mp4, mov, webm or anything FFmpeg reads; every frame is analysed
   <track.json>   a PoseTrack, or this command's own output: pose is skipped, the track re-analysed
   --model        BlazePose landmark model: full (default, more accurate) or lite (faster)
+  --depth        the depth you aim for, judged against: above (above parallel), parallel (default) or full
   --out FILE     write the JSON there (default: stdout)
   --quiet        no progress or summary on stderr (errors still shown)`;
 
 export interface CliArgs {
   input: string;
   model: PoseModelName;
+  depthTarget: DepthTarget;
   out: string | null;
   quiet: boolean;
 }
@@ -39,6 +43,7 @@ export interface CliArgs {
 export function parseArgs(argv: string[]): CliArgs | 'help' {
   let input: string | null = null;
   let model: PoseModelName = 'full';
+  let depthTarget: DepthTarget = 'parallel';
   let out: string | null = null;
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
@@ -49,6 +54,11 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!isPoseModelName(v)) throw new CliError(`--model must be lite or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
       model = v;
+    } else if (a === '--depth' || a.startsWith('--depth=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const t = DEPTH_ARGS[v ?? ''];
+      if (!t) throw new CliError(`--depth must be above, parallel or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
+      depthTarget = t;
     } else if (a === '--out' || a === '-o' || a.startsWith('--out=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!v) throw new CliError(`--out needs a file name.\n${USAGE}`, EXIT.usage);
@@ -59,7 +69,7 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
     else throw new CliError(`one input at a time (got "${input}" and "${a}").\n${USAGE}`, EXIT.usage);
   }
   if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
-  return { input, model, out, quiet };
+  return { input, model, depthTarget, out, quiet };
 }
 
 function isJsonInput(file: string): boolean {
@@ -90,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const { input, model, out, quiet } = parsed;
+  const { input, model, depthTarget, out, quiet } = parsed;
   const log = (s: string) => {
     if (!quiet) process.stderr.write(`${s}\n`);
   };
@@ -128,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
 
-  const analysis = analyze(track, { mode: 'recorded' });
+  const analysis = analyze(track, { mode: 'recorded', depthTarget });
   const json = JSON.stringify({ track, analysis: analysisToJSON(analysis) });
   if (out) {
     writeFileSync(out, `${json}\n`);

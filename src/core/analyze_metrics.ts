@@ -18,6 +18,7 @@ import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
 import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor, standingNoiseSided } from './flags/standing_noise';
 import { buildFindings } from './findings';
+import { DEFAULT_DEPTH_TARGET } from './depth_judgement';
 import type { FrameMetricsResult } from './frame_metrics';
 
 /**
@@ -143,6 +144,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       viewAt,
       repRange: [from, to],
       unmeasurable,
+      depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
     });
     const rep: Rep = {
       index,
@@ -172,6 +174,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     measurability: fm.measurability,
     view: fm.view,
     minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+    depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
   });
 
   const warnings: AnalysisWarning[] = [...(fm.warnings ?? [])];
@@ -202,6 +205,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     findings,
     warnings,
     poseCoverage: finiteOr(fm.poseCoverage, 0),
-    settings: { depthTarget: options.depthTarget ?? 'parallel' },
+    settings: { depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET },
   };
 }
