@@ -205,7 +205,8 @@ const unit = (a: V3): V3 => mul(a, 1 / (norm(a) || 1));
 const mid = (a: V3, b: V3): V3 => mul(add(a, b), 0.5);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-function mulberry32(seed: number): () => number {
+/** Seeded PRNG (mulberry32): the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
