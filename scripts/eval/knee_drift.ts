@@ -30,10 +30,10 @@ export function kneeDriftSeries(track: PoseTrack): KneeDriftSeries {
   const l = column(fm.series, 'kneeDrift', 'left'), r = column(fm.series, 'kneeDrift', 'right');
   return {
     left: f64(l?.value), right: f64(r?.value), confidenceLeft: f64(l?.confidence), confidenceRight: f64(r?.confidence),
-    hipHeight: Float64Array.from(fm.hipHeight, (v) => (v === null ? NaN : v)),
+    hipHeight: Float64Array.from(fm.clip.hipHeight),
     cx: fm.details.lifter?.cx ?? NaN, sx: fm.details.lifter?.sx ?? NaN,
-    legPx: fm.details.thighPx + fm.details.shankPx,
-    standingFrames: fm.details.standingFrames,
+    legPx: fm.clip.standing.legPx,
+    standingFrames: fm.clip.standing.standingCount,
   };
 }
 

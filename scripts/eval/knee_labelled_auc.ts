@@ -181,7 +181,7 @@ function trackFrames(t: TrackJson, minScore = 0.5): LegFrame[] {
 /** The analyzer's kneeDrift at the rep (mean of knees, over the clip's deep frames) on a fixture track. */
 function analyzeRep(t: TrackJson): number {
   const fm = computeFrameMetrics(t as unknown as PoseTrack);
-  const hh = fm.hipHeight.map((h) => h ?? NaN);
+  const hh = Array.from(fm.clip.hipHeight);
   const side = (s: 'left' | 'right') => Array.from(column(fm.series, 'kneeDrift', s)?.value ?? []);
   return mean2(deepSustainedMaxBy(side('left'), hh, HOLD_FRAMES), deepSustainedMaxBy(side('right'), hh, HOLD_FRAMES));
 }

@@ -39,6 +39,8 @@
  *   Pose models have no pelvis landmarks, so this is the observable part of a posterior tilt.
  * - hipShift: the pelvis (and the trunk above it) slides toward the lifter's left by
  *   hipShift * hip width * p; negative = toward the right.
+ * - turnOutGainDeg: each foot turns out (pivoting about its heel, on the floor) by a further
+ *   turnOutGainDeg * p beyond footTurnOutDeg: NASM's "feet turn out" compensation.
  *
  * Deterministic for a given seed (mulberry32 PRNG).
  */
@@ -64,6 +66,8 @@ export interface SyntheticSquatSpec {
   valgusDeg?: Sided<number>;
   /** Heel rise at the bottom, as a fraction of foot length, per foot. */
   heelLift?: Sided<number>;
+  /** Extra toe-out at the bottom beyond footTurnOutDeg, degrees, per foot. Default 0. */
+  turnOutGainDeg?: Sided<number>;
   /** Extra forward lean of the trunk at the bottom, degrees. */
   trunkLeanDeg?: number;
   /** Posterior rotation of the trunk relative to the thigh added in late descent, degrees. */
@@ -148,6 +152,8 @@ export interface SyntheticFrameTruth {
   heelLift: Sided<number>;
   /** Heel-to-toe line against the floor in the foot's own vertical plane, + = heel above toe. */
   footAngleDeg: Sided<number>;
+  /** Heel-to-toe line from straight ahead on the floor, + = toe out (footTurnOutDeg + turnOutGainDeg * p). */
+  footTurnOutDeg: Sided<number>;
   /** Hip-mid to shoulder-mid from vertical in the sagittal plane, + = forward. */
   torsoAngleDeg: number;
   /** Knee flexion in the sagittal plane (0 = straight). */
@@ -236,6 +242,7 @@ const DEFAULTS = {
   bottomThighAngleDeg: 0,
   valgusDeg: { left: 0, right: 0 },
   heelLift: { left: 0, right: 0 },
+  turnOutGainDeg: { left: 0, right: 0 },
   trunkLeanDeg: 0,
   pelvicTuckDeg: 0,
   hipShift: 0,
@@ -258,6 +265,7 @@ interface RepParams {
   bottomThighAngleDeg: number;
   valgusDeg: Sided<number>;
   heelLift: Sided<number>;
+  turnOutGainDeg: Sided<number>;
   trunkLeanDeg: number;
   pelvicTuckDeg: number;
   hipShift: number;
@@ -311,10 +319,14 @@ interface Posed {
 }
 
 /** Places one foot: pivots about the toe tip by the heel-lift angle. Returns heel, ankle, toe. */
-function placeFoot(body: Body, side: 1 | -1, lift: number): { heel: V3; ankle: V3; toe: V3; dir: V3 } {
+function placeFoot(body: Body, side: 1 | -1, lift: number, extraTurnOut = 0): { heel: V3; ankle: V3; toe: V3; dir: V3 } {
   // side: +1 = left (+x), -1 = right.
-  const dir: V3 = [side * Math.sin(body.turnOut), 0, Math.cos(body.turnOut)]; // toe-out: left foot points to +x
-  const ankle0: V3 = [side * body.stanceHalf, body.ankleH, 0];
+  const dir0: V3 = [side * Math.sin(body.turnOut), 0, Math.cos(body.turnOut)]; // toe-out: left foot points to +x
+  // The stance is placed about the ankle; a foot that turns out further pivots about its heel.
+  const heelFloor: V3 = add([side * body.stanceHalf, 0, 0], mul(dir0, -body.heelBack));
+  const turnOut = body.turnOut + extraTurnOut;
+  const dir: V3 = [side * Math.sin(turnOut), 0, Math.cos(turnOut)];
+  const ankle0: V3 = add([heelFloor[0], body.ankleH, heelFloor[2]], mul(dir, body.heelBack));
   const toe: V3 = add([ankle0[0], body.toeH, ankle0[2]], mul(dir, body.toeFwd));
   const heel0: V3 = add([ankle0[0], body.heelH, ankle0[2]], mul(dir, -body.heelBack));
   // Rotate heel and ankle about the toe, in the foot's vertical plane, so that the heel rises
@@ -366,8 +378,8 @@ function pose(body: Body, p: number, tuck: number, rp: RepParams): Posed {
   const shin = (2 + (shinBottom - 2) * p) * DEG;
 
   const feet = {
-    left: placeFoot(body, 1, rp.heelLift.left * p),
-    right: placeFoot(body, -1, rp.heelLift.right * p),
+    left: placeFoot(body, 1, rp.heelLift.left * p, rp.turnOutGainDeg.left * p * DEG),
+    right: placeFoot(body, -1, rp.heelLift.right * p, rp.turnOutGainDeg.right * p * DEG),
   };
   const ankleMid = mid(feet.left.ankle, feet.right.ankle);
   // The legs splay laterally (ankles wider than hips); in-plane lengths of a mean leg whose
@@ -475,6 +487,7 @@ function pose(body: Body, p: number, tuck: number, rp: RepParams): Posed {
       kneeSeparationRatio: Math.abs(knees.left[0] - knees.right[0]) / Math.abs(feet.left.ankle[0] - feet.right.ankle[0]),
       heelLift: { left: heelRise(feet.left), right: heelRise(feet.right) },
       footAngleDeg: { left: footAng(feet.left), right: footAng(feet.right) },
+      footTurnOutDeg: { left: body.turnOut / DEG + rp.turnOutGainDeg.left * p, right: body.turnOut / DEG + rp.turnOutGainDeg.right * p },
       torsoAngleDeg: torso,
       kneeFlexionDeg: {
         left: kneeFlexSag(hips.left, knees.left, feet.left.ankle),
@@ -525,6 +538,7 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
       bottomThighAngleDeg: o.bottomThighAngleDeg,
       valgusDeg: o.valgusDeg,
       heelLift: o.heelLift,
+      turnOutGainDeg: o.turnOutGainDeg,
       trunkLeanDeg: o.trunkLeanDeg,
       pelvicTuckDeg: o.pelvicTuckDeg,
       hipShift: o.hipShift,
@@ -541,7 +555,7 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
   const duration = t + spec.standS;
   const restParams: RepParams = segments[0]?.params ?? {
     descentS: spec.descentS, bottomS: spec.bottomS, ascentS: spec.ascentS, pauseS: spec.pauseS,
-    bottomThighAngleDeg: spec.bottomThighAngleDeg, valgusDeg: spec.valgusDeg, heelLift: spec.heelLift,
+    bottomThighAngleDeg: spec.bottomThighAngleDeg, valgusDeg: spec.valgusDeg, heelLift: spec.heelLift, turnOutGainDeg: spec.turnOutGainDeg,
     trunkLeanDeg: spec.trunkLeanDeg, pelvicTuckDeg: spec.pelvicTuckDeg, hipShift: spec.hipShift,
     bottomShinAngleDeg: spec.bottomShinAngleDeg, baseTrunkLeanDeg: spec.baseTrunkLeanDeg ?? 35,
   };

@@ -25,8 +25,13 @@ export interface RepFlagInput {
   repRange?: readonly [number, number];
   /** The per-frame metrics (peaks point into them by index), for checks at a peak's time. */
   series?: FrameSeries;
-  /** Standing foot angle per side (median over standing frames), for heel-lift corroboration. */
-  standingFootAngleDeg?: { left: number | null; right: number | null };
+  /**
+   * A metric's median over the clip's standing frames (outside reps), per side for a sided
+   * metric (side null otherwise); null with fewer than 10 standing frames. For detectors that
+   * judge a change from the lifter's own standing posture (heel-lift corroboration by the foot
+   * angle).
+   */
+  standingMedian?: (metric: MetricKey, side: 'left' | 'right' | null) => number | null;
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
   unmeasurable?: ReadonlySet<MetricKey>;
   /** The depth the lifter aims for (default 'parallel'). */

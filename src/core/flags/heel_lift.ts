@@ -25,7 +25,7 @@ export const HEEL_LIFT_MIN_FOOT_TURN_DEG = (Math.asin(HEEL_LIFT_FOOT_FRACTION.mi
 export function detectHeelLift(input: RepFlagInput): Flag | null {
   const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
   const corroborated = (side: 'left' | 'right', peak: PeakInfo) => {
-    const standing = input.standingFootAngleDeg?.[side] ?? null;
+    const standing = input.standingMedian?.('footAngleDeg', side) ?? null;
     const foot = input.series && column(input.series, 'footAngleDeg', side);
     if (!foot || standing === null || input.unmeasurable?.has('footAngleDeg')) return true;
     // Foot angle around the heel-lift peak (median of +-2 frames with flag confidence).

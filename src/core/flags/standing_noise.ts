@@ -40,11 +40,11 @@ function spread(v: number[]): Spread | null {
 }
 
 /** Frames where the lifter stands (outside every rep, hip within 10 % of standing height). */
-export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: readonly (number | null)[]): Uint8Array {
+export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: ArrayLike<number>): Uint8Array {
   const m = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const h = hipHeight[i];
-    m[i] = typeof h === 'number' && h >= 0.9 && h <= 1.1 ? 1 : 0;
+    m[i] = h >= 0.9 && h <= 1.1 ? 1 : 0;
   }
   for (const r of reps) for (let i = r.start; i <= r.end && i < n; i++) m[i] = 0;
   return m;
@@ -96,14 +96,17 @@ export function standingNoiseSided(series: FrameSeries, mask: Uint8Array, key: M
   return { left: sd('left'), right: sd('right') };
 }
 
-/** Median of a per-side metric over standing frames (null with fewer than 10 frames). */
-export function standingMedianSided(
-  series: FrameSeries,
-  mask: Uint8Array,
-  key: MetricKey,
-): { left: number | null; right: number | null } {
-  const m = (side: Side) => spread(collect(series, mask, key, side))?.median ?? null;
-  return { left: m('left'), right: m('right') };
+/**
+ * Medians of the metrics over standing frames (null with fewer than 10 frames), read on first
+ * request and kept: `(metric, side)`, side null for a whole-body metric.
+ */
+export function standingMedians(series: FrameSeries, mask: Uint8Array): (metric: MetricKey, side: Side | null) => number | null {
+  const cache = new Map<string, number | null>();
+  return (metric, side) => {
+    const key = side ? `${metric}.${side}` : metric;
+    if (!cache.has(key)) cache.set(key, spread(collect(series, mask, metric, side))?.median ?? null);
+    return cache.get(key)!;
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ import { FOOT_PER_LEG } from '../standing_baseline';
 import type { ChainLink, Side, ViewKind } from '../types';
 import { depth } from './depth';
 import { footAngleDeg } from './foot_angle';
+import { footTurnOutDeg } from './foot_turn_out';
 import { heelLift } from './heel_lift';
 import { hipFlexionDeg } from './hip_flexion';
 import { hipShift } from './hip_shift';
@@ -130,6 +131,17 @@ export interface MetricDef<K extends string = string, S extends boolean = boolea
   anchor: string;
   /** Position in the report's charts (reading order: depth first, then down the chain). */
   chartOrder: number;
+  /**
+   * Error of one view's reading, in the metric's unit, from the view that supports it best (a view
+   * with support f < 1 errs by this / f): what two videos of one set may differ by before they
+   * disagree (multiview/fuse.ts). Angles: 7.1 deg, BlazePose's knee-angle mean absolute error
+   * from one side camera (REFERENCE.md §3), for every angle, none of which is measured better.
+   * Lengths: keypoints wobble by a few % of leg length; 3 % of leg length (the asymmetry floor of
+   * knee offset and heel lift) in each metric's unit: depth 0.1 thigh lengths (two keypoints' 3 %
+   * of leg each over half a leg: sqrt(2) x 0.06), hip shift 0.12 hip widths (3 % of leg / hip width
+   * 0.26 leg), knee width ratio 0.1 (two keypoints' ~2 cm each over a ~30 cm ankle width).
+   */
+  singleViewError: number;
   /** The chain link a left-right difference of this metric points at (findings, body diagram). */
   bodyPart?: ChainLink;
   /** Per-frame series; 'rep-stage' = filled by the rep analysis (needs the reps). */
@@ -186,6 +198,8 @@ export const METRICS = [
     keypoints: { perSide: ['knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 8,
+    // As knee offset (3 % of leg length, from the front); the 45-degree reading errs by 0.03 / 0.7.
+    singleViewError: 0.03,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeDrift(ctx, side!),
   }),
@@ -205,6 +219,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 8,
+    singleViewError: 7.1,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeValgusDeg(ctx, side!),
   }),
@@ -222,6 +237,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 9,
+    singleViewError: 0.03,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeOffset(ctx, side!),
   }),
@@ -238,6 +254,7 @@ export const METRICS = [
     keypoints: { both: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'] },
     anchor: 'knee',
     chartOrder: 10,
+    singleViewError: 0.1,
     bodyPart: 'knee',
     compute: (ctx) => kneeSeparationRatio(ctx),
   }),
@@ -256,6 +273,7 @@ export const METRICS = [
     keypoints: { perSide: ['ankle', 'heel', 'foot_index'] },
     anchor: 'heel',
     chartOrder: 6,
+    singleViewError: 0.03,
     bodyPart: 'ankle',
     compute: (ctx, side) => heelLift(ctx, side!),
   }),
@@ -273,8 +291,34 @@ export const METRICS = [
     keypoints: { perSide: ['ankle', 'heel', 'foot_index'] },
     anchor: 'heel',
     chartOrder: 7,
+    singleViewError: 7.1,
     bodyPart: 'ankle',
     compute: (ctx, side) => footAngleDeg(ctx, side!),
+  }),
+  defineMetric({
+    key: 'footTurnOutDeg',
+    sided: true,
+    meaning: 'heel-to-toe line from straight ahead on the floor; + = toe out, - = toe in',
+    unit: 'deg',
+    display: { label: 'Foot turn-out', unit: '°', scale: 1, digits: 0, help: 'Heel-to-toe line from straight ahead; positive = toes out.' },
+    plain: (v) => (v >= 0 ? `foot turned out ${r0(v)}°` : `foot turned in ${r0(v)}°`),
+    amount: deg,
+    peak: 'max',
+    views: {
+      front: 1, side: 0, oblique: 0.5,
+      needs: "feet turning out needs a front or 45-degree view: from the side the foot turns along the camera's line of sight",
+      obliqueNote: "from 45 degrees foot turn-out is approximate (it depends on the camera's estimated angle)",
+      missing: 'the heels and toes were not found clearly enough in the picture',
+    },
+    // The stance's toe-out is the lifter's choice, so a left-right difference of it is a habit,
+    // not a worse side; at 45 degrees one foot also turns toward the camera. Never compared.
+    asymmetry: { worse: 'higher', floor: 5, fairViews: [], words: 'foot turns out', guidance: SINGLE_LEG_GUIDANCE },
+    keypoints: { perSide: ['heel', 'foot_index'] },
+    anchor: 'foot_index',
+    chartOrder: 7.5,
+    singleViewError: 7.1,
+    bodyPart: 'ankle',
+    compute: (ctx, side) => footTurnOutDeg(ctx, side!),
   }),
   defineMetric({
     key: 'torsoAngleDeg',
@@ -290,6 +334,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     anchor: 'hip',
     chartOrder: 3,
+    singleViewError: 7.1,
     compute: (ctx) => torsoAngleDeg(ctx),
   }),
   defineMetric({
@@ -306,6 +351,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'], perSide: ['knee', 'ankle'] },
     anchor: 'hip',
     chartOrder: 4,
+    singleViewError: 7.1,
     compute: (_ctx, _side, seriesOf) => trunkTibiaDeg(seriesOf('torsoAngleDeg', null), seriesOf('shinAngleDeg', 'left'), seriesOf('shinAngleDeg', 'right')),
   }),
   defineMetric({
@@ -321,6 +367,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder'], perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 11,
+    singleViewError: 7.1,
     compute: 'rep-stage',
   }),
   defineMetric({
@@ -337,6 +384,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 0,
+    singleViewError: 7.1,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeFlexionDeg(ctx, side!),
   }),
@@ -353,6 +401,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder'], perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 2,
+    singleViewError: 7.1,
     compute: (ctx) => hipFlexionDeg(ctx),
   }),
   defineMetric({
@@ -369,6 +418,7 @@ export const METRICS = [
     keypoints: { perSide: ['knee', 'ankle'] },
     anchor: 'ankle',
     chartOrder: 5,
+    singleViewError: 7.1,
     bodyPart: 'ankle',
     compute: (ctx, side) => shinAngleDeg(ctx, side!),
   }),
@@ -385,6 +435,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 13,
+    singleViewError: 0.1,
     compute: (ctx) => depth(ctx),
   }),
   defineMetric({
@@ -400,6 +451,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 1,
+    singleViewError: 7.1,
     compute: (ctx) => thighAngleDeg(ctx),
   }),
   defineMetric({
@@ -416,6 +468,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     anchor: 'hip',
     chartOrder: 12,
+    singleViewError: 0.12,
     bodyPart: 'hip',
     compute: (ctx) => hipShift(ctx),
   }),

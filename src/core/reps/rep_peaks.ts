@@ -1,3 +1,4 @@
+import { framesIn } from '../clip_context';
 import { METRIC_KEYS, metricDef, type PeakDirection } from '../metrics/registry';
 import { column } from '../series';
 import type { FrameSeries, MetricColumn, MetricKey, RepMeasure, RepMeasureEntry, Side, ViewKind } from '../types';
@@ -126,7 +127,7 @@ export function computeRepPeaks(
 ): MetricPeaks {
   const o = { ...REP_PEAK_DEFAULTS, ...options };
   // At least 2 frames: a single frame is never "sustained" (at 12.5 fps, 0.1 s rounds to 1).
-  const w = Math.max(2, Math.round(o.holdS * (Number.isFinite(fps) && fps > 0 ? fps : 30)));
+  const w = Math.max(2, framesIn(o.holdS, Number.isFinite(fps) && fps > 0 ? fps : 30));
   const out: MetricPeaks = {};
   const t = series.t;
   for (const key of metrics) {

@@ -28,6 +28,10 @@ describe('analyze argument parsing', () => {
     expect(parseArgs(['--depth', 'parallel', 'clip.mp4'])).toMatchObject({ depthTarget: 'parallel', input: 'clip.mp4' });
   });
 
+  it('takes two videos of one set', () => {
+    expect(parseArgs(['front.mp4', 'side.mp4', '--out', 'set.json'])).toEqual({ input: 'front.mp4', second: 'side.mp4', model: 'full', depthTarget: 'parallel', out: 'set.json', quiet: false });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--help'])).toBe('help');
   });
@@ -39,7 +43,7 @@ describe('analyze argument parsing', () => {
     [['a.mp4', '--out'], /needs a file/],
     [['a.mp4', '--depth', 'deep'], /above, parallel or full/],
     [['a.mp4', '--fast'], /unknown option --fast/],
-    [['a.mp4', 'b.mp4'], /one input at a time/],
+    [['a.mp4', 'b.mp4', 'c.mp4'], /at most two inputs/],
   ])('rejects %j with a usage message', (argv, message) => {
     const e = usageError(argv as string[]);
     expect(e.exitCode).toBe(EXIT.usage);

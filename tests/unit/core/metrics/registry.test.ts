@@ -18,6 +18,8 @@ describe('metric registry', () => {
       for (const view of ['front', 'side', 'oblique'] as const) expect(def.views[view], `${def.key} ${view}`).toBeGreaterThanOrEqual(0);
       for (const view of ['front', 'side', 'oblique'] as const) expect(def.views[view], `${def.key} ${view}`).toBeLessThanOrEqual(1);
       expect(def.views.needs.length, def.key).toBeGreaterThan(10);
+      expect(def.singleViewError, def.key).toBeGreaterThan(0);
+      if (def.unit === 'deg') expect(def.singleViewError, def.key).toBe(7.1); // BlazePose angle MAE, REFERENCE.md §3
     }
   });
 
