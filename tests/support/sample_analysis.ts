@@ -52,6 +52,7 @@ function metricsAt(t: number): Partial<FrameMetrics> {
   const rep = repAt(t);
   const fatigue = rep === null ? 0 : rep / 2;
   return {
+    kneeDrift: { left: null, right: null },
     kneeValgusDeg: { left: null, right: null },
     kneeOffset: { left: null, right: null },
     kneeSeparationRatio: null,
@@ -134,6 +135,8 @@ function measurability(): Record<MetricKey, Measurability> {
   return {
     ...notHere,
     kneeValgusDeg: frontOnly,
+    // The metric the knee-valgus fault reads.
+    kneeDrift: frontOnly,
     kneeOffset: frontOnly,
     kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0, view: null },
     heelLift: yes,

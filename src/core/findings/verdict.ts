@@ -14,8 +14,8 @@
  * threshold); for a left-right difference the rep where the two sides differ most.
  */
 import { FAULTS, SEVERITY_RANK, faultDef, faultOfMetric } from '../flags/registry';
-import { MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
 import { isSidedMetric, metricDef } from '../metrics/registry';
+import { DEFAULT_DEPTH_TARGET, depthSummary, type DepthVerdict } from '../depth_judgement';
 import { repValue } from '../series';
 import type {
   Analysis, ChainLink, DepthTarget, Fault, Finding, Flag, FlagSide, MetricKey, Rep, Side, Verdict, VerdictItem, VerdictNotChecked, ViewKind,
@@ -290,38 +290,42 @@ function rank(items: VerdictItem[]): VerdictItem[] {
 
 const isDepthItem = (item: VerdictItem) => item.fault === 'shallow_depth' && item.kind === 'fault';
 
-/** The depth part of the sentence: "good depth", "2 short of parallel", "depth not judged from the front". */
+/**
+ * The depth part of the sentence: "good depth", "2 short of parallel", "depth not judged from the
+ * front". Read from the one depth judgement (depth_judgement.ts depthSummary: the same reps judged
+ * the same way as the depth finding, the shallow-depth flags and the report's depth row), so the
+ * sentence and the depth statement cannot disagree.
+ */
 function depthWords(input: VerdictInput): string {
-  const n = input.reps.length;
-  const target = input.settings?.depthTarget ?? 'parallel';
-  const shallowReps = new Set(input.reps.filter((r) => r.flags.some((f) => f.fault === 'shallow_depth')).map((r) => r.index));
-  const depthFinding = input.findings.find((f) => (f.kind === 'fault' || f.kind === undefined) && f.evidence.some((e) => e.fault === 'shallow_depth'));
-  if (depthFinding && shallowReps.size === 0) for (const e of depthFinding.evidence) if (e.rep !== null) shallowReps.add(e.rep);
+  const target = input.settings?.depthTarget ?? DEFAULT_DEPTH_TARGET;
+  const judged = depthSummary(input).reps;
+  const n = judged.length;
+  const count = (v: DepthVerdict) => judged.filter((d) => d.verdict === v).length;
+  const short = count('short'), reached = count('reached'), about = count('about');
   const name = DEPTH_TARGET_NAME[target];
-  if (shallowReps.size > 0) {
+  if (short > 0) {
     if (n === 1) return `short of ${name}`;
-    return shallowReps.size === n ? `all short of ${name}` : `${shallowReps.size} short of ${name}`;
+    return short === n ? `all short of ${name}` : `${short} short of ${name}`;
   }
-  const thigh = input.measurability.thighAngleDeg;
-  // Judged as the shallow-depth detector judges (flags/shallow_depth.ts): the bottom seen (the
-  // rep has its bottom hip height) and the thigh angle read with at least the flags' confidence.
-  // Only those reps can be called deep enough; a low-confidence reading is no verdict either way.
-  const judged = input.reps.filter((r) => r.bottomHipHeight !== undefined && (repValue(r, 'thighAngleDeg', null)?.confidence ?? 0) >= MIN_FLAG_CONFIDENCE).length;
-  if (!thigh?.measurable) return `depth not judged from the ${VIEW_WORDS[input.view.kind]}`;
-  if (judged === n) return DEPTH_REACHED_WORDS[target];
-  if (judged > 0) return `${DEPTH_REACHED_WORDS[target]} on ${judged} of them (the others not seen clearly at the bottom)`;
+  if (reached === n) return DEPTH_REACHED_WORDS[target];
+  if (reached + about === n) return reached === 0 ? `about ${name} (as close as this view can tell)` : `at or about ${name}`;
+  const others = judged.filter((d) => d.verdict === 'not_judged').every((d) => d.view === 'front')
+    ? 'the others not judged from the front'
+    : 'the others not seen clearly at the bottom';
+  if (reached + about > 0) return `${reached ? DEPTH_REACHED_WORDS[target] : `about ${name}`} on ${reached + about} of them (${others})`;
+  if (judged.every((d) => d.view === 'front')) return `depth not judged from the ${VIEW_WORDS.front}`;
   return 'depth not judged (the thighs were not seen clearly at the bottom)';
 }
 
 /** Faults this view could not check (the measurability of each fault's metric, or its fallback). */
-export function notCheckedFaults(input: Pick<VerdictInput, 'measurability' | 'findings'>): VerdictNotChecked[] {
+export function notCheckedFaults(input: Pick<VerdictInput, 'measurability' | 'findings' | 'reps' | 'settings'>): VerdictNotChecked[] {
   const out: VerdictNotChecked[] = [];
   for (const def of FAULTS) {
     const m = input.measurability[def.metric];
     const fallback = def.fallbackMetric ? input.measurability[def.fallbackMetric] : undefined;
     if (!m || m.measurable || fallback?.measurable) continue;
-    // Depth read another way (the hip height from the front) and found short is checked.
-    if (def.fault === 'shallow_depth' && input.findings.some((f) => f.kind !== 'not_measurable' && f.evidence.some((e) => e.fault === 'shallow_depth'))) continue;
+    // Depth is checked wherever the depth judgement could say something (from the front, by the hip height).
+    if (def.fault === 'shallow_depth' && depthSummary(input).measurable) continue;
     out.push({ fault: def.fault, noun: def.words.noun, reason: m.reason });
   }
   return out;

@@ -35,7 +35,7 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
           ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Left and right per rep (scrolls sideways if needed)">
               <table>
-                <caption className="visually-hidden">Left and right values per rep, and whether the difference is beyond rep-to-rep variation</caption>
+                <caption className="visually-hidden">Left and right values per rep, symmetry index, and whether the difference is real</caption>
                 <thead>
                   <tr>
                     <th scope="col">Metric</th>
@@ -64,7 +64,7 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
                           ) : asymmetry.beyondVariation ? (
                             <strong>Yes{asymmetry.worseSide ? `, ${asymmetry.worseSide} side worse` : ''}</strong>
                           ) : (
-                            <span>No: within rep-to-rep variation</span>
+                            <span>No: within keypoint noise, model bias or rep-to-rep variation</span>
                           )}
                           {asymmetry && asymmetry.symmetryIndex !== null && <span className="muted small"> (symmetry index {asymmetry.symmetryIndex.toFixed(0)} %)</span>}
                         </td>
@@ -75,7 +75,9 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
               </table>
             </div>
           )}
-          <p className="muted small">A difference counts as real only when it is larger than how much each side varies from rep to rep.</p>
+          <p className="muted small">
+            A difference counts as real only when it is well above what the keypoints can tell apart (3 times their noise while you stand, and the pose model's own left/right bias) and, with three reps or more, than how much each side varies from rep to rep.
+          </p>
         </div>
         <BodyDiagram marks={marks} title="Joints with a fault or a real left/right difference" />
       </div>

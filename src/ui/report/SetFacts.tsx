@@ -3,6 +3,7 @@
  * can and cannot measure, and the technical details (model, backend, renderer, video). Display
  * only, from the Analysis and the loaded video.
  */
+import { depthSummary } from '../../core/depth_judgement';
 import type { Analysis, MetricKey } from '../../core/types';
 import { framesWithPoseCount } from '../app/loaded_videos';
 import type { LoadedVideoLike } from './loaded_video_like';
@@ -18,7 +19,7 @@ function median(values: number[]): number | null {
 
 const VIEW_WORDS = { front: 'the front', side: 'the side', oblique: 'about 45°' } as const;
 
-/** One line: reps · filmed from · body found · tempo. */
+/** One line: reps · depth · filmed from · body found · tempo. */
 export function SetFacts({ analysis, video }: { analysis: Analysis | null; video: LoadedVideoLike }) {
   const reps = analysis?.reps ?? [];
   const partial = reps.filter((rep) => rep.partial).length;
@@ -32,6 +33,7 @@ export function SetFacts({ analysis, video }: { analysis: Analysis | null; video
           {partial > 0 && <span className="muted"> ({partial} cut off by the clip start or end)</span>}
         </li>
       )}
+      {analysis && reps.length > 0 && <DepthFact analysis={analysis} />}
       {analysis && (
         <li>
           <span className="fact-label">Filmed from</span>{' '}
@@ -50,6 +52,19 @@ export function SetFacts({ analysis, video }: { analysis: Analysis | null; video
         </li>
       )}
     </ul>
+  );
+}
+
+/** The set's one depth statement (the same sentence as the depth finding's, which the verdict also reads). */
+function DepthFact({ analysis }: { analysis: Analysis }) {
+  const depth = depthSummary(analysis);
+  return (
+    <li className="depth-fact">
+      <span className="fact-label">Depth</span>{' '}
+      <span data-testid="depth-summary" className={depth.measurable ? undefined : 'not-measurable'}>
+        {depth.text}
+      </span>
+    </li>
   );
 }
 

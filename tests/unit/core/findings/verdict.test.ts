@@ -5,6 +5,7 @@ import { analyze } from '../../../../src/core/analyze';
 import { buildFindings } from '../../../../src/core/findings';
 import { buildVerdict, repsPhrase, MAX_VERDICT_ITEMS, type VerdictInput } from '../../../../src/core/findings/verdict';
 import { repValue } from '../../../../src/core/series';
+import { depthSummary } from '../../../../src/core/depth_judgement';
 import type { Finding, Flag, Measurability, MetricKey, PoseTrack, Rep, RepMeasure } from '../../../../src/core/types';
 import { METRIC_KEYS, isSidedMetric } from '../../../../src/core/metrics/registry';
 
@@ -34,7 +35,7 @@ function heelFlag(rep: number, t: number, side: 'left' | 'right' | 'both', value
   return { fault: 'heel_lift', side, severity: value >= 0.1 ? 'moderate' : 'mild', value, threshold: 0.05, t, confidence: 0.9, rep, metric: 'heelLift', view: 'side' };
 }
 
-function input(repList: Rep[], findings?: Finding[], notMeasurable: Partial<Record<MetricKey, string>> = { kneeValgusDeg: 'knee valgus needs a front view', kneeOffset: 'x', hipShift: 'hip shift needs a front view' }): VerdictInput {
+function input(repList: Rep[], findings?: Finding[], notMeasurable: Partial<Record<MetricKey, string>> = { kneeDrift: 'knee valgus needs a front view', kneeValgusDeg: 'knee valgus needs a front view', kneeOffset: 'x', hipShift: 'hip shift needs a front view' }): VerdictInput {
   const meas = measurability(notMeasurable);
   const view = { kind: 'side' as const, confidence: 0.9, segments: [] };
   return {
@@ -116,10 +117,12 @@ describe('buildVerdict', () => {
     const flagsAt = (i: number, bottom: number): Flag[] => [
       heelFlag(i, bottom, 'left', 0.12),
       { fault: 'forward_lean', side: null, severity: 'severe', value: 50, threshold: 20, t: bottom + 0.1, confidence: 0.9, rep: i, metric: 'trunkTibiaDeg', view: 'side' },
-      { fault: 'shallow_depth', side: null, severity: 'mild', value: -8, threshold: -5, t: bottom, confidence: 0.9, rep: i, metric: 'thighAngleDeg', view: 'side' },
+      { fault: 'shallow_depth', side: null, severity: 'mild', value: -30, threshold: -17, t: bottom, confidence: 0.9, rep: i, metric: 'thighAngleDeg', view: 'side' },
       { fault: 'butt_wink', side: null, severity: 'mild', value: 11, threshold: 10, t: bottom, confidence: 0.5, rep: i, metric: 'buttWink', view: 'side' },
     ];
     const list = reps([{ left: 0.12, right: 0.01 }, { left: 0.12, right: 0.01 }], flagsAt);
+    // Thighs 30 deg above parallel at the bottom, as the shallow-depth flags say.
+    for (const rep of list) rep.measures.thighAngleDeg = m(-30, rep.bottom);
     const findings = buildFindings({ reps: list, repPeaks: list.map(() => ({})), asymmetries: [], measurability: measurability(), view: { kind: 'side', confidence: 1, segments: [] } });
     expect(findings.some((f) => f.id === 'chain-ankle-torso')).toBe(true);
     const v = buildVerdict(input(list, findings));
@@ -174,6 +177,21 @@ describe('the verdict of every fixture track (analyze())', () => {
       }
       // What this view could not check is exactly the not-measurable faults.
       for (const n of v.notChecked) expect(analysis.reps.flatMap((r) => r.flags).some((f) => f.fault === n.fault)).toBe(false);
+      // The sentence's depth words say what the set's one depth statement says (the report's depth row and the depth finding).
+      if (analysis.reps.length) {
+        const depth = depthSummary(analysis);
+        const short = depth.reps.filter((d) => d.verdict === 'short').length;
+        const reached = depth.reps.filter((d) => d.verdict === 'reached').length;
+        const depthPart = v.sentence.split(/[;:]/)[0]!;
+        expect(/short of/.test(depthPart), `${depthPart} | ${depth.text}`).toBe(short > 0);
+        expect(/short of/.test(depth.text)).toBe(short > 0);
+        expect(/good depth/.test(depthPart), `${depthPart} | ${depth.text}`).toBe(short === 0 && reached > 0);
+        expect(/not judged/.test(depthPart), `${depthPart} | ${depth.text}`).toBe(short === 0 && reached === 0 && depth.reps.every((d) => d.verdict === 'not_judged'));
+        // Depth listed as not checked only where the statement could not judge it (the sentence says why otherwise).
+        if (v.notChecked.some((n) => n.fault === 'shallow_depth')) expect(depth.measurable).toBe(false);
+        const finding = analysis.findings.find((f) => f.id === 'depth');
+        expect(finding?.text).toBe(depth.text);
+      }
     });
   }
 });
