@@ -15,9 +15,10 @@ import type { LoadedVideoLike } from '../report/loaded_video_like';
 import { repMeasureShown } from '../report/measure_text';
 import { lifterCrop, type LifterCrop } from '../player/lifter_crop';
 import { PosePlayer } from '../player/PosePlayer';
+import { useLockedPlayback } from '../player/use_locked_playback';
+import { PlaybackButtons } from '../player/PlaybackButtons';
 import { barPosition, phaseBands, phaseWords } from './phase_scrub';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
-import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
 
 export interface RepReviewProps {
@@ -26,8 +27,6 @@ export interface RepReviewProps {
   initialA?: RepRef;
   initialB?: RepRef;
 }
-
-export const REVIEW_SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
 
 /**
  * Each panel's shape (width / height): square, so two sit side by side and a standing lifter fills
@@ -137,24 +136,10 @@ export function RepReview(props: RepReviewProps) {
   const fallback = useMemo(() => defaultPair(props.videos, props.initialVideoId), [props.videos, props.initialVideoId]);
   const [aRef, setARef] = useState<RepRef | null>(props.initialA ?? fallback?.a ?? null);
   const [bRef, setBRef] = useState<RepRef | null>(props.initialB ?? fallback?.b ?? null);
-  const [clock, setClock] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(0.5);
   const [mirrorB, setMirrorB] = useState(false);
   const videoA = useRef<HTMLVideoElement | null>(null);
   const videoB = useRef<HTMLVideoElement | null>(null);
-  const clockRef = useRef(0);
-  const seekers = useRef<Map<HTMLVideoElement, CoalescedSeeker>>(new Map());
-  const seekVideo = (video: HTMLVideoElement | null, t: number) => {
-    if (!video) return;
-    let seeker = seekers.current.get(video);
-    if (!seeker) {
-      seeker = createCoalescedSeeker(video);
-      seekers.current.set(video, seeker);
-    }
-    seeker.seek(t);
-  };
-  useEffect(() => () => seekers.current.forEach((seeker) => seeker.dispose()), []);
 
   const a = options.find((option) => aRef && refKey(option) === refKey(aRef)) ?? null;
   const b = options.find((option) => bRef && refKey(option) === refKey(bRef)) ?? null;
@@ -163,65 +148,22 @@ export function RepReview(props: RepReviewProps) {
   const cropA = useMemo(() => (a ? repCrop(a, !narrow) : null), [a?.video.track, a?.repData, narrow]);
   const cropB = useMemo(() => (b ? repCrop(b, !narrow) : null), [b?.video.track, b?.repData, narrow]);
 
-  const applyClock = useCallback(
-    (c: number) => {
-      if (!timeline) return;
-      const clamped = Math.min(timeline.durationS, Math.max(0, c));
-      clockRef.current = clamped;
-      const ta = timeline.repTimeAt(0, clamped);
-      const tb = timeline.repTimeAt(1, clamped);
-      seekVideo(videoA.current, ta);
-      seekVideo(videoB.current, tb);
-      setClock(clamped);
-    },
-    [timeline],
-  );
+  // One phase-aligned clock: both reps reach the bottom together.
+  const videoTimes = useMemo(() => (timeline ? (c: number) => [timeline.repTimeAt(0, c), timeline.repTimeAt(1, c)] : null), [timeline]);
+  const { clock, clockRef, playing, setPlaying, applyClock } = useLockedPlayback({
+    from: 0,
+    to: timeline?.durationS ?? 0,
+    videoTimes,
+    videos: [videoA, videoB],
+    speed,
+    sources: [a?.video.url, b?.video.url],
+  });
 
   // A new pair starts at the rep's start, paused.
   useEffect(() => {
     setPlaying(false);
     applyClock(0);
   }, [applyClock]);
-
-  // Videos load after mount: put them at the clock's time once they can seek.
-  const onLoaded = useCallback(() => applyClock(clockRef.current), [applyClock]);
-  useEffect(() => {
-    const elements = [videoA.current, videoB.current].filter((v): v is HTMLVideoElement => v !== null);
-    for (const element of elements) {
-      element.pause();
-      element.addEventListener('loadedmetadata', onLoaded);
-    }
-    return () => elements.forEach((element) => element.removeEventListener('loadedmetadata', onLoaded));
-  }, [onLoaded, a?.video.url, b?.video.url]);
-
-  useEffect(() => {
-    if (!playing || !timeline) return;
-    let raf = 0;
-    let last = performance.now();
-    if (clockRef.current >= timeline.durationS - 1e-6) applyClock(0);
-    const tick = (now: number) => {
-      // Frame-locked: the clock only moves on once both videos show the frame it last asked
-      // for, so the two panels never drift apart. The time spent waiting is kept, so the
-      // clock still runs at the chosen speed; a slow decoder shows fewer frames, not a slower rep.
-      const pending = [videoA.current, videoB.current].some((video) => video?.seeking);
-      if (pending) {
-        raf = requestAnimationFrame(tick);
-        return;
-      }
-      const dt = Math.min(0.25, (now - last) / 1000);
-      last = now;
-      const next = clockRef.current + dt * speed;
-      if (next >= timeline.durationS) {
-        applyClock(timeline.durationS);
-        setPlaying(false);
-        return;
-      }
-      applyClock(next);
-      raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [playing, timeline, speed, applyClock]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -331,25 +273,7 @@ export function RepReview(props: RepReviewProps) {
             ))}
           </div>
           <div className="review-controls" role="group" aria-label="Playback">
-            <button type="button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? 'Pause both' : 'Play both'} data-testid="review-play">
-              {playing ? '❚❚ Pause' : '▶ Play'}
-            </button>
-            <button type="button" onClick={() => step(-1)} aria-label="One frame back">
-              ◀ frame
-            </button>
-            <button type="button" onClick={() => step(1)} aria-label="One frame forward">
-              frame ▶
-            </button>
-            <label className="speed">
-              Speed
-              <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))} data-testid="review-speed">
-                {REVIEW_SPEEDS.map((s) => (
-                  <option key={s} value={s}>
-                    {s}x
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PlaybackButtons playing={playing} onTogglePlay={() => setPlaying((p) => !p)} onStep={step} speed={speed} onSpeed={setSpeed} playTestId="review-play" speedTestId="review-speed" />
             <label className="mirror">
               <input type="checkbox" checked={mirrorB} onChange={(event) => setMirrorB(event.target.checked)} data-testid="review-mirror" /> Mirror right panel
             </label>
