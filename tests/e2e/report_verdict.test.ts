@@ -102,6 +102,8 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
     await thumbsDrawn();
     // The report before the folds fits in about 2.5 laptop screens.
     const firstFold = await page.locator('details[data-fold]').first().boundingBox();
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.info(`oblique-heel-lift at 1280x720: first fold at ${Math.round(firstFold!.y)} px (${(firstFold!.y / 720).toFixed(2)} screens), page ${pageHeight} px with the folds closed`);
     expect(firstFold!.y).toBeLessThan(2.5 * 720);
     expect(await page.evaluate(() => [...document.querySelectorAll('details[data-fold]')].every((d) => !(d as HTMLDetailsElement).open))).toBe(true);
     await shot(session, 'verdict-findings-1280');
