@@ -15,7 +15,7 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFrame } from '../core/types';
 import { initBackend } from './backend';
 import { modelUrls } from './model_registry';
-import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
+import type { BackendName, PersonCandidate, PersonChooser, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
 
 export interface PoseEstimatorDeps {
   /**
@@ -103,9 +103,53 @@ function toPoseFrame(pose: poseDetection.Pose | undefined, t: number): PoseFrame
   return { t, keypoints, keypoints3D };
 }
 
+/** pose-detection's detection, as its BlazePose detector holds it (relative box, 0..1). */
+interface RawDetection {
+  score?: number[];
+  locationData?: { relativeBoundingBox?: { xMin: number; yMin: number; width: number; height: number } };
+}
+
+/** How many people the detector keeps for a chooser to pick from (NMS keeps at most this many). */
+const CANDIDATES_WHEN_CHOOSING = 4;
+
+/**
+ * The hook into BlazePose's detection step. pose-detection's tfjs BlazePose runs its person
+ * detector (detectPose, after non-max suppression keeps `maxPoses` people) only when it has no
+ * region to track, and then tracks detections[0]. With a chooser set we keep a few candidates and
+ * move the chosen one first; without one nothing changes (one candidate, the most confident).
+ */
+export function installPersonChoice(detector: poseDetection.PoseDetector) {
+  const state = {
+    chooser: null as PersonChooser | null,
+    frame: { width: 0, height: 0 },
+    maxPoses: () => (state.chooser ? CANDIDATES_WHEN_CHOOSING : 1),
+  };
+  const inner = detector as unknown as { detectPose?: (image: unknown) => Promise<RawDetection[]> };
+  const original = inner.detectPose?.bind(detector);
+  if (!original) return state;
+  inner.detectPose = async (image) => {
+    const detections = await original(image);
+    const chooser = state.chooser;
+    if (!chooser || detections.length < 2) return detections;
+    const { width, height } = state.frame;
+    const candidates: PersonCandidate[] = detections.map((d) => {
+      const b = d.locationData?.relativeBoundingBox ?? { xMin: 0, yMin: 0, width: 0, height: 0 };
+      return { box: { xMin: b.xMin * width, yMin: b.yMin * height, width: b.width * width, height: b.height * height }, score: d.score?.[0] ?? 0 };
+    });
+    const chosen = chooser(candidates, { width, height });
+    if (chosen === null || !(chosen >= 0 && chosen < detections.length)) return detections;
+    return [detections[chosen], ...detections.filter((_, i) => i !== chosen)];
+  };
+  return state;
+}
+
 export async function createPoseEstimator(config: PoseEstimatorConfig, deps: PoseEstimatorDeps = {}): Promise<PoseEstimator> {
   const model: PoseModelName = config.model;
-  const { backend, reason } = await initBackend({ preference: config.backend, wasmPathPrefix: config.wasmPathPrefix });
+  const { backend, reason, threads } = await initBackend({
+    preference: config.backend,
+    wasmPathPrefix: config.wasmPathPrefix,
+    wasmThreads: config.wasmThreads,
+  });
   const urls = modelUrls(model, config.modelBaseUrl);
   const source = deps.modelSource ?? ((u: string) => u);
   const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
@@ -120,10 +164,12 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
 
   let disposed = false;
   const readBitmap = bitmapReader();
+  const people = installPersonChoice(detector);
   return {
     model,
     backend: backend as BackendName,
     backendReason: reason,
+    threads,
     async estimate(frame, t) {
       if (disposed) throw new Error('pose estimator used after dispose()');
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
@@ -134,7 +180,8 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
           ? rgbaToTensor(readBitmap(frame))
           : frame;
       try {
-        const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false }, t * 1000);
+        people.frame = input instanceof tf.Tensor ? { width: input.shape[1], height: input.shape[0] } : { width: input.width, height: input.height };
+        const poses = await detector.estimatePoses(input, { maxPoses: people.maxPoses(), flipHorizontal: false }, t * 1000);
         return toPoseFrame(poses[0], t);
       } finally {
         if (input instanceof tf.Tensor) input.dispose();
@@ -142,6 +189,9 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
     },
     reset() {
       detector.reset();
+    },
+    setPersonChooser(chooser) {
+      people.chooser = chooser;
     },
     dispose() {
       if (disposed) return;

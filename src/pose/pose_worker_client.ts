@@ -32,6 +32,7 @@ export interface PoseWorkerClient {
   readonly model: PoseModelName;
   readonly backend: BackendName;
   readonly backendReason: string;
+  readonly threads?: number;
   /** Transfers an ImageBitmap to the worker (it is closed there); copies an RgbaFrame. */
   estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
   reset(): Promise<void>;
@@ -55,6 +56,7 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     backend: config.backend ?? 'auto',
     modelBaseUrl: withTrailingSlash(absoluteUrl(config.modelBaseUrl ?? `${base}models/`)),
     wasmPathPrefix: withTrailingSlash(absoluteUrl(config.wasmPathPrefix ?? `${base}tfjs-wasm/`)),
+    ...(config.wasmThreads !== undefined ? { wasmThreads: config.wasmThreads } : {}),
   };
   const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
   // A worker that fails to load (syntax error, 404) never answers comlink: surface that as an error.
@@ -66,7 +68,7 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
   worker.addEventListener('error', (ev) => rejectCrash(new Error(`pose worker failed: ${ev.message || 'could not load'}`)));
   const remote = Comlink.wrap<PoseWorkerApi>(worker);
 
-  let info: { backend: BackendName; backendReason: string };
+  let info: { backend: BackendName; backendReason: string; threads?: number };
   try {
     info = await Promise.race([remote.init(resolved), crashed]);
   } catch (e) {
@@ -80,6 +82,7 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     model: config.model,
     backend: info.backend,
     backendReason: info.backendReason,
+    threads: info.threads,
     estimate(frame, t) {
       if (disposed) return Promise.reject(new Error('pose worker client used after dispose()'));
       const isBitmap = typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
