@@ -30,6 +30,8 @@ export interface VideoProbe {
   /** Clockwise degrees from the container's rotation tag. */
   rotation: number;
   durationS: number;
+  /** Presentation time of the first frame, seconds (0 for most files). */
+  startS: number;
   /** Number of video packets = frames. */
   frameCount: number;
   fps: number;
@@ -65,12 +67,32 @@ export interface OpenVideoOptions {
    * 'rgba': RGBA bytes read back on this thread, so the pose worker skips its own read-back.
    */
   pixelFormat?: 'bitmap' | 'rgba';
+  /**
+   * The probe of this same file made earlier (e.g. by the page, when a worker opens the file
+   * again for its part of the clip): the checks are not repeated.
+   */
+  probe?: VideoProbe;
+}
+
+/**
+ * A stretch of the video by presentation time, in seconds: frames with start <= t < end.
+ * Used to split one clip over several pose workers (src/pipeline/video_parts.ts).
+ */
+export interface FrameRange {
+  start: number;
+  end: number;
 }
 
 export interface OpenedVideo {
   probe: VideoProbe;
-  /** Every frame in presentation order. Stops early (cleanly) when the signal aborts. */
-  frames(): AsyncGenerator<DecodedFrame, void, unknown>;
+  /**
+   * Every frame in presentation order, or only those in `range` (decoding starts at the key frame
+   * before range.start, and the frames before it are decoded but not handed out). Stops early
+   * (cleanly) when the signal aborts. The whole clip also checks that every listed frame was read.
+   */
+  frames(range?: FrameRange): AsyncGenerator<DecodedFrame, void, unknown>;
+  /** Frames hidden by an edit list (pre-roll) seen by the last frames() call. */
+  readonly hiddenPreRoll: number;
   dispose(): void;
 }
 
@@ -81,6 +103,9 @@ export async function openVideo(file: Blob, name: string, options: OpenVideoOpti
   if (file.size === 0) throw errors.emptyFile(name);
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
+    const known = options.probe;
+    const knownTrack = known ? await input.getPrimaryVideoTrack().catch(() => null) : null;
+    if (known && knownTrack) return makeOpenedVideo(input, knownTrack, known, options);
     const probeResult = await probeInput(input, file, name);
     return makeOpenedVideo(input, probeResult.track, probeResult.probe, options);
   } catch (error) {
@@ -161,6 +186,7 @@ async function probeInput(input: Input, file: Blob, name: string): Promise<{ tra
         displayHeight,
         rotation,
         durationS,
+        startS: firstTimestamp,
         frameCount: stats.packetCount,
         fps,
       },
@@ -204,14 +230,20 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
   const toSourceX = probe.displayWidth / width;
   const toSourceY = probe.displayHeight / height;
 
-  async function* frames(): AsyncGenerator<DecodedFrame, void, unknown> {
+  let hiddenPreRoll = 0;
+  async function* frames(range?: FrameRange): AsyncGenerator<DecodedFrame, void, unknown> {
+    const start = range?.start ?? -Infinity;
+    const end = range?.end ?? Infinity;
+    const wholeClip = start === -Infinity && end === Infinity;
     const sink = new VideoSampleSink(track);
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { alpha: false, willReadFrequently: pixelFormat === 'rgba' });
     if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
     let index = 0;
-    let hiddenPreRoll = 0;
-    const iterator = sink.samples();
+    hiddenPreRoll = 0;
+    // mediabunny's samples(start, end) also yields the frame showing at `start`, which may begin
+    // before it; that frame belongs to the previous range and is skipped here.
+    const iterator = sink.samples(start, end);
     try {
       while (true) {
         if (signal?.aborted) return;
@@ -227,6 +259,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         const t = sample.timestamp;
         const prepStart = performance.now();
         try {
+          if (t < start || t >= end) continue;
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
           if (sample.timestamp + sample.duration <= 0) {
             hiddenPreRoll += 1;
@@ -247,18 +280,27 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
     } finally {
       await iterator.return?.(undefined);
     }
-    // Demuxing stopped early without an error: the file ends before its index says it should.
-    // One frame of slack: a decoder may legitimately drop a single damaged frame.
-    if (!signal?.aborted && index + hiddenPreRoll < probe.frameCount - 1) {
-      throw errors.truncated(probe.name, `only ${index} of its ${probe.frameCount} frames could be read`);
-    }
+    if (wholeClip && !signal?.aborted) assertAllFramesRead(probe, index, hiddenPreRoll);
   }
 
   return {
     probe,
     frames,
+    get hiddenPreRoll() {
+      return hiddenPreRoll;
+    },
     dispose: () => input.dispose(),
   };
+}
+
+/**
+ * Demuxing stopped early without an error: the file ends before its index says it should.
+ * One frame of slack: a decoder may legitimately drop a single damaged frame.
+ */
+export function assertAllFramesRead(probe: VideoProbe, framesRead: number, hiddenPreRoll: number): void {
+  if (framesRead + hiddenPreRoll < probe.frameCount - 1) {
+    throw errors.truncated(probe.name, `only ${framesRead} of its ${probe.frameCount} frames could be read`);
+  }
 }
 
 function classifyDecodeError(probe: VideoProbe, index: number, error: unknown): VideoInputError {
