@@ -49,23 +49,36 @@ function withTrailingSlash(u: string): string {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
-export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+/** The estimator config a worker gets: absolute URLs (a worker resolves relative ones against its own script). */
+export function resolveWorkerConfig(config: PoseWorkerClientConfig): PoseEstimatorConfig {
   const base = import.meta.env?.BASE_URL ?? '/';
-  const resolved: PoseEstimatorConfig = {
+  return {
     model: config.model,
     backend: config.backend ?? 'auto',
     modelBaseUrl: withTrailingSlash(absoluteUrl(config.modelBaseUrl ?? `${base}models/`)),
     wasmPathPrefix: withTrailingSlash(absoluteUrl(config.wasmPathPrefix ?? `${base}tfjs-wasm/`)),
     ...(config.wasmThreads !== undefined ? { wasmThreads: config.wasmThreads } : {}),
   };
-  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
-  // A worker that fails to load (syntax error, 404) never answers comlink: surface that as an error.
-  let rejectCrash: (e: Error) => void = () => {};
+}
+
+/**
+ * A worker that fails to load (syntax error, 404) or dies never answers comlink: `crashed` rejects
+ * then (and on `fail`, e.g. when the worker is terminated), so calls raced against it end.
+ */
+export function watchWorker(worker: Worker, label: string): { crashed: Promise<never>; fail: (e: Error) => void } {
+  let fail: (e: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => {
-    rejectCrash = reject;
+    fail = reject;
   });
   crashed.catch(() => {});
-  worker.addEventListener('error', (ev) => rejectCrash(new Error(`pose worker failed: ${ev.message || 'could not load'}`)));
+  worker.addEventListener('error', (ev) => fail(new Error(`${label} failed: ${ev.message || 'could not load'}`)));
+  return { crashed, fail };
+}
+
+export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+  const resolved = resolveWorkerConfig(config);
+  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+  const { crashed, fail: rejectCrash } = watchWorker(worker, 'pose worker');
   const remote = Comlink.wrap<PoseWorkerApi>(worker);
 
   let info: { backend: BackendName; backendReason: string; threads?: number };
