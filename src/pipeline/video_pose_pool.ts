@@ -7,8 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
-import { reportPoseBackend } from '../pose/backend_report';
-import { resolveWorkerConfig, watchWorker, type PoseWorkerClientConfig } from '../pose/pose_worker_client';
+import { startPoseWorker, type PoseWorkerClientConfig } from '../pose/pose_worker_client';
 import type { BackendName, PoseModelName } from '../pose/types';
 import { VideoInputError, type VideoInputErrorCode } from '../video/video_input_error';
 import type { PoseRangeRequest, PoseRangeStats, VideoPoseWorkerApi, WorkerError } from './video_pose_worker';
@@ -57,16 +56,7 @@ function toError(error: WorkerError): Error {
 
 export async function createVideoPoseWorker(config: PoseWorkerClientConfig): Promise<VideoPoseWorkerClient> {
   const worker = new Worker(new URL('./video_pose_worker.ts', import.meta.url), { type: 'module', name: 'video-pose' });
-  const { crashed, fail } = watchWorker(worker, 'video pose worker');
-  const remote = Comlink.wrap<VideoPoseWorkerApi>(worker);
-  let info: Awaited<ReturnType<VideoPoseWorkerApi['init']>>;
-  try {
-    info = await Promise.race([remote.init(resolveWorkerConfig(config)), crashed]);
-  } catch (e) {
-    worker.terminate();
-    throw e instanceof Error ? e : new Error(String(e));
-  }
-  reportPoseBackend({ model: config.model, ...info });
+  const { remote, info, crashed, end } = await startPoseWorker<VideoPoseWorkerApi>(worker, 'video pose worker', config);
   let disposed = false;
   return {
     model: config.model,
@@ -83,9 +73,7 @@ export async function createVideoPoseWorker(config: PoseWorkerClientConfig): Pro
     dispose() {
       if (disposed) return;
       disposed = true;
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-      fail(new Error('video pose worker disposed'));
+      end();
     },
   };
 }

@@ -61,35 +61,56 @@ export function resolveWorkerConfig(config: PoseWorkerClientConfig): PoseEstimat
   };
 }
 
+/** What a pose worker's API must offer for startPoseWorker. */
+interface InitApi {
+  init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string; threads?: number }>;
+}
+
+export interface StartedPoseWorker<Api> {
+  remote: Comlink.Remote<Api>;
+  info: { backend: BackendName; backendReason: string; threads?: number };
+  /** Rejects when the worker fails to load or dies, or once it is ended: race calls against it. */
+  crashed: Promise<never>;
+  /** Terminates the worker; pending calls raced against `crashed` reject. */
+  end(): void;
+}
+
 /**
- * A worker that fails to load (syntax error, 404) or dies never answers comlink: `crashed` rejects
- * then (and on `fail`, e.g. when the worker is terminated), so calls raced against it end.
+ * Starts a pose worker (any script exposing init() through comlink), loads the model in it and
+ * publishes the chosen backend (reportPoseBackend). A worker that fails to load (syntax error,
+ * 404) never answers comlink: that surfaces as an error instead of a hang.
  */
-export function watchWorker(worker: Worker, label: string): { crashed: Promise<never>; fail: (e: Error) => void } {
+export async function startPoseWorker<Api extends InitApi>(worker: Worker, label: string, config: PoseWorkerClientConfig): Promise<StartedPoseWorker<Api>> {
   let fail: (e: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => {
     fail = reject;
   });
   crashed.catch(() => {});
   worker.addEventListener('error', (ev) => fail(new Error(`${label} failed: ${ev.message || 'could not load'}`)));
-  return { crashed, fail };
-}
-
-export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
-  const resolved = resolveWorkerConfig(config);
-  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
-  const { crashed, fail: rejectCrash } = watchWorker(worker, 'pose worker');
-  const remote = Comlink.wrap<PoseWorkerApi>(worker);
-
-  let info: { backend: BackendName; backendReason: string; threads?: number };
+  const remote = Comlink.wrap<Api>(worker);
+  let info: StartedPoseWorker<Api>['info'];
   try {
-    info = await Promise.race([remote.init(resolved), crashed]);
+    info = await Promise.race([(remote as unknown as Comlink.Remote<InitApi>).init(resolveWorkerConfig(config)), crashed]);
   } catch (e) {
     worker.terminate();
     throw e instanceof Error ? e : new Error(String(e));
   }
   reportPoseBackend({ model: config.model, ...info });
+  return {
+    remote,
+    info,
+    crashed,
+    end() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+      fail(new Error(`${label} disposed`));
+    },
+  };
+}
 
+export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+  const { remote, info, crashed, end } = await startPoseWorker<PoseWorkerApi>(worker, 'pose worker', config);
   let disposed = false;
   return {
     model: config.model,
@@ -108,9 +129,7 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     dispose() {
       if (disposed) return;
       disposed = true;
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-      rejectCrash(new Error('pose worker disposed'));
+      end();
     },
   };
 }

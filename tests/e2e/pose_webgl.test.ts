@@ -5,20 +5,16 @@
  * pixel or two (issue 11). Slow: SwiftShader runs BlazePose about ten times slower than wasm and
  * compiles its shaders for seconds on the first frame, so the frame count is kept small.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPoseBenchPage, type PoseBenchPage } from '../../bench/pose_bench_server';
 import type { BrowserBenchResult } from '../../bench/pose_bench_page';
 import { keypointGaps } from '../../src/pipeline/video_parts';
+import { chromiumPath, clip, repoRoot, skipReason } from './harness';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const clip = path.resolve(repoRoot, '../shared/fixtures/clips/side-two-reps-good.mp4');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
-const skip = !existsSync(chromiumPath) ? `Chromium not found at ${chromiumPath}` : !hasFfmpeg ? 'ffmpeg not on PATH' : !existsSync(clip) ? `${clip} not found (../shared absent)` : null;
+const skip = skipReason(true);
 if (skip) console.warn(`pose webgl e2e skipped: ${skip}`);
+const clipPath = clip('side-two-reps-good.mp4');
 
 const W = 540;
 const H = 960;
@@ -30,7 +26,7 @@ describe.skipIf(skip !== null)('BlazePose on webgl (SwiftShader) vs wasm', () =>
   let wasm: BrowserBenchResult;
 
   beforeAll(async () => {
-    const rgba = execFileSync('ffmpeg', ['-v', 'error', '-i', clip, '-frames:v', String(N), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], {
+    const rgba = execFileSync('ffmpeg', ['-v', 'error', '-i', clipPath, '-frames:v', String(N), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], {
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(rgba.length).toBe(N * W * H * 4);
