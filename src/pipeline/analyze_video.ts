@@ -14,7 +14,7 @@
  * up where it was when the tab is shown again; the File stays in the caller's hands throughout.
  */
 import { analyze } from '../core/analyze';
-import type { Analysis, PoseFrame, PoseTrack } from '../core/types';
+import type { Analysis, PoseTrack } from '../core/types';
 import type { PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
 import { assertAllFramesRead, probeVideo, type VideoProbe } from '../video/open_video';
@@ -23,7 +23,10 @@ import { MIN_POSE_COVERAGE, framesWithPose } from './pose_coverage';
 import { ProgressMeter, type ProgressSnapshot } from './progress';
 import { acquireVideoPoseWorkers, uploadPoseConfig, type UploadPoseConfig, type VideoPoseWorkerClient } from './video_pose_pool';
 import type { PoseRangeStats } from './video_pose_worker';
-import { DEFAULT_SPLIT, checkSeam, ownFrames, splitIntoParts, stitchParts, type SeamCheck, type SplitOptions, type VideoPart } from './video_parts';
+import { DEFAULT_SPLIT, checkSeam, ownFrames, splitIntoParts, type SeamCheck, type SplitOptions, type VideoPart } from './video_parts';
+import { chooseLifterFrames, type PeopleFound } from './person_choice';
+import { joinPeopleParts } from './person_parts';
+import type { PoseFrameWithPeople } from '../pose/person_types';
 
 export { toSourcePixels } from './source_pixels';
 
@@ -88,6 +91,8 @@ export interface AnalyzeVideoResult {
   backendReason: string;
   probe: VideoProbe;
   stats: PipelineStats;
+  /** Several people were tracked: all of them, for pointing at another one (track.people says whom the track follows). */
+  people?: PeopleFound;
 }
 
 /**
@@ -174,9 +179,9 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       workers.length,
       options.split ?? DEFAULT_SPLIT,
     );
-    const results: PoseFrame[][] = parts.map(() => []);
+    const results: PoseFrameWithPeople[][] = parts.map(() => []);
     const partStats: PoseRangeStats[] = [];
-    const collect = (part: VideoPart, into: PoseFrame[]) => (batch: PoseFrame[]) => {
+    const collect = (part: VideoPart, into: PoseFrameWithPeople[]) => (batch: PoseFrameWithPeople[]) => {
       const start = now();
       let owned = 0;
       for (const f of batch) {
@@ -204,7 +209,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
 
     const seams = parts.slice(1).map((part, k) => checkSeam(results[k], results[k + 1], part));
     let keptParts: VideoPart[] = parts;
-    let keptResults: PoseFrame[][] = results;
+    let keptResults: PoseFrameWithPeople[][] = results;
     let redoneParts = 0;
     const broken = seams.findIndex((seam) => !seam.samePerson);
     if (broken >= 0) {
@@ -213,7 +218,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       const carryOn: VideoPart = { index: broken + 1, ownStart: parts[broken + 1].ownStart, ownEnd: Infinity, warmStart: parts[broken + 1].ownStart };
       for (let j = broken + 1; j < parts.length; j++) meter.discard(ownFrames(parts[j], results[j]).length);
       redoneParts = parts.length - 1 - broken;
-      const rest: PoseFrame[] = [];
+      const rest: PoseFrameWithPeople[] = [];
       partStats.push(
         await workers[broken].poseRange(
           file,
@@ -224,13 +229,16 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       keptParts = [...parts.slice(0, broken + 1), carryOn];
       keptResults = [...results.slice(0, broken + 1), rest];
     }
-    const frames = stitchParts(keptParts, keptResults);
+    // Each part's own frames, in order; with several people, one numbering of them across the cuts.
+    const owned = keptParts.map((part, i) => ownFrames(part, keptResults[i]));
+    const frames = owned.length === 1 ? owned[0] : joinPeopleParts(owned);
     const loopMs = now() - loopStart;
     // The workers are free for the next clip as soon as the last frame is in.
     releaseWorkers?.();
     throwIfAborted();
     assertAllFramesRead(probe, frames.length, partStats.reduce((n, p) => n + p.hiddenPreRoll, 0));
 
+    const lifter = chooseLifterFrames(frames, { width: probe.displayWidth, height: probe.displayHeight, fps: probe.fps });
     const track: PoseTrack = {
       source: {
         name,
@@ -241,7 +249,8 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         frameCount: frames.length,
       },
       model: trackModelName(model),
-      frames,
+      frames: lifter.frames,
+      ...(lifter.people ? { people: lifter.people } : {}),
     };
 
     const withPose = framesWithPose(track);
@@ -280,6 +289,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         extraFrames: postedFrames - frames.length,
         redoneParts,
       },
+      ...(lifter.found ? { people: lifter.found } : {}),
     };
   } catch (error) {
     if (signal?.aborted && !(isVideoInputError(error) && error.code !== 'cancelled')) throw errors.cancelled();

@@ -8,9 +8,11 @@
  * box, where the one-worker run had a settled crop. Each part therefore starts decoding a few
  * frames early (`warmStart`): those warm-up frames run the detector and let the crop settle, and
  * they are also posed by the previous part, so the seam can be checked (checkSeam) before the
- * later part's frames are trusted. Pure, so it is unit-tested without a browser.
+ * later part's frames are trusted. Each part keeps the frames it owns (ownFrames), in order.
+ * Pure, so it is unit-tested without a browser.
  */
 import type { Keypoint, PoseFrame } from '../core/types';
+import type { PoseFrameWithPeople } from '../pose/person_types';
 
 export interface VideoPart {
   index: number;
@@ -75,7 +77,7 @@ export interface SeamCheck {
   maxGapPx: number | null;
   /** Torso diameter (left shoulder to right hip) on that frame, px: the scale the gap is judged by. */
   torsoPx: number | null;
-  /** Both parts follow the same person there (or both see nobody). */
+  /** Both parts follow the same person (or people) there, or both see nobody. */
   samePerson: boolean;
 }
 
@@ -117,37 +119,52 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The people a frame holds: everyone tracked, or its one pose. */
+function posesOf(frame: PoseFrameWithPeople): PoseFrame[] {
+  if (frame.people?.length) return frame.people;
+  return frame.keypoints ? [frame] : [];
+}
+
+/** Median gap between two poses of one frame, over confident keypoints; null when none are shared. */
+function medianGap(a: PoseFrame, b: PoseFrame): { median: number; max: number } | null {
+  const gaps = keypointGaps(a, b);
+  return gaps.length ? { median: median(gaps), max: Math.max(...gaps) } : null;
+}
+
 /**
  * Compares the later part's warm-up frames with the earlier part's frames at the same times. The
  * last shared frame decides: by then the later tracker has settled, and a different person (the
- * detector picked someone else) or a lost track shows as a gap of many torso fractions.
+ * detector picked someone else) or a lost track shows as a gap of many torso fractions. With
+ * several people tracked (src/pose/person_tracker.ts), each person the later part sees must be
+ * one the earlier part sees there, and as many: their numbering may differ (person_parts.ts joins
+ * it), the people may not.
  */
-export function checkSeam(earlier: readonly PoseFrame[], later: readonly PoseFrame[], laterPart: VideoPart): SeamCheck {
+export function checkSeam(earlier: readonly PoseFrameWithPeople[], later: readonly PoseFrameWithPeople[], laterPart: VideoPart): SeamCheck {
   const byTime = new Map(earlier.map((f) => [f.t, f]));
   const shared = later.filter((f) => f.t < laterPart.ownStart && byTime.has(f.t));
   const base: SeamCheck = { t: laterPart.ownStart, framesCompared: shared.length, medianGapPx: null, maxGapPx: null, torsoPx: null, samePerson: false };
   const last = shared.at(-1);
   if (!last) return base;
-  const mine = byTime.get(last.t)!;
-  if (!mine.keypoints && !last.keypoints) return { ...base, samePerson: true };
-  if (!mine.keypoints || !last.keypoints) return base;
-  const gaps = keypointGaps(mine, last);
-  const torsoPx = torsoDiameter(mine);
-  if (gaps.length === 0 || torsoPx === null) return { ...base, torsoPx };
-  const medianGapPx = median(gaps);
+  const mine = posesOf(byTime.get(last.t)!);
+  const theirs = posesOf(last);
+  if (mine.length === 0 && theirs.length === 0) return { ...base, samePerson: true };
+  if (mine.length !== theirs.length) return base;
+  let worst: { median: number; max: number; torso: number } | null = null;
+  for (const pose of theirs) {
+    const torso = torsoDiameter(pose);
+    const nearest = mine
+      .map((m) => medianGap(m, pose))
+      .filter((g): g is { median: number; max: number } => g !== null)
+      .sort((a, b) => a.median - b.median)[0];
+    if (!nearest || torso === null) return { ...base, torsoPx: torso };
+    if (!worst || nearest.median / torso > worst.median / worst.torso) worst = { ...nearest, torso };
+  }
+  if (!worst) return base;
   return {
     ...base,
-    medianGapPx,
-    maxGapPx: Math.max(...gaps),
-    torsoPx,
-    samePerson: medianGapPx <= SAME_PERSON_TORSO_FRACTION * torsoPx,
+    medianGapPx: worst.median,
+    maxGapPx: worst.max,
+    torsoPx: worst.torso,
+    samePerson: worst.median <= SAME_PERSON_TORSO_FRACTION * worst.torso,
   };
-}
-
-/**
- * The parts' own frames, in order, as one track. `results[i]` holds every frame part i posed
- * (warm-up included), in presentation order.
- */
-export function stitchParts(parts: readonly VideoPart[], results: readonly (readonly PoseFrame[])[]): PoseFrame[] {
-  return parts.flatMap((part, i) => ownFrames(part, results[i] ?? []));
 }

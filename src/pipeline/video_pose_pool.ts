@@ -6,7 +6,7 @@
  * from the bench (docs/pose.md "Using every core"), never left to tfjs's default.
  */
 import * as Comlink from 'comlink';
-import type { PoseFrame } from '../core/types';
+import type { PoseFrameWithPeople } from '../pose/person_types';
 import { startPoseWorker, type PoseWorkerClientConfig } from '../pose/pose_worker_client';
 import type { BackendName, PoseModelName } from '../pose/types';
 import { VideoInputError, type VideoInputErrorCode } from '../video/video_input_error';
@@ -45,7 +45,7 @@ export interface VideoPoseWorkerClient {
   readonly backendReason: string;
   readonly threads?: number;
   /** Poses a range of `file`; throws a VideoInputError (or Error) the way the page would. */
-  poseRange(file: Blob, request: PoseRangeRequest, onFrames: (frames: PoseFrame[]) => void): Promise<PoseRangeStats>;
+  poseRange(file: Blob, request: PoseRangeRequest, onFrames: (frames: PoseFrameWithPeople[]) => void): Promise<PoseRangeStats>;
   cancel(): void;
   dispose(): void;
 }

@@ -8,11 +8,12 @@
  * Several of these can share one clip, each taking a contiguous part of it (video_parts.ts).
  */
 import * as Comlink from 'comlink';
-import type { PoseFrame } from '../core/types';
 import { createPoseEstimator } from '../pose/pose_estimator';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig } from '../pose/types';
 import { openVideo, type FrameRange, type VideoProbe } from '../video/open_video';
 import { isVideoInputError } from '../video/video_input_error';
+import type { PoseFrameWithPeople } from '../pose/person_types';
+import { withPeopleMapped } from './person_frames';
 import { toSourcePixels } from './source_pixels';
 
 export interface PoseRangeRequest {
@@ -47,7 +48,8 @@ export type PoseRangeOutcome = { ok: true; stats: PoseRangeStats } | { ok: false
 
 export interface VideoPoseWorkerApi {
   init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string; threads?: number }>;
-  poseRange(file: Blob, request: PoseRangeRequest, onFrames: (frames: PoseFrame[]) => void): Promise<PoseRangeOutcome>;
+  /** Frames come back with every tracked person (src/pose/person_types.ts), in source pixels. */
+  poseRange(file: Blob, request: PoseRangeRequest, onFrames: (frames: PoseFrameWithPeople[]) => void): Promise<PoseRangeOutcome>;
   /** Stops the range being posed (it resolves with a 'cancelled' error). */
   cancel(): void;
   dispose(): void;
@@ -83,7 +85,7 @@ const api: VideoPoseWorkerApi = {
       opened = await openVideo(file, request.name, { probe: request.probe, maxLongSide: request.maxLongSide, pixelFormat, signal: abort.signal });
       if (request.reset) est.reset();
       const batchMs = request.batchMs ?? 200;
-      let batch: PoseFrame[] = [];
+      let batch: PoseFrameWithPeople[] = [];
       let lastSent = performance.now();
       const frames = opened.frames(request.range);
       let waitStart = performance.now();
@@ -91,7 +93,7 @@ const api: VideoPoseWorkerApi = {
         stats.decodeWaitMs += performance.now() - waitStart - frame.prepMs;
         stats.prepMs += frame.prepMs;
         const poseStart = performance.now();
-        let pose: PoseFrame;
+        let pose: PoseFrameWithPeople;
         try {
           pose = await est.estimate(frame.image, frame.t);
         } finally {
@@ -99,7 +101,7 @@ const api: VideoPoseWorkerApi = {
         }
         stats.poseMs += performance.now() - poseStart;
         stats.frames += 1;
-        batch.push(toSourcePixels(pose, frame));
+        batch.push(withPeopleMapped(pose, (p) => toSourcePixels(p, frame)));
         if (performance.now() - lastSent >= batchMs) {
           onFrames(batch);
           batch = [];

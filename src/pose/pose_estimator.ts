@@ -15,7 +15,9 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFrame } from '../core/types';
 import { initBackend } from './backend';
 import { modelUrls } from './model_registry';
-import type { BackendName, PersonCandidate, PersonChooser, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
+import { createPersonTracker } from './person_tracker';
+import type { PoseFrameWithPeople } from './person_types';
+import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
 
 export interface PoseEstimatorDeps {
   /**
@@ -110,46 +112,6 @@ function toPoseFrame(pose: poseDetection.Pose | undefined, t: number): PoseFrame
   return { t, keypoints, keypoints3D };
 }
 
-/** pose-detection's detection, as its BlazePose detector holds it (relative box, 0..1). */
-interface RawDetection {
-  score?: number[];
-  locationData?: { relativeBoundingBox?: { xMin: number; yMin: number; width: number; height: number } };
-}
-
-/** How many people the detector keeps for a chooser to pick from (NMS keeps at most this many). */
-const CANDIDATES_WHEN_CHOOSING = 4;
-
-/**
- * The hook into BlazePose's detection step. pose-detection's tfjs BlazePose runs its person
- * detector (detectPose, after non-max suppression keeps `maxPoses` people) only when it has no
- * region to track, and then tracks detections[0]. With a chooser set we keep a few candidates and
- * move the chosen one first; without one nothing changes (one candidate, the most confident).
- */
-export function installPersonChoice(detector: poseDetection.PoseDetector) {
-  const state = {
-    chooser: null as PersonChooser | null,
-    frame: { width: 0, height: 0 },
-    maxPoses: () => (state.chooser ? CANDIDATES_WHEN_CHOOSING : 1),
-  };
-  const inner = detector as unknown as { detectPose?: (image: unknown) => Promise<RawDetection[]> };
-  const original = inner.detectPose?.bind(detector);
-  if (!original) return state;
-  inner.detectPose = async (image) => {
-    const detections = await original(image);
-    const chooser = state.chooser;
-    if (!chooser || detections.length < 2) return detections;
-    const { width, height } = state.frame;
-    const candidates: PersonCandidate[] = detections.map((d) => {
-      const b = d.locationData?.relativeBoundingBox ?? { xMin: 0, yMin: 0, width: 0, height: 0 };
-      return { box: { xMin: b.xMin * width, yMin: b.yMin * height, width: b.width * width, height: b.height * height }, score: d.score?.[0] ?? 0 };
-    });
-    const chosen = chooser(candidates, { width, height });
-    if (chosen === null || !(chosen >= 0 && chosen < detections.length)) return detections;
-    return [detections[chosen], ...detections.filter((_, i) => i !== chosen)];
-  };
-  return state;
-}
-
 export async function createPoseEstimator(config: PoseEstimatorConfig, deps: PoseEstimatorDeps = {}): Promise<PoseEstimator> {
   const model: PoseModelName = config.model;
   const { backend, reason, threads } = await initBackend({
@@ -171,8 +133,9 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
 
   let disposed = false;
   const readBitmap = bitmapReader();
-  const people = installPersonChoice(detector);
   const scratch = backend === 'wasm' ? { buffer: null as Float32Array | null } : undefined;
+  const toTensor = (rgba: RgbaFrame) => rgbaToTensor(rgba, scratch);
+  const people = createPersonTracker(detector, toTensor);
   return {
     model,
     backend: backend as BackendName,
@@ -182,24 +145,19 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
       if (disposed) throw new Error('pose estimator used after dispose()');
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
       // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
-      const input = isRgbaFrame(frame)
-        ? rgbaToTensor(frame, scratch)
-        : isImageBitmap(frame) && backend !== 'webgl'
-          ? rgbaToTensor(readBitmap(frame), scratch)
-          : frame;
+      const rgba = isRgbaFrame(frame) ? frame : isImageBitmap(frame) && backend !== 'webgl' ? readBitmap(frame) : null;
+      const input = rgba ? toTensor(rgba) : (frame as ImageBitmap);
       try {
-        people.frame = input instanceof tf.Tensor ? { width: input.shape[1], height: input.shape[0] } : { width: input.width, height: input.height };
-        const poses = await detector.estimatePoses(input, { maxPoses: people.maxPoses(), flipHorizontal: false }, t * 1000);
-        return toPoseFrame(poses[0], t);
+        const found = await people.estimate(input, t, () => rgba ?? readBitmap(frame as ImageBitmap));
+        const out: PoseFrameWithPeople = toPoseFrame(found.pose, t);
+        if (found.people) out.people = found.people.map(({ id, pose }) => ({ id, ...toPoseFrame(pose, t) }));
+        return out;
       } finally {
         if (input instanceof tf.Tensor) input.dispose();
       }
     },
     reset() {
-      detector.reset();
-    },
-    setPersonChooser(chooser) {
-      people.chooser = chooser;
+      people.reset();
     },
     dispose() {
       if (disposed) return;

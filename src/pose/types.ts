@@ -23,20 +23,6 @@ export interface RgbaFrame {
   height: number;
 }
 
-/** A person BlazePose's detector found in a frame, box in the frame's pixels. */
-export interface PersonCandidate {
-  box: { xMin: number; yMin: number; width: number; height: number };
-  /** Detector confidence 0..1; candidates come sorted by it, best first. */
-  score: number;
-}
-
-/**
- * Which detected person BlazePose should track: the index into `candidates`, or null for its own
- * choice (the most confident). Called only when the detector runs (the first frame, or after the
- * tracked person was lost), never while a person is being tracked.
- */
-export type PersonChooser = (candidates: readonly PersonCandidate[], frame: { width: number; height: number }) => number | null;
-
 export interface PoseEstimator {
   readonly model: PoseModelName;
   readonly backend: BackendName;
@@ -48,10 +34,5 @@ export interface PoseEstimator {
   estimate(frame: RgbaFrame | ImageBitmap, t: number): Promise<PoseFrame>;
   /** Forget tracking state between unrelated clips. */
   reset(): void;
-  /**
-   * Sets (or clears, with null) who to pick when the detector sees several people. Optional:
-   * estimators behind a worker boundary cannot take a function.
-   */
-  setPersonChooser?(chooser: PersonChooser | null): void;
   dispose(): void;
 }

@@ -7,12 +7,16 @@ import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView } from './lazy_parts';
 import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
+import { PeoplePicker } from '../people/PeoplePicker';
+import { followOtherPerson } from '../people/follow_person';
 
 export interface ResultsViewProps {
   videos: LoadedVideo[];
   selected: LoadedVideo;
   onSelect: (id: string) => void;
   onRemove: (id: string) => void;
+  /** The same video re-analysed (another person followed). */
+  onUpdate?: (video: LoadedVideo) => void;
 }
 
 function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: string) => void }) {
@@ -63,8 +67,23 @@ function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: st
   );
 }
 
-export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsViewProps) {
-  const facts = <VideoFacts video={selected} onRemove={onRemove} />;
+export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: ResultsViewProps) {
+  const { width, height, fps } = selected.track.source;
+  const facts = (
+    <>
+      <VideoFacts video={selected} onRemove={onRemove} />
+      {selected.people && onUpdate ? (
+        <PeoplePicker
+          url={selected.url}
+          width={width}
+          height={height}
+          fps={fps}
+          people={selected.people}
+          onFollow={async (id) => onUpdate(await followOtherPerson(selected, id))}
+        />
+      ) : null}
+    </>
+  );
   return (
     <div className="results">
       {videos.length > 1 && (

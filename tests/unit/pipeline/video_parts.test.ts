@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLAZEPOSE_KEYPOINT_NAMES, type PoseFrame } from '../../../src/core/types';
-import { checkSeam, ownFrames, splitIntoParts, stitchParts, SAME_PERSON_TORSO_FRACTION } from '../../../src/pipeline/video_parts';
+import { checkSeam, ownFrames, splitIntoParts, SAME_PERSON_TORSO_FRACTION } from '../../../src/pipeline/video_parts';
 
 const clip = (seconds: number, fps = 30) => ({ startS: 0, durationS: seconds, fps, frameCount: Math.round(seconds * fps) });
 
@@ -48,14 +48,14 @@ describe('splitIntoParts', () => {
   });
 });
 
-describe('stitchParts', () => {
+describe('ownFrames', () => {
   it('keeps each part’s own frames only, in order: warm-up frames are not repeated', () => {
     const parts = splitIntoParts(clip(2), 2, { warmUpFrames: 3, minPartFrames: 1 });
     const times = Array.from({ length: 60 }, (_, i) => i / 30);
     const first = times.filter((t) => t < parts[0].ownEnd).map((t) => pose(t));
     const second = times.filter((t) => t >= parts[1].warmStart).map((t) => pose(t, 1));
     expect(second.length - ownFrames(parts[1], second).length).toBe(3);
-    const track = stitchParts(parts, [first, second]);
+    const track = [...ownFrames(parts[0], first), ...ownFrames(parts[1], second)];
     expect(track.map((f) => f.t)).toEqual(times);
     expect(track.filter((f) => f.keypoints![0].x === 401)).toHaveLength(30);
   });
@@ -82,5 +82,19 @@ describe('checkSeam', () => {
     const torso = seamFrames(0).torsoPx!;
     expect(seamFrames(torso * SAME_PERSON_TORSO_FRACTION * 2.5).samePerson).toBe(false);
     expect(seamFrames(0, true).samePerson).toBe(false);
+  });
+
+  it('two people tracked: the same two people, whatever each part numbers them, or not', () => {
+    const t = parts[1].ownStart - 1 / 30;
+    const two = (ids: [number, number], dxSecond: number) => {
+      const a = pose(t);
+      const b = pose(t, dxSecond);
+      return { t, keypoints: a.keypoints, people: [{ ...a, id: ids[0] }, { ...b, id: ids[1] }] };
+    };
+    const earlier = [two([0, 1], 600)];
+    expect(checkSeam(earlier, [two([1, 0], 601)], parts[1]).samePerson).toBe(true);
+    expect(checkSeam(earlier, [two([0, 1], 300)], parts[1]).samePerson).toBe(false);
+    const oneOnly = { t, keypoints: pose(t).keypoints };
+    expect(checkSeam(earlier, [oneOnly], parts[1]).samePerson).toBe(false);
   });
 });
