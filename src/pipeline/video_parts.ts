@@ -77,6 +77,8 @@ export interface SeamCheck {
   maxGapPx: number | null;
   /** Torso diameter (left shoulder to right hip) on that frame, px: the scale the gap is judged by. */
   torsoPx: number | null;
+  /** People each part tracks on that frame (earlier, later). */
+  people: [number, number];
   /** Both parts follow the same person (or people) there, or both see nobody. */
   samePerson: boolean;
 }
@@ -142,11 +144,12 @@ function medianGap(a: PoseFrame, b: PoseFrame): { median: number; max: number } 
 export function checkSeam(earlier: readonly PoseFrameWithPeople[], later: readonly PoseFrameWithPeople[], laterPart: VideoPart): SeamCheck {
   const byTime = new Map(earlier.map((f) => [f.t, f]));
   const shared = later.filter((f) => f.t < laterPart.ownStart && byTime.has(f.t));
-  const base: SeamCheck = { t: laterPart.ownStart, framesCompared: shared.length, medianGapPx: null, maxGapPx: null, torsoPx: null, samePerson: false };
+  const empty: SeamCheck = { t: laterPart.ownStart, framesCompared: shared.length, medianGapPx: null, maxGapPx: null, torsoPx: null, people: [0, 0], samePerson: false };
   const last = shared.at(-1);
-  if (!last) return base;
+  if (!last) return empty;
   const mine = posesOf(byTime.get(last.t)!);
   const theirs = posesOf(last);
+  const base: SeamCheck = { ...empty, people: [mine.length, theirs.length] };
   if (mine.length === 0 && theirs.length === 0) return { ...base, samePerson: true };
   if (mine.length !== theirs.length) return base;
   let worst: { median: number; max: number; torso: number } | null = null;
