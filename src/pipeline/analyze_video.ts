@@ -71,6 +71,7 @@ export interface PipelineStats {
   framesPerSecond: number;
   /** From the call to the first part starting: probe, and loading the workers the first time, ms. */
   setupMs: number;
+  /** Workers that shared the clip (fewer than configured when the clip is too short to share). */
   workers: number;
   /** wasm threads per worker (undefined on other backends). */
   wasmThreads?: number;
@@ -272,7 +273,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       analysis,
       analysisError,
       backend: first.backend,
-      backendReason: `${first.backendReason}${describeRuntime(workers.length, first.threads)}`,
+      backendReason: `${first.backendReason}${describeRuntime(parts.length, first.threads)}`,
       probe,
       stats: {
         frames: frames.length,
@@ -283,7 +284,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         mainThreadMs,
         framesPerSecond: loopMs > 0 ? (frames.length * 1000) / loopMs : 0,
         setupMs,
-        workers: workers.length,
+        workers: parts.length,
         wasmThreads: first.threads,
         seams,
         extraFrames: postedFrames - frames.length,
