@@ -81,6 +81,8 @@ export interface PipelineStats {
   extraFrames: number;
   /** Parts redone because their seam showed a different person (0 normally). */
   redoneParts: number;
+  /** The most tfjs tensors alive in a worker after its part (the same from clip to clip unless they leak). */
+  tensorsAfter: number;
 }
 
 export interface AnalyzeVideoResult {
@@ -265,7 +267,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     phase = 'done';
     emit();
 
-    const sum = (key: keyof PoseRangeStats) => partStats.reduce((n, p) => n + p[key], 0);
+    const sum = (key: Exclude<keyof PoseRangeStats, 'tensorsAfter'>) => partStats.reduce((n, p) => n + p[key], 0);
     const postedFrames = sum('frames');
     const first = workers[0];
     return {
@@ -289,6 +291,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         seams,
         extraFrames: postedFrames - frames.length,
         redoneParts,
+        tensorsAfter: Math.max(0, ...partStats.map((p) => p.tensorsAfter)),
       },
       ...(lifter.found ? { people: lifter.found } : {}),
     };

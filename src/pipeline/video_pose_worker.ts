@@ -40,6 +40,8 @@ export interface PoseRangeStats {
   prepMs: number;
   /** In the model, ms. */
   poseMs: number;
+  /** tfjs tensors alive in this worker after the range (constant from clip to clip when nothing leaks). */
+  tensorsAfter: number;
 }
 
 /** Errors cross the worker boundary as data: comlink would keep only the message of an Error. */
@@ -77,7 +79,7 @@ const api: VideoPoseWorkerApi = {
     const abort = new AbortController();
     running = abort;
     const started = performance.now();
-    const stats: PoseRangeStats = { frames: 0, hiddenPreRoll: 0, wallMs: 0, decodeWaitMs: 0, prepMs: 0, poseMs: 0 };
+    const stats: PoseRangeStats = { frames: 0, hiddenPreRoll: 0, wallMs: 0, decodeWaitMs: 0, prepMs: 0, poseMs: 0, tensorsAfter: 0 };
     // webgl uploads a bitmap as a texture; wasm and cpu want the bytes, read here once.
     const pixelFormat = est.backend === 'webgl' ? 'bitmap' : 'rgba';
     let opened: Awaited<ReturnType<typeof openVideo>> | null = null;
@@ -113,6 +115,7 @@ const api: VideoPoseWorkerApi = {
       if (abort.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'Analysis cancelled.', hint: null } };
       stats.hiddenPreRoll = opened.hiddenPreRoll;
       stats.wallMs = performance.now() - started;
+      stats.tensorsAfter = est.memory?.().tensors ?? 0;
       return { ok: true, stats };
     } catch (error) {
       if (abort.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'Analysis cancelled.', hint: null } };

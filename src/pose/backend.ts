@@ -149,8 +149,14 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   let restoreCores = () => {};
   if (options.wasmThreads !== undefined && !wasmThreadsSet) {
     const threads = Math.max(1, Math.floor(options.wasmThreads));
-    setThreadsCount(threads);
-    restoreCores = reportLogicalCores(2 * threads);
+    if (threads === 1) {
+      // One thread: tfjs's single-threaded SIMD build. The threaded build would start its pool of
+      // 8 pthread Web Workers (each a JS heap of its own) to use none of them.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    } else {
+      setThreadsCount(threads);
+      restoreCores = reportLogicalCores(2 * threads);
+    }
     wasmThreadsSet = true;
   }
   const failures: string[] = [];

@@ -159,6 +159,10 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
     reset() {
       people.reset();
     },
+    memory() {
+      const m = tf.memory();
+      return { tensors: m.numTensors, bytes: m.numBytes };
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -34,5 +34,7 @@ export interface PoseEstimator {
   estimate(frame: RgbaFrame | ImageBitmap, t: number): Promise<PoseFrame>;
   /** Forget tracking state between unrelated clips. */
   reset(): void;
+  /** Live tensors and their bytes in this estimator's tfjs (a leak shows as growth between clips). */
+  memory?(): { tensors: number; bytes: number };
   dispose(): void;
 }

@@ -20,7 +20,7 @@ function fakeFactory(backend: BackendName = 'wasm') {
       backend,
       backendReason: 'test',
       threads: wasmThreads,
-      poseRange: async () => ({ frames: 0, hiddenPreRoll: 0, wallMs: 0, decodeWaitMs: 0, prepMs: 0, poseMs: 0 }),
+      poseRange: async () => ({ frames: 0, hiddenPreRoll: 0, wallMs: 0, decodeWaitMs: 0, prepMs: 0, poseMs: 0, tensorsAfter: 0 }),
       cancel() {},
       dispose: () => void disposed.push(id),
     };
