@@ -84,7 +84,8 @@ const api: VideoPoseWorkerApi = {
     const pixelFormat = est.backend === 'webgl' ? 'bitmap' : 'rgba';
     let opened: Awaited<ReturnType<typeof openVideo>> | null = null;
     try {
-      opened = await openVideo(file, request.name, { probe: request.probe, maxLongSide: request.maxLongSide, pixelFormat, signal: abort.signal });
+      // One pixel buffer for every frame: each is turned into a tensor before the next is decoded.
+      opened = await openVideo(file, request.name, { probe: request.probe, maxLongSide: request.maxLongSide, pixelFormat, reusePixels: true, signal: abort.signal });
       if (request.reset) est.reset();
       const batchMs = request.batchMs ?? 200;
       let batch: PoseFrameWithPeople[] = [];

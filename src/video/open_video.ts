@@ -68,6 +68,11 @@ export interface OpenVideoOptions {
    */
   pixelFormat?: 'bitmap' | 'rgba';
   /**
+   * 'rgba' only: every frame's bytes live in one buffer, overwritten by the next frame (read each
+   * frame before asking for the next). Saves allocating a frame's worth of memory per frame.
+   */
+  reusePixels?: boolean;
+  /**
    * The probe of this same file made earlier (e.g. by the page, when a worker opens the file
    * again for its part of the clip): the checks are not repeated.
    */
@@ -241,6 +246,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
     if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
     let index = 0;
     hiddenPreRoll = 0;
+    const pixels = { buffer: null as Uint8ClampedArray | null, reuse: options.reusePixels === true, unsupported: false };
     // mediabunny's samples(start, end) also yields the frame showing at `start`, which may begin
     // before it; that frame belongs to the previous range and is skipped here.
     const iterator = sink.samples(start, end);
@@ -258,6 +264,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         const sample = result.value;
         const t = sample.timestamp;
         const prepStart = performance.now();
+        let image: ImageBitmap | RgbaFrame;
         try {
           if (t < start || t >= end) continue;
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
@@ -265,15 +272,17 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
             hiddenPreRoll += 1;
             continue;
           }
-          // draw() applies the rotation tag, so the bitmap is upright in display orientation.
-          sample.draw(context, 0, 0, width, height);
+          const direct = pixelFormat === 'rgba' ? await copyUpright(sample, width, height, pixels) : null;
+          if (direct) {
+            image = direct;
+          } else {
+            // draw() applies the rotation tag, so the bitmap is upright in display orientation.
+            sample.draw(context, 0, 0, width, height);
+            image = pixelFormat === 'rgba' ? { data: context.getImageData(0, 0, width, height).data, width, height } : canvas.transferToImageBitmap();
+          }
         } finally {
           sample.close();
         }
-        const image: ImageBitmap | RgbaFrame =
-          pixelFormat === 'rgba'
-            ? { data: context.getImageData(0, 0, width, height).data, width, height }
-            : canvas.transferToImageBitmap();
         yield { index, t, image, width, height, toSourceX, toSourceY, prepMs: performance.now() - prepStart };
         index += 1;
       }
@@ -291,6 +300,33 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
     },
     dispose: () => input.dispose(),
   };
+}
+
+/**
+ * A frame that needs neither turning nor scaling (no rotation tag, square pixels, already small
+ * enough) is copied straight out of the decoder as RGBA (VideoFrame.copyTo converts the decoder's
+ * YUV itself), skipping a draw onto a canvas and the read back from it. Null: take the canvas way
+ * (the frame needs turning or scaling, or this browser's copyTo cannot convert to RGBA).
+ */
+async function copyUpright(
+  sample: VideoSample,
+  width: number,
+  height: number,
+  pixels: { buffer: Uint8ClampedArray | null; reuse: boolean; unsupported: boolean },
+): Promise<RgbaFrame | null> {
+  if (pixels.unsupported || sample.rotation !== 0 || sample.flip) return null;
+  const rect = sample.visibleRect;
+  if (rect.width !== width || rect.height !== height || sample.squarePixelWidth !== width || sample.squarePixelHeight !== height) return null;
+  const bytes = width * height * 4;
+  const data = pixels.reuse && pixels.buffer?.length === bytes ? pixels.buffer : new Uint8ClampedArray(bytes);
+  try {
+    await sample.copyTo(data, { format: 'RGBA' });
+  } catch {
+    pixels.unsupported = true;
+    return null;
+  }
+  if (pixels.reuse) pixels.buffer = data;
+  return { data, width, height };
 }
 
 /**
