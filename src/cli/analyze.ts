@@ -1,5 +1,6 @@
 /**
  * npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+ * npm run analyze -- <front> <side> [--out set.json]: two videos of one set (analyze_set.ts)
  *
  * Video: ffprobe + ffmpeg (frames in memory, exact timestamps, rotation honoured) -> BlazePose in
  * Node (src/pose, wasm) -> PoseTrack -> analyze() from src/core -> JSON {track, analysis}, the
@@ -13,32 +14,44 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analyze';
 import { analysisToJSON } from '../core/analysis_io';
-import type { PoseTrack } from '../core/types';
+import type { DepthTarget, PoseTrack } from '../core/types';
+
+const DEPTH_ARGS: Record<string, DepthTarget> = { above: 'above_parallel', above_parallel: 'above_parallel', parallel: 'parallel', full: 'full' };
 import { isPoseModelName } from '../pose/model_registry';
 import type { PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
 import { checkInputFile, extractPoseTrack, longestPersonRunS, MIN_PERSON_RUN_S } from './pose_track';
+import { analyzeSet } from './analyze_set';
 import { summaryLines } from './summary';
 import { readTrackFile } from './track_io';
 
-export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--depth above|parallel|full] [--out file.json]
+       npm run analyze -- <video A> <video B> [--model lite|full] [--out set.json]
 
   <video>        mp4, mov, webm or anything FFmpeg reads; every frame is analysed
   <track.json>   a PoseTrack, or this command's own output: pose is skipped, the track re-analysed
+  <video A> <video B>  two cameras filming one set (e.g. front and side): both are analysed,
+                 lined up in time from the motion and read together (docs/analysis-format.md)
   --model        BlazePose landmark model: full (default, more accurate) or lite (faster)
+  --depth        the depth you aim for, judged against: above (above parallel), parallel (default) or full
   --out FILE     write the JSON there (default: stdout)
   --quiet        no progress or summary on stderr (errors still shown)`;
 
 export interface CliArgs {
   input: string;
+  /** A second video of the same set (two-view mode). */
+  second?: string;
   model: PoseModelName;
+  depthTarget: DepthTarget;
   out: string | null;
   quiet: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs | 'help' {
   let input: string | null = null;
+  let second: string | null = null;
   let model: PoseModelName = 'full';
+  let depthTarget: DepthTarget = 'parallel';
   let out: string | null = null;
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
@@ -49,6 +62,11 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!isPoseModelName(v)) throw new CliError(`--model must be lite or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
       model = v;
+    } else if (a === '--depth' || a.startsWith('--depth=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const t = DEPTH_ARGS[v ?? ''];
+      if (!t) throw new CliError(`--depth must be above, parallel or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
+      depthTarget = t;
     } else if (a === '--out' || a === '-o' || a.startsWith('--out=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!v) throw new CliError(`--out needs a file name.\n${USAGE}`, EXIT.usage);
@@ -56,17 +74,18 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
     } else if (a.startsWith('-') && a !== '-') {
       throw new CliError(`unknown option ${a}.\n${USAGE}`, EXIT.usage);
     } else if (input === null) input = a;
-    else throw new CliError(`one input at a time (got "${input}" and "${a}").\n${USAGE}`, EXIT.usage);
+    else if (second === null) second = a;
+    else throw new CliError(`at most two inputs, the two videos of one set (got "${input}", "${second}" and "${a}").\n${USAGE}`, EXIT.usage);
   }
   if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
-  return { input, model, out, quiet };
+  return { input, ...(second ? { second } : {}), model, depthTarget, out, quiet };
 }
 
 function isJsonInput(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
-function progressPrinter(quiet: boolean): (done: number, total: number | null, fps: number) => void {
+export function progressPrinter(quiet: boolean): (done: number, total: number | null, fps: number) => void {
   if (quiet) return () => {};
   const tty = process.stderr.isTTY;
   let lastPrinted = -1;
@@ -90,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const { input, model, out, quiet } = parsed;
+  if (parsed.second) return analyzeSet(parsed);
+  const { input, model, depthTarget, out, quiet } = parsed;
   const log = (s: string) => {
     if (!quiet) process.stderr.write(`${s}\n`);
   };
@@ -128,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
 
-  const analysis = analyze(track, { mode: 'recorded' });
+  const analysis = analyze(track, { mode: 'recorded', depthTarget });
   const json = JSON.stringify({ track, analysis: analysisToJSON(analysis) });
   if (out) {
     writeFileSync(out, `${json}\n`);

@@ -14,7 +14,7 @@
  * up where it was when the tab is shown again; the File stays in the caller's hands throughout.
  */
 import { analyze } from '../core/analyze';
-import type { Analysis, PoseTrack } from '../core/types';
+import type { Analysis, DepthTarget, PoseTrack } from '../core/types';
 import type { PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
 import { assertAllFramesRead, probeVideo, type VideoProbe } from '../video/open_video';
@@ -54,6 +54,8 @@ export interface AnalyzeVideoOptions {
   pose?: Partial<UploadPoseConfig>;
   /** How parts are cut (tests). */
   split?: SplitOptions;
+  /** The depth the lifter aims for (AnalyzeOptions.depthTarget; default 'parallel'). */
+  depthTarget?: DepthTarget;
 }
 
 export interface PipelineStats {
@@ -102,9 +104,9 @@ export interface AnalyzeVideoResult {
  * The core's analyze() on a finished track. A failure in the core leaves the track (and the
  * video) usable: the error is returned, not thrown.
  */
-export async function runCoreAnalysis(track: PoseTrack): Promise<{ analysis: Analysis | null; error: string | null }> {
+export async function runCoreAnalysis(track: PoseTrack, depthTarget?: DepthTarget): Promise<{ analysis: Analysis | null; error: string | null }> {
   try {
-    return { analysis: analyze(track), error: null };
+    return { analysis: analyze(track, { depthTarget }), error: null };
   } catch (error) {
     return { analysis: null, error: error instanceof Error ? error.message : String(error) };
   }
@@ -263,7 +265,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
 
     phase = 'analysing-movement';
     emit();
-    const { analysis, error: analysisError } = await runCoreAnalysis(track);
+    const { analysis, error: analysisError } = await runCoreAnalysis(track, options.depthTarget);
     phase = 'done';
     emit();
 

@@ -5,7 +5,7 @@
  */
 import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LazyReportView } from './lazy_parts';
+import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
 import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
 import { PeoplePicker } from '../people/PeoplePicker';
 import { followOtherPerson } from '../people/follow_person';
@@ -98,6 +98,13 @@ export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: 
             ))}
           </ul>
         </nav>
+      )}
+      {videos.filter((v) => v.analysis).length > 1 && (
+        <ErrorBoundary what="two-camera view">
+          <Suspense fallback={<p className="muted">Loading the two-camera view…</p>}>
+            <LazyTwoViewSet videos={videos} />
+          </Suspense>
+        </ErrorBoundary>
       )}
       <section className="report-area" aria-label="Report">
         <ErrorBoundary what="report">
