@@ -9,8 +9,9 @@
  *      thread ("raw", the single-thread model time the other sections compare against) and through
  *      the app's Web Worker client ("worker": ImageBitmap transfer + worker hop included).
  *  (c) bench/upload_bench.ts benchUpload() (uploads: every way of using the cores, side by side,
- *      and peak memory on 1080p clips), bench/analyze_bench.ts benchAnalyze() (analyze() on one
- *      hour at 60 fps), bench/live_bench.ts benchLive() (the live loop, preview and recording).
+ *      and peak memory on 1080p clips), bench/analyze_bench.ts benchAnalyzeRows() (analyze() on one
+ *      hour at 60 fps, with its targets), bench/live_bench.ts benchLive() (the live loop, preview
+ *      and recording).
  *
  * The machine is shared: load average before and after is recorded with the figures.
  *   npm run bench [-- --frames 60 --warmup 10 --clip side-two-reps-good.mp4 --only node|chromium --repeat 3]
@@ -269,7 +270,7 @@ async function main(): Promise<void> {
 
   if (opts.only === null) {
     rows.push(...(await optionalSection('upload_bench.ts', 'benchUpload', ctx)));
-    rows.push(...(await optionalSection('analyze_bench.ts', 'benchAnalyze', ctx)));
+    rows.push(...(await optionalSection('analyze_bench.ts', 'benchAnalyzeRows', ctx)));
     rows.push(...(await optionalSection('live_bench.ts', 'benchLive', ctx)));
   }
 
