@@ -20,8 +20,8 @@ export interface UploadPoseConfig {
 }
 
 /**
- * One worker per core, one wasm thread each: on this project's 2-core machine that measured
- * fastest of the candidates (bench/upload_bench.ts; figures in docs/pose.md). Capped at 4 workers:
+ * One worker per core, one wasm thread each; bench/upload_bench.ts measures it side by side with
+ * the other candidates (1 worker x N threads, N x N) on the machine it runs on. Capped at 4 workers:
  * each holds its own copy of the model and its own decoder.
  */
 export function defaultUploadPoseConfig(cores = globalThis.navigator?.hardwareConcurrency ?? 2): UploadPoseConfig {
