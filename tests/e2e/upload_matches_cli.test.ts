@@ -8,30 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PoseFrame, PoseTrack } from '../../src/core/types';
+import type { PoseTrack } from '../../src/core/types';
 import { keypointGaps } from '../../src/pipeline/video_parts';
 import { baseUrl, clip, launch, repoRoot, skipReason, type Session } from './harness';
+import { jitter, percentile } from './keypoint_noise';
 
 const reason = skipReason(true);
 if (reason) console.warn(`upload vs CLI e2e skipped: ${reason}`);
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : 0;
-}
-
-function jitter(frames: PoseFrame[]): number[] {
-  const out: number[] = [];
-  for (let i = 1; i + 1 < frames.length; i++) {
-    const [a, b, c] = [frames[i - 1].keypoints, frames[i].keypoints, frames[i + 1].keypoints];
-    if (!a || !b || !c) continue;
-    b.forEach((k, j) => {
-      if (k.score < 0.5 || a[j].score < 0.5 || c[j].score < 0.5) return;
-      out.push(Math.hypot(k.x - (a[j].x + c[j].x) / 2, k.y - (a[j].y + c[j].y) / 2));
-    });
-  }
-  return out;
-}
 
 describe.skipIf(reason !== null)('upload in the browser vs the Node CLI', () => {
   let session: Session;

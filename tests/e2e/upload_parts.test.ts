@@ -13,6 +13,7 @@ import type { PoseFrame } from '../../src/core/types';
 import type { SeamCheck } from '../../src/pipeline/video_parts';
 import { keypointGaps } from '../../src/pipeline/video_parts';
 import { baseUrl, clip, launch, skipReason, type Session } from './harness';
+import { jitter, percentile } from './keypoint_noise';
 
 const reason = skipReason(true);
 if (reason) console.warn(`upload parts e2e skipped: ${reason}`);
@@ -39,25 +40,6 @@ async function analyse(session: Session, clipName: string, workers: number, minP
     },
     [bytes, workers, minPartFrames] as const,
   );
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : 0;
-}
-
-/** Second-difference jitter of confident keypoints along a track, px. */
-function jitter(frames: PoseFrame[]): number[] {
-  const out: number[] = [];
-  for (let i = 1; i + 1 < frames.length; i++) {
-    const [a, b, c] = [frames[i - 1].keypoints, frames[i].keypoints, frames[i + 1].keypoints];
-    if (!a || !b || !c) continue;
-    b.forEach((k, j) => {
-      if (k.score < 0.5 || a[j].score < 0.5 || c[j].score < 0.5) return;
-      out.push(Math.hypot(k.x - (a[j].x + c[j].x) / 2, k.y - (a[j].y + c[j].y) / 2));
-    });
-  }
-  return out;
 }
 
 /** Index runs [start, end] where flags are true. */
