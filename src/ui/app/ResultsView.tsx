@@ -7,6 +7,7 @@ import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView } from './lazy_parts';
 import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
+import { SessionControls } from '../history/SessionControls';
 
 export interface ResultsViewProps {
   videos: LoadedVideo[];
@@ -56,6 +57,7 @@ function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: st
           The movement analysis failed ({video.analysisError}); the skeleton is still shown.
         </p>
       ) : null}
+      <SessionControls video={video} />
       <button type="button" className="button subtle no-print" onClick={() => onRemove(video.id)}>
         Remove this video
       </button>

@@ -1,0 +1,139 @@
+/**
+ * History and offline, as a user meets them: analyse two shared clips, reload, find both in the
+ * History tab and on the progress chart (a side-view session is left out of knee valgus, and the
+ * chart says so), open a session's report from its point; then, in a fresh browser, load the app
+ * once, go offline, reload, and analyse a clip with no network at all. Screenshots at 1280 and
+ * 390 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { baseUrl, clip, launch, screenshot, screenshotsDir, skipReason, type Session } from './harness';
+
+const reason = skipReason(true);
+if (reason) console.warn(`history/offline e2e skipped: ${reason}`);
+
+async function upload(session: Session, name: string): Promise<void> {
+  const { page } = session;
+  await page.getByRole('tab', { name: /Analyse a video/ }).click();
+  await page.getByTestId('video-file-input').setInputFiles(clip(name));
+  await page.waitForFunction((clipName) => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === `Report for ${clipName}`, name, { timeout: 240_000 });
+  await page.waitForSelector('[data-testid="history-status"][data-status="saved"]', { timeout: 30_000 });
+}
+
+async function openHistory(session: Session): Promise<void> {
+  await session.page.getByRole('tab', { name: 'History' }).click();
+  await session.page.waitForSelector('[data-testid="history-session"]');
+}
+
+describe.skipIf(reason !== null)('history in the app', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await launch();
+    await session.page.goto(baseUrl());
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps both analysed clips across a reload; progress plots only the views that measure a metric', async () => {
+    const { page } = session;
+    await upload(session, 'side-deep-good-rotated.mp4');
+    // The user keeps this one's video and tags it.
+    await page.getByTestId('keep-video').check();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="keep-video"]') as HTMLInputElement).checked);
+    await page.getByTestId('results-note').fill('before ankle mobility');
+    await page.getByTestId('results-note').press('Enter');
+    await upload(session, 'front-two-reps-good.mp4');
+
+    await page.reload();
+    await openHistory(session);
+    const rows = page.getByTestId('history-session');
+    expect(await rows.count()).toBe(2);
+    const names = await rows.locator('.session-name').allTextContents();
+    expect(names).toEqual(['front-two-reps-good.mp4', 'side-deep-good-rotated.mp4']);
+    expect(await rows.nth(1).getByTestId('session-note').inputValue()).toBe('before ankle mobility');
+    expect(await rows.nth(1).textContent()).toMatch(/Remove video \(\d/);
+    expect(await rows.nth(0).textContent()).toContain('video not kept');
+
+    // Heel lift: both views measure it, one point per session per side.
+    const chart = page.locator('.progress-chart');
+    await chart.waitFor();
+    expect(await chart.getAttribute('data-points')).toBe('2');
+    expect(await page.getByTestId('progress-coverage').textContent()).toMatch(/Plotted: 2 sessions/);
+    await screenshot(page, 'history-1280');
+
+    // Knee valgus: only the front view measures it; the side session is left out, and it says why.
+    await page.locator('.metric-picker [data-metric="kneeValgusDeg"]').click();
+    await page.waitForSelector('.progress-chart[data-metric="kneeValgusDeg"]');
+    expect(await page.locator('.progress-chart').getAttribute('data-points')).toBe('1');
+    const coverage = (await page.getByTestId('progress-coverage').textContent())!;
+    expect(coverage).toMatch(/Plotted: 1 session filmed from the front\./);
+    expect(coverage).toMatch(/Not plotted: 1 session filmed from the side \(.*front view/);
+    await page.locator('.progress-chart').screenshot({ path: path.join(screenshotsDir, 'history-progress-valgus-1280.png') });
+
+    // A point opens that session's report (its video was not kept: numbers only).
+    await page.locator('.progress-point').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for front-two-reps-good.mp4');
+    expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^2\b/);
+    expect(await page.getByTestId('video-not-kept').count()).toBe(1);
+
+    // The kept one opens with its video and skeleton.
+    await openHistory(session);
+    await page.getByTestId('history-session').nth(1).getByTestId('open-session').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for side-deep-good-rotated.mp4');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 2);
+    expect(session.offOriginRequests).toEqual([]);
+  });
+
+  it('works at phone width without sideways scrolling', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openHistory(session);
+    await page.locator('.metric-picker [data-metric="heelLift"]').click();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'history-390');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+});
+
+describe.skipIf(reason !== null)('offline after the first visit', () => {
+  it('loads, analyses a clip and shows it in the history with the network off', async () => {
+    const session = await launch();
+    try {
+      const { page, context } = session;
+      await page.goto(baseUrl());
+      // The service worker installs only once everything is precached (app, models, wasm).
+      const precached = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const keys = (await Promise.all((await caches.keys()).map(async (name) => (await caches.open(name)).keys()))).flat().map((r) => new URL(r.url).pathname);
+        return { active: registration.active?.state, keys };
+      });
+      expect(precached.active).toBe('activated');
+      expect(precached.keys).toEqual(expect.arrayContaining(['/index.html', '/models/blazepose-lite/model.json', '/models/blazepose-lite/blazepose-lite.bin', '/models/blazepose-detector/blazepose-detector.bin', '/tfjs-wasm/tfjs-backend-wasm-simd.wasm']));
+
+      await context.setOffline(true);
+      await page.reload();
+      const state = await page.evaluate(async () => ({
+        controlled: navigator.serviceWorker.controller !== null,
+        isolated: crossOriginIsolated,
+        // Not precached: must fail, which shows the network is really off for the page and its worker.
+        uncached: await fetch('/models/NOTICE.md').then((r) => `status ${r.status}`, () => 'failed'),
+      }));
+      expect(state).toEqual({ controlled: true, isolated: true, uncached: 'failed' });
+      await page.getByRole('tab', { name: /Analyse a video/ }).click();
+      await page.getByTestId('video-file-input').setInputFiles(clip('side-deep-good-rotated.mp4'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for side-deep-good-rotated.mp4', null, { timeout: 240_000 });
+      expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^1\b/);
+      await page.waitForSelector('[data-testid="history-status"][data-status="saved"]');
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.waitForSelector('[data-testid="history-session"]');
+      expect(await page.getByTestId('history-session').count()).toBe(1);
+      expect(session.offOriginRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
