@@ -22,6 +22,8 @@ export interface NewSession {
   name: string;
   origin: SessionOrigin;
   note?: string;
+  /** The tfjs backend the pose model ran on. */
+  backend?: string;
   /** Keep this video with the session. */
   video?: Blob | null;
 }
@@ -93,6 +95,7 @@ export class HistoryStore {
       origin: input.origin,
       view: analysis.view.kind,
       model: analysis.model || track.model,
+      ...(input.backend ? { backend: input.backend } : {}),
       note: input.note ?? '',
       durationS: analysis.source.durationS,
       width: analysis.source.width,

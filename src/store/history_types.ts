@@ -75,6 +75,8 @@ export interface HistorySession {
   view: ViewKind;
   /** Pose model, e.g. "blazepose-full". */
   model: string;
+  /** The tfjs backend the pose model ran on ("wasm", "webgl"), when known. */
+  backend?: string;
   /** The user's note or tag ("after 2 weeks of ankle mobility"). */
   note: string;
   durationS: number;
