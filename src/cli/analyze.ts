@@ -2,15 +2,18 @@
  * npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
  *
  * Video: ffprobe + ffmpeg (frames in memory, exact timestamps, rotation honoured) -> BlazePose in
- * Node (src/pose, wasm) -> PoseTrack -> analyze() from src/core -> JSON {track, analysis}.
+ * Node (src/pose, wasm) -> PoseTrack -> analyze() from src/core -> JSON {track, analysis}, the
+ * analysis in format v2 (analysisToJSON: plain arrays, null = not measurable).
  * JSON (this command's output, or a bare PoseTrack): skips pose and re-analyses the track.
  * Progress and a short summary go to stderr; the JSON to --out or stdout.
  * Exit codes: 0 ok, 2 unusable input, 3 no person found, 4 no ffmpeg, 64 bad arguments, 1 other.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Analysis, PoseTrack } from '../core/types';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../core/analyze';
+import { analysisToJSON } from '../core/analysis_io';
+import type { PoseTrack } from '../core/types';
 import { isPoseModelName } from '../pose/model_registry';
 import type { PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
@@ -57,22 +60,6 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
   }
   if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
   return { input, model, out, quiet };
-}
-
-type AnalyzeFn = (track: PoseTrack, options?: { mode?: 'recorded' | 'live' }) => Analysis | Promise<Analysis>;
-
-/**
- * The geometry core's analyze(), if src/core/index.ts exists and exports it (it is being written
- * alongside this CLI); otherwise null and the reason, and the CLI writes "analysis": null.
- */
-export async function loadAnalyze(): Promise<{ analyze: AnalyzeFn | null; note?: string }> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = ['../core/index.ts', '../core/index.js'].map((p) => path.resolve(here, p));
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) return { analyze: null, note: 'src/core/index.ts not present yet: no analysis' };
-  const mod = (await import(pathToFileURL(file).href)) as { analyze?: unknown };
-  if (typeof mod.analyze !== 'function') return { analyze: null, note: 'src/core/index.ts exports no analyze(): no analysis' };
-  return { analyze: mod.analyze as AnalyzeFn };
 }
 
 function isJsonInput(file: string): boolean {
@@ -141,16 +128,15 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
 
-  const { analyze, note } = await loadAnalyze();
-  const analysis = analyze ? await analyze(track, { mode: 'recorded' }) : null;
-  const json = JSON.stringify({ track, analysis });
+  const analysis = analyze(track, { mode: 'recorded' });
+  const json = JSON.stringify({ track, analysis: analysisToJSON(analysis) });
   if (out) {
     writeFileSync(out, `${json}\n`);
     log(`wrote ${out}`);
   } else {
     process.stdout.write(`${json}\n`);
   }
-  for (const line of summaryLines(track, analysis, note)) log(line);
+  for (const line of summaryLines(track, analysis)) log(line);
   return 0;
 }
 

@@ -5,17 +5,13 @@ function pct(x: number): string {
   return `${Math.round(x * 100)} %`;
 }
 
-export function summaryLines(track: PoseTrack, analysis: Analysis | null, note?: string): string[] {
+export function summaryLines(track: PoseTrack, analysis: Analysis): string[] {
   const s = track.source;
   const withPerson = track.frames.filter((f) => f.keypoints).length;
   const lines = [
     `${s.name}: ${s.width}x${s.height}, ${s.fps.toFixed(2).replace(/\.?0+$/, '')} fps, ${track.frames.length} frames, ${track.model}`,
     `pose found in ${withPerson}/${track.frames.length} frames (${pct(track.frames.length ? withPerson / track.frames.length : 0)})`,
   ];
-  if (!analysis) {
-    lines.push(`analysis: none${note ? ` (${note})` : ''}`);
-    return lines;
-  }
   lines.push(`view: ${analysis.view.kind} (confidence ${pct(analysis.view.confidence)})`);
   lines.push(`reps: ${analysis.reps.length}`);
   for (const rep of analysis.reps) {

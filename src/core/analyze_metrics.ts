@@ -1,16 +1,17 @@
-import type {
-  Analysis,
-  AnalysisWarning,
-  Asymmetry,
-  MetricKey,
-  PoseTrack,
-  Rep,
-  ViewEstimate,
-  ViewKind,
+import {
+  ANALYSIS_FORMAT_VERSION,
+  type Analysis,
+  type AnalysisWarning,
+  type Asymmetry,
+  type DepthTarget,
+  type MetricKey,
+  type PoseTrack,
+  type Rep,
+  type ViewEstimate,
+  type ViewKind,
 } from './types';
 import { segmentReps, type RepEventIndices, type SegmentRepsOptions } from './reps/segment_reps';
-import { computeRepPeaks, publicPeaks, type MetricPeaks } from './reps/rep_peaks';
-import { MetricColumns, type PrebuiltColumns } from './reps/metric_columns';
+import { computeRepPeaks, publicMeasures, type MetricPeaks } from './reps/rep_peaks';
 import { fillButtWink } from './butt_wink';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
@@ -26,19 +27,15 @@ import type { FrameMetricsResult } from './frame_metrics';
  */
 export type FrameMetricsInput = Pick<
   FrameMetricsResult,
-  'frames' | 'view' | 'cameraRollDeg' | 'measurability' | 'warnings' | 'poseCoverage' | 'hipHeight'
-> & {
-  /**
-   * Optional: the per-frame metrics already in typed columns (computeFrameMetrics provides
-   * them), which must describe `frames` exactly; without them the columns are read from frames.
-   */
-  columns?: PrebuiltColumns;
-};
+  'series' | 'view' | 'cameraRollDeg' | 'measurability' | 'warnings' | 'poseCoverage' | 'hipHeight'
+>;
 
 export interface AnalyzeStageOptions {
   segment?: SegmentRepsOptions;
   /** Minimum metric confidence for a flag (default thresholds.ts MIN_FLAG_CONFIDENCE). */
   minFlagConfidence?: number;
+  /** The depth the reps are judged against (default 'parallel'); recorded in Analysis.settings. */
+  depthTarget?: DepthTarget;
 }
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -98,24 +95,23 @@ function publicAsymmetry(a: Asymmetry): Asymmetry {
 }
 
 /**
- * From per-frame metrics to the Analysis: reps, butt-wink proxy, per-rep peaks and flags,
- * asymmetries and findings. Fills frames[].metrics.buttWink in place.
+ * From per-frame metrics to the Analysis: reps, butt-wink proxy, per-rep measures and flags,
+ * asymmetries and findings. Fills the series' buttWink column in place; the Analysis shares
+ * the series' arrays.
  */
 export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, options: AnalyzeStageOptions = {}): Analysis {
-  const frames = fm.frames;
-  const n = frames.length;
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = frames[i].t;
+  const series = fm.series;
+  const t = series.t;
+  const n = t.length;
   const fps = framesPerSecond(track, t);
   const viewAt = viewLookup(fm.view, t);
 
   const seg = segmentReps(t, fm.hipHeight, options.segment);
-  fillButtWink(frames, seg.reps, viewAt);
+  fillButtWink(series, seg.reps, viewAt);
 
-  const cols = new MetricColumns(frames, fm.columns);
   const mask = standingMask(n, seg.reps, fm.hipHeight);
-  const noiseFloor = standingNoiseFloor(cols, mask);
-  const standingFootAngleDeg = standingMedianSided(cols, mask, 'footAngleDeg');
+  const noiseFloor = standingNoiseFloor(series, mask);
+  const standingFootAngleDeg = standingMedianSided(series, mask, 'footAngleDeg');
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
@@ -123,12 +119,12 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
   const repPeaks: MetricPeaks[] = [];
   const reps: Rep[] = seg.reps.map((r, index) => {
     const [from, to] = deepWindow(fm.hipHeight, r);
-    const peaks = computeRepPeaks(cols, from, to, fps, {
-      offsets: { hipShift: standingHipShiftBefore(frames, mask, r) },
+    const peaks = computeRepPeaks(series, from, to, fps, {
+      offsets: { hipShift: standingHipShiftBefore(series, mask, r) },
     });
     // Depth is judged at the bottom itself (the hold, +-0.1 s): if the bottom frames are not
     // seen well enough, shallower frames around them must not pass for the deepest point.
-    const bottomPeaks = computeRepPeaks(cols, Math.max(r.start, r.bottom - Math.round(0.1 * fps)), Math.min(r.end, r.ascentStart + Math.round(0.1 * fps)), fps, {}, ['thighAngleDeg', 'depth']);
+    const bottomPeaks = computeRepPeaks(series, Math.max(r.start, r.bottom - Math.round(0.1 * fps)), Math.min(r.end, r.ascentStart + Math.round(0.1 * fps)), fps, {}, ['thighAngleDeg', 'depth']);
     peaks.thighAngleDeg = bottomPeaks.thighAngleDeg;
     peaks.depth = bottomPeaks.depth;
     repPeaks.push(peaks);
@@ -142,8 +138,9 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
       noiseFloor,
       standingFootAngleDeg,
-      frames,
+      series,
       view: viewAt(r.bottom),
+      viewAt,
       repRange: [from, to],
       unmeasurable,
     });
@@ -158,7 +155,8 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
         bottomS: r3(t[r.ascentStart] - t[r.bottom]),
         ascentS: r3(t[r.end] - t[r.ascentStart]),
       },
-      peaks: publicPeaks(peaks),
+      view: viewAt(r.bottom),
+      measures: publicMeasures(peaks, viewAt),
       flags,
     };
     if (r.partial) rep.partial = true;
@@ -192,17 +190,18 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
   }
 
   return {
-    version: 1,
+    formatVersion: ANALYSIS_FORMAT_VERSION,
     source: track.source,
     model: track.model,
     view: fm.view,
     cameraRollDeg: finiteOr(fm.cameraRollDeg, 0),
     measurability: fm.measurability,
-    frames,
+    series,
     reps,
     asymmetries: asymDetail.map(publicAsymmetry),
     findings,
     warnings,
     poseCoverage: finiteOr(fm.poseCoverage, 0),
+    settings: { depthTarget: options.depthTarget ?? 'parallel' },
   };
 }

@@ -1,5 +1,6 @@
-import type { AnalysedFrame, ViewKind } from './types';
 import type { RepEventIndices } from './reps/segment_reps';
+import { column } from './series';
+import type { FrameSeries, ViewKind } from './types';
 
 /**
  * Butt-wink proxy: pelvis tucking under (posterior tilt) at the bottom of a squat.
@@ -43,16 +44,19 @@ export const BUTT_WINK_DEFAULTS: Required<ButtWinkOptions> = {
 };
 
 /**
- * Fill frames[].metrics.buttWink (and its confidence) for every rep, in place.
+ * Fill the series' buttWink column (value and confidence) for every rep, in place.
  * `viewAt(i)` gives the view kind at frame i.
  */
 export function fillButtWink(
-  frames: AnalysedFrame[],
+  series: FrameSeries,
   reps: readonly RepEventIndices[],
   viewAt: (frame: number) => ViewKind,
   options: ButtWinkOptions = {},
 ): void {
   const o = { ...BUTT_WINK_DEFAULTS, ...options };
+  const kneeL = column(series, 'kneeFlexionDeg', 'left'), kneeR = column(series, 'kneeFlexionDeg', 'right');
+  const hipCol = column(series, 'hipFlexionDeg', null), out = column(series, 'buttWink', null);
+  if (!kneeL || !kneeR || !hipCol || !out) return;
   for (const rep of reps) {
     if (rep.partialStart) continue; // no descent seen: nothing to compare with
     const view = viewAt(rep.bottom);
@@ -61,10 +65,10 @@ export function fillButtWink(
     let cl = 0;
     let cr = 0;
     for (let i = rep.start; i <= rep.bottom; i++) {
-      cl += frames[i].confidence.kneeFlexionDeg.left;
-      cr += frames[i].confidence.kneeFlexionDeg.right;
+      cl += kneeL.confidence[i];
+      cr += kneeR.confidence[i];
     }
-    const side = cl >= cr ? 'left' : 'right';
+    const kneeCol = cl >= cr ? kneeL : kneeR;
     // Usable (hip, knee) pairs over [start, ascentStart], in typed arrays (an hour of video
     // has ~1000 reps: no object per frame).
     const len = rep.ascentStart - rep.start + 1;
@@ -74,12 +78,12 @@ export function fillButtWink(
     let kMin = Infinity;
     let kMax = -Infinity;
     for (let j = 0; j < len; j++) {
-      const f = frames[rep.start + j];
-      const h = f.metrics.hipFlexionDeg;
-      const ch = f.confidence.hipFlexionDeg;
-      const k = f.metrics.kneeFlexionDeg[side];
-      const ck = f.confidence.kneeFlexionDeg[side];
-      if (h === null || k === null || !Number.isFinite(h) || !Number.isFinite(k) || Math.min(ch, ck) < o.minConfidence) continue;
+      const i = rep.start + j;
+      const h = hipCol.value[i];
+      const ch = hipCol.confidence[i];
+      const k = kneeCol.value[i];
+      const ck = kneeCol.confidence[i];
+      if (!Number.isFinite(h) || !Number.isFinite(k) || Math.min(ch, ck) < o.minConfidence) continue;
       knee[j] = k;
       hip[j] = h;
       conf[j] = Math.min(ch, ck);
@@ -115,10 +119,9 @@ export function fillButtWink(
     const fitFactor = 1 / (1 + residualSd / 3);
     for (let j = 0; j < len; j++) {
       if (!conf[j]) continue;
-      const f = frames[rep.start + j];
       const wink = a + b * knee[j] - hip[j];
-      f.metrics.buttWink = Math.round(Math.max(0, wink) * 100) / 100;
-      f.confidence.buttWink = Math.round(Math.min(o.proxyConfidence, conf[j] * fitFactor) * 1000) / 1000;
+      out.value[rep.start + j] = Math.round(Math.max(0, wink) * 100) / 100;
+      out.confidence[rep.start + j] = Math.round(Math.min(o.proxyConfidence, conf[j] * fitFactor) * 1000) / 1000;
     }
   }
 }

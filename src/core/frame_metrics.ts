@@ -4,41 +4,30 @@
  *
  *   readKeypoints -> filterKeypoints (swap guard, spikes, gaps, low-pass | One Euro)
  *   -> standing baseline (legs straight) -> camera roll (posture + feet line) -> roll removed,
- *   Y up -> view per 0.5 s block -> metrics/* (one file each) -> AnalysedFrame[].
+ *   Y up -> view per 0.5 s block -> every registry metric (metrics/registry.ts, one compute
+ *   file each) -> FrameSeries (typed columns).
  *
  * Everything is in pixels (portrait video keeps its proportions; REFERENCE.md §3) and works
- * on typed arrays; the only per-frame objects are the output frames themselves.
- * Never throws on malformed input; never emits NaN (null + confidence 0 instead).
+ * on typed arrays: no object per frame. Never throws on malformed input; a value that is not
+ * measurable is NaN with confidence 0 (null in the JSON).
  */
 import { estimateCameraRoll, removeRoll } from './camera_roll';
-import { clamp01 } from './geometry';
 import { estimateFps, KP, MEASURED_KEYPOINTS, readKeypoints, slotOf, type KeypointSeries } from './keypoint_access';
 import { DEFAULT_FILTER, filterKeypoints } from './keypoint_filtering';
-import { measurability, METRIC_KEYS } from './measurability';
-import { depthAndThighAngle } from './metrics/depth';
-import { footAngleDeg } from './metrics/foot_angle';
-import { heelLift } from './metrics/heel_lift';
-import { hipFlexionDeg } from './metrics/hip_flexion';
-import { hipShift } from './metrics/hip_shift';
-import { kneeFlexionDeg } from './metrics/knee_flexion';
-import { kneeOffset } from './metrics/knee_offset';
-import { kneeSeparationRatio } from './metrics/knee_separation';
-import { kneeValgusDeg } from './metrics/knee_valgus';
-import { type MetricContext, type MetricSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
-import { shinAngleDeg } from './metrics/shin_angle';
-import { torsoAngleDeg } from './metrics/torso_angle';
-import { trunkTibiaDeg } from './metrics/trunk_tibia';
+import { measurability, type MeasuredCount } from './measurability';
+import { type MetricContext, type MetricSeries, newSeries, VIEW_OBLIQUE, VIEW_SIDE } from './metrics/metric_context';
+import { METRICS, metricDef, type RegistryMetricKey } from './metrics/registry';
 import { rejectImplausiblePoses } from './pose_plausibility';
+import { columnKey } from './series';
 import { runningStandingReference, standingBaseline, percentile } from './standing_baseline';
-import type { Column, PrebuiltColumns } from './reps/metric_columns';
 import type {
-  AnalysedFrame, AnalysisWarning, AnalyzeOptions, Keypoint, Measurability, MetricKey, PoseFrame, PoseTrack, Sided, ViewEstimate,
+  AnalysisWarning, AnalyzeOptions, FrameSeries, Keypoint, Measurability, MetricColumn, MetricKey, PoseFrame, PoseTrack, Side, ViewEstimate,
 } from './types';
 import { detectView, HIP_PER_LEG, SHOULDER_PER_LEG } from './view_detection';
 
 export interface FrameMetricsResult {
-  /** buttWink is left null here: the rep analysis fills it. */
-  frames: AnalysedFrame[];
+  /** Every registry metric's column(s); buttWink's stays empty here: the rep analysis fills it. */
+  series: FrameSeries;
   view: ViewEstimate;
   cameraRollDeg: number;
   measurability: Record<MetricKey, Measurability>;
@@ -59,8 +48,6 @@ export interface FrameMetricsResult {
   smoothed: PoseTrack;
   /** Extra detail for tests and the UI. */
   details: FrameMetricsDetails;
-  /** The output metrics as typed columns (NaN = null), for the rep stage (analyze_metrics.ts). */
-  columns: PrebuiltColumns;
 }
 
 export interface FrameMetricsDetails {
@@ -84,9 +71,8 @@ export interface FrameMetricsDetails {
 }
 
 const MIN_SCORE = 0.3;
-const NULL_PAIR: Sided<number | null> = Object.freeze({ left: null, right: null }) as Sided<number | null>;
-const ZERO_PAIR: Sided<number> = Object.freeze({ left: 0, right: 0 }) as Sided<number>;
 const EDGE_FRACTION = 0.02;
+const SIDES: readonly Side[] = ['left', 'right'];
 
 /** Per-frame metrics of a PoseTrack. See FrameMetricsResult. */
 export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = {}): FrameMetricsResult {
@@ -188,51 +174,49 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   runningStandingReference(hipH, base.standing, 'max', hipRef);
   for (let i = 0; i < n; i++) ctx.hipHeight[i] = hipH[i] / hipRef[i];
 
-  // ---- metrics
-  const m = {
-    kneeValgusDeg: { left: kneeValgusDeg(ctx, 'left'), right: kneeValgusDeg(ctx, 'right') },
-    kneeOffset: { left: kneeOffset(ctx, 'left'), right: kneeOffset(ctx, 'right') },
-    kneeSeparationRatio: kneeSeparationRatio(ctx),
-    heelLift: { left: heelLift(ctx, 'left'), right: heelLift(ctx, 'right') },
-    footAngleDeg: { left: footAngleDeg(ctx, 'left'), right: footAngleDeg(ctx, 'right') },
-    torsoAngleDeg: torsoAngleDeg(ctx),
-    kneeFlexionDeg: { left: kneeFlexionDeg(ctx, 'left'), right: kneeFlexionDeg(ctx, 'right') },
-    hipFlexionDeg: hipFlexionDeg(ctx),
-    shinAngleDeg: { left: shinAngleDeg(ctx, 'left'), right: shinAngleDeg(ctx, 'right') },
-    ...depthAndThighAngle(ctx),
-    hipShift: hipShift(ctx),
+  // ---- metrics: every registry metric, each computed once (a derived metric asks for its
+  // inputs through seriesOf, which computes them first if needed).
+  const computed = new Map<string, MetricSeries>();
+  const seriesOf = (key: string, side: Side | null): MetricSeries => {
+    const ck = columnKey(key as RegistryMetricKey, side);
+    let out = computed.get(ck);
+    if (!out) {
+      const compute = metricDef(key as RegistryMetricKey).compute;
+      out = compute === 'rep-stage' ? newSeries(n) : compute(ctx, side, seriesOf);
+      computed.set(ck, out);
+    }
+    return out;
   };
-  const trunkTibia = trunkTibiaDeg(m.torsoAngleDeg, m.shinAngleDeg.left, m.shinAngleDeg.right);
+  for (const def of METRICS) for (const side of def.sided ? SIDES : [null]) seriesOf(def.key, side);
 
-
-  // ---- output objects (the only per-frame allocation)
-  // Columns first: their ~35 MB of typed arrays count as external memory, which can force a
-  // GC; better while the heap is small than after 216,000 frames are on it.
-  const measured: Partial<Record<MetricKey, Measured>> = {};
-  const columns: PrebuiltColumns = { t: s.t, columns: outputColumns(m, trunkTibia, n, measured) };
-  const frames = buildFrames(s.t, m, trunkTibia, n);
+  // ---- output columns, in place (value NaN and confidence 0 where not finite, confidence
+  // clamped to 0..1), counting per metric the frames with a value and their raw confidences
+  // for measurability (left then right into one count).
+  const measured: Partial<Record<MetricKey, MeasuredCount>> = {};
+  const columns: Record<string, MetricColumn> = {};
+  for (const def of METRICS) {
+    const acc: MeasuredCount = (measured[def.key] = { count: 0, confSum: 0 });
+    for (const side of def.sided ? SIDES : [null]) {
+      const ck = columnKey(def.key, side);
+      columns[ck] = toOutputColumn(computed.get(ck)!, acc);
+    }
+  }
+  const series: FrameSeries = { t: s.t, columns };
   const hipHeight: (number | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) hipHeight[i] = num(ctx.hipHeight, i);
-
-  // ---- measurability from what was actually measured (counted while building the columns:
-  // frames with a value, any value but NaN, and the sum of their raw confidences)
-  const count = {} as Record<MetricKey, number>, meanConf = {} as Record<MetricKey, number>;
-  for (const key of METRIC_KEYS) {
-    const k = measured[key]?.count ?? 0, sum = measured[key]?.confSum ?? 0;
-    count[key] = k;
-    meanConf[key] = k ? clamp01(sum / k) : 0;
+  for (let i = 0; i < n; i++) {
+    const h = ctx.hipHeight[i];
+    hipHeight[i] = h === h && h !== Infinity && h !== -Infinity ? h : null;
   }
 
   const result: FrameMetricsResult = {
-    frames,
     view: view.estimate,
     cameraRollDeg: Number.isFinite(roll.rollDeg) ? roll.rollDeg : 0,
-    measurability: measurability(view.estimate, count, meanConf),
+    measurability: measurability(view.estimate, measured),
     warnings,
     poseCoverage,
     hipHeight,
     smoothed: null as unknown as PoseTrack, // replaced by the lazy property below
-    columns,
+    series,
     details: {
       fps, rollConfidence: roll.confidence, rollSource: roll.source,
       thighPx: base.thighPx, shankPx: base.shankPx, footPx: base.footPx, standingFrames: base.standingCount,
@@ -256,144 +240,28 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
 
 // ---------------------------------------------------------------------------
 
-/** A metric value for the output: null unless finite. */
-function num(v: Float32Array, i: number): number | null {
-  const x = v[i];
-  return x === x && x !== Infinity && x !== -Infinity ? x : null;
-}
-
-/** A metric confidence for the output: 0 where the value is not finite, else clamped to 0..1. */
-function conf(v: Float32Array, c: Float32Array, i: number): number {
-  const x = v[i];
-  if (!(x === x) || x === Infinity || x === -Infinity) return 0;
-  const k = c[i];
-  return k > 0 ? (k < 1 ? k : 1) : 0;
-}
-
-// Frames where a sided metric is null on both sides share one frozen object (most frames of a
-// side view for the frontal metrics, and vice versa): an hour of video then allocates far less.
-function sidedNum(l: Float32Array, r: Float32Array, i: number): Sided<number | null> {
-  const a = num(l, i), b = num(r, i);
-  return a === null && b === null ? NULL_PAIR : { left: a, right: b };
-}
-
-function sidedConf(lv: Float32Array, lc: Float32Array, rv: Float32Array, rc: Float32Array, i: number): Sided<number> {
-  const a = conf(lv, lc, i), b = conf(rv, rc, i);
-  return a === 0 && b === 0 ? ZERO_PAIR : { left: a, right: b };
-}
-
-type SidedSeries = { left: MetricSeries; right: MetricSeries };
-interface MetricSet {
-  kneeValgusDeg: SidedSeries; kneeOffset: SidedSeries; kneeSeparationRatio: MetricSeries; heelLift: SidedSeries;
-  footAngleDeg: SidedSeries; torsoAngleDeg: MetricSeries; kneeFlexionDeg: SidedSeries; hipFlexionDeg: MetricSeries;
-  shinAngleDeg: SidedSeries; depth: MetricSeries; thighAngleDeg: MetricSeries; hipShift: MetricSeries;
-}
-
 /**
- * The output frames. This is the one per-frame allocation of the analysis (for an hour of
- * 60 fps video, 216,000 frames of 3 objects plus up to 12 {left, right} pairs each), so it is
- * one flat loop over typed arrays hoisted into locals: small monomorphic helpers that inline,
- * no closures or intermediate arrays per frame, object literals (their allocation sites let
- * V8 pretenure the long-lived frames instead of copying them through the young generation).
+ * A computed series as an output column, in place: value NaN and confidence 0 where the value is
+ * not finite, confidence clamped to 0..1. Counts into `acc` the frames with a value (anything
+ * but NaN) and the sum of their raw confidences.
  */
-function buildFrames(t: Float64Array, m: MetricSet, trunkTibia: MetricSeries, n: number): AnalysedFrame[] {
-  const kvL = m.kneeValgusDeg.left.value, kvR = m.kneeValgusDeg.right.value;
-  const kvLc = m.kneeValgusDeg.left.confidence, kvRc = m.kneeValgusDeg.right.confidence;
-  const koL = m.kneeOffset.left.value, koR = m.kneeOffset.right.value;
-  const koLc = m.kneeOffset.left.confidence, koRc = m.kneeOffset.right.confidence;
-  const hlL = m.heelLift.left.value, hlR = m.heelLift.right.value;
-  const hlLc = m.heelLift.left.confidence, hlRc = m.heelLift.right.confidence;
-  const faL = m.footAngleDeg.left.value, faR = m.footAngleDeg.right.value;
-  const faLc = m.footAngleDeg.left.confidence, faRc = m.footAngleDeg.right.confidence;
-  const kfL = m.kneeFlexionDeg.left.value, kfR = m.kneeFlexionDeg.right.value;
-  const kfLc = m.kneeFlexionDeg.left.confidence, kfRc = m.kneeFlexionDeg.right.confidence;
-  const shL = m.shinAngleDeg.left.value, shR = m.shinAngleDeg.right.value;
-  const shLc = m.shinAngleDeg.left.confidence, shRc = m.shinAngleDeg.right.confidence;
-  const ks = m.kneeSeparationRatio.value, ksc = m.kneeSeparationRatio.confidence;
-  const to = m.torsoAngleDeg.value, toc = m.torsoAngleDeg.confidence;
-  const tt = trunkTibia.value, ttc = trunkTibia.confidence;
-  const hf = m.hipFlexionDeg.value, hfc = m.hipFlexionDeg.confidence;
-  const dp = m.depth.value, dpc = m.depth.confidence;
-  const th = m.thighAngleDeg.value, thc = m.thighAngleDeg.confidence;
-  const hs = m.hipShift.value, hsc = m.hipShift.confidence;
-  const frames: AnalysedFrame[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    frames[i] = {
-      t: t[i],
-      metrics: {
-        kneeValgusDeg: sidedNum(kvL, kvR, i),
-        kneeOffset: sidedNum(koL, koR, i),
-        kneeSeparationRatio: num(ks, i),
-        heelLift: sidedNum(hlL, hlR, i),
-        footAngleDeg: sidedNum(faL, faR, i),
-        torsoAngleDeg: num(to, i),
-        trunkTibiaDeg: num(tt, i),
-        buttWink: null,
-        kneeFlexionDeg: sidedNum(kfL, kfR, i),
-        hipFlexionDeg: num(hf, i),
-        shinAngleDeg: sidedNum(shL, shR, i),
-        depth: num(dp, i),
-        thighAngleDeg: num(th, i),
-        hipShift: num(hs, i),
-      },
-      confidence: {
-        kneeValgusDeg: sidedConf(kvL, kvLc, kvR, kvRc, i),
-        kneeOffset: sidedConf(koL, koLc, koR, koRc, i),
-        kneeSeparationRatio: conf(ks, ksc, i),
-        heelLift: sidedConf(hlL, hlLc, hlR, hlRc, i),
-        footAngleDeg: sidedConf(faL, faLc, faR, faRc, i),
-        torsoAngleDeg: conf(to, toc, i),
-        trunkTibiaDeg: conf(tt, ttc, i),
-        buttWink: 0,
-        kneeFlexionDeg: sidedConf(kfL, kfLc, kfR, kfRc, i),
-        hipFlexionDeg: conf(hf, hfc, i),
-        shinAngleDeg: sidedConf(shL, shLc, shR, shRc, i),
-        depth: conf(dp, dpc, i),
-        thighAngleDeg: conf(th, thc, i),
-        hipShift: conf(hs, hsc, i),
-      },
-    };
-  }
-  return frames;
-}
-
-/**
- * The output values and confidences as MetricColumns stores them (value NaN where the frame
- * says null; confidence exactly as the frame's), read from the series, not from the frames.
- */
-function outputColumns(m: MetricSet, trunkTibia: MetricSeries, n: number, measured: Partial<Record<MetricKey, Measured>>): Map<string, Column> {
-  const out = new Map<string, Column>();
-  // Left then right into one running count and sum per metric (the same order of additions
-  // as counting each metric's series one after the other).
-  const put = (key: string, metric: MetricKey, a: MetricSeries) => {
-    const acc = (measured[metric] ??= { count: 0, confSum: 0 });
-    out.set(key, outputColumn(a.value, a.confidence, n, acc));
-  };
-  const sided = ['kneeValgusDeg', 'kneeOffset', 'heelLift', 'footAngleDeg', 'kneeFlexionDeg', 'shinAngleDeg'] as const;
-  for (const k of sided) { put(`${k}.left`, k, m[k].left); put(`${k}.right`, k, m[k].right); }
-  const scalar = ['kneeSeparationRatio', 'torsoAngleDeg', 'hipFlexionDeg', 'depth', 'thighAngleDeg', 'hipShift'] as const;
-  for (const k of scalar) put(k, k, m[k]);
-  put('trunkTibiaDeg', 'trunkTibiaDeg', trunkTibia);
-  return out;
-}
-
-interface Measured { count: number; confSum: number }
-
-function outputColumn(v: Float32Array, c: Float32Array, n: number, acc: Measured): Column {
-  const value = new Float32Array(n), confidence = new Float32Array(n);
+function toOutputColumn(series: MetricSeries, acc: MeasuredCount): MetricColumn {
+  const { value, confidence } = series;
   let count = acc.count, confSum = acc.confSum;
-  for (let i = 0; i < n; i++) {
-    const x = v[i];
-    if (x === x) { count++; confSum += c[i]; }
+  for (let i = 0; i < value.length; i++) {
+    const x = value[i];
+    if (x === x) { count++; confSum += confidence[i]; }
     if (x === x && x !== Infinity && x !== -Infinity) {
-      value[i] = x;
-      const k = c[i];
+      const k = confidence[i];
       confidence[i] = k > 0 ? (k < 1 ? k : 1) : 0;
-    } else value[i] = NaN; // confidence stays 0, as conf() says
+    } else {
+      value[i] = NaN;
+      confidence[i] = 0;
+    }
   }
   acc.count = count;
   acc.confSum = confSum;
-  return { value, confidence };
+  return series;
 }
 
 function finiteOr(v: unknown, d: number): number {

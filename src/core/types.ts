@@ -1,8 +1,13 @@
 /**
  * The contract between every part of the app: a PoseTrack goes into the core,
  * an Analysis comes out. The CLI writes both as JSON, so field names here are
- * stable and documented in docs/analysis-format.md. Extend additively only.
+ * stable and documented in docs/analysis-format.md. Extend additively within a format version;
+ * anything else bumps ANALYSIS_FORMAT_VERSION (and parseAnalysis learns to read the old one).
  */
+import type { RegistryMetricKey, RegistrySidedKey } from './metrics/registry';
+
+/** Format version of the Analysis this core writes (v1 files are read by analysis_io.ts parseAnalysis). */
+export const ANALYSIS_FORMAT_VERSION = 2;
 
 /** BlazePose's 33 landmarks, in model output order (pose-detection's BLAZEPOSE_KEYPOINTS). */
 export const BLAZEPOSE_KEYPOINT_NAMES = [
@@ -113,49 +118,34 @@ export interface ViewEstimate {
   segments: ViewSegment[];
 }
 
-/** Per-frame metric values; null = not measurable here (view or keypoints), never a guess. */
-export interface FrameMetrics {
-  /** Signed frontal-plane projection angle, degrees; positive = knee inward (valgus). */
-  kneeValgusDeg: Sided<number | null>;
-  /** Signed knee distance from the hip-ankle line / leg length; positive = inward. */
-  kneeOffset: Sided<number | null>;
-  /** Knee width / ankle width. */
-  kneeSeparationRatio: number | null;
-  /** Heel rise above that foot's own standing baseline / foot (or leg) length; positive = up. */
-  heelLift: Sided<number | null>;
-  /** Heel-to-toe line against the floor line, degrees; positive = heel above toe. */
-  footAngleDeg: Sided<number | null>;
-  /** Hip-mid to shoulder-mid line from vertical, degrees; 0 = upright. */
-  torsoAngleDeg: number | null;
-  /** Trunk angle minus tibia angle (both from vertical), degrees; positive = trunk leans more. */
-  trunkTibiaDeg: number | null;
-  /** Pelvic-tuck proxy, degrees of posterior rotation relative to the rep's descent; 0 = none. */
-  buttWink: number | null;
-  /** 0 = straight leg; larger = more bent. */
-  kneeFlexionDeg: Sided<number | null>;
-  /** Angle between trunk and thigh, 0 = standing straight. */
-  hipFlexionDeg: number | null;
-  /** Shin (ankle to knee) from vertical, degrees; dorsiflexion proxy; positive = knee forward. */
-  shinAngleDeg: Sided<number | null>;
-  /** (knee y - hip y) / thigh length in image space with y up; > 0 = hip below knee (below parallel). */
-  depth: number | null;
-  /** Thigh (hip to knee) from horizontal, degrees; 0 = parallel, positive = hip below knee. */
-  thighAngleDeg: number | null;
-  /** Lateral hip-mid offset from the ankle-mid / hip width; positive = toward the lifter's left. */
-  hipShift: number | null;
+/**
+ * Every metric's key, from the metric registry (src/core/metrics/registry.ts): "kneeValgusDeg",
+ * "heelLift", ... Meanings, units and signs are there and in docs/metrics.md.
+ */
+export type MetricKey = RegistryMetricKey;
+/** The keys of the metrics measured per side. */
+export type SidedMetricKey = RegistrySidedKey;
+
+/** One frame's metric values; null = not measurable here (view or keypoints), never a guess. */
+export type FrameMetrics = { [K in MetricKey]: K extends SidedMetricKey ? Sided<number | null> : number | null };
+/** Same keys as FrameMetrics, each 0..1. */
+export type FrameConfidence = { [K in MetricKey]: K extends SidedMetricKey ? Sided<number> : number };
+
+/** One per-frame series: value NaN = not measurable in that frame; confidence 0..1 (0 where NaN). */
+export interface MetricColumn {
+  value: Float32Array;
+  confidence: Float32Array;
 }
 
-export type MetricKey = keyof FrameMetrics;
+/** A column's key: "depth", "heelLift.left", "heelLift.right". */
+export type ColumnKey = MetricKey | `${MetricKey}.${Side}`;
 
-/** Same keys as FrameMetrics, each 0..1. */
-export type FrameConfidence = {
-  [K in MetricKey]: FrameMetrics[K] extends Sided<number | null> ? Sided<number> : number;
-};
-
-export interface AnalysedFrame {
-  t: number;
-  metrics: FrameMetrics;
-  confidence: FrameConfidence;
+/** The per-frame metrics as typed columns, one entry per PoseTrack frame. */
+export interface FrameSeries {
+  /** Seconds, one per PoseTrack frame, same order. */
+  t: Float64Array;
+  /** Every registry metric has its column(s): one, or two ("key.left", "key.right") for a sided metric. */
+  columns: Record<string, MetricColumn>;
 }
 
 export interface Tempo {
@@ -182,9 +172,24 @@ export interface Flag {
   rep: number;
   /** Which metric the value comes from. */
   metric: MetricKey;
+  /** The camera view of the frame the value was read at. */
+  view: ViewKind;
 }
 
-export type RepPeak = number | null | Sided<number | null>;
+/** A rep's value of one metric: the extreme that matters (the registry's peak direction). */
+export interface RepMeasure {
+  /** In the metric's unit (registry), rounded to 3 decimals. */
+  value: number;
+  /** 0..1: mean metric confidence over the frames that hold the extreme. */
+  confidence: number;
+  /** Seconds: the frame it was read at (the evidence frame). */
+  t: number;
+  /** The camera view of that frame. */
+  view: ViewKind;
+}
+
+/** null = not measurable in this rep; {left, right} for a sided metric. */
+export type RepMeasureEntry = RepMeasure | null | Sided<RepMeasure | null>;
 
 export interface Rep {
   index: number;
@@ -194,14 +199,16 @@ export interface Rep {
   ascentStart: number;
   end: number;
   tempo: Tempo;
-  /** Per metric, its extreme over the rep (the direction that matters for that metric). */
-  peaks: Partial<Record<MetricKey, RepPeak>>;
+  /** The camera view at the rep's bottom. */
+  view: ViewKind;
+  /** Per metric, its extreme over the rep (the direction that matters for that metric); replaces v1 `peaks`. */
+  measures: Partial<Record<MetricKey, RepMeasureEntry>>;
   flags: Flag[];
   /** True when the clip starts or ends inside this rep, so some events are estimated. */
   partial?: boolean;
   /**
    * Hip-mid height above the ankles at the bottom, relative to standing (1 = standing; about
-   * 0.45-0.5 at parallel). Measurable from every view (added by CORE-B).
+   * 0.45-0.5 at parallel). Measurable from every view.
    */
   bottomHipHeight?: number;
 }
@@ -241,10 +248,12 @@ export interface Finding {
   fatigue?: boolean;
   confidence: number;
   /**
-   * What kind of finding (added by CORE-B): a fault summary, a kinetic-chain link between
-   * faults, a left-right asymmetry, a "not measurable from this view" note, or the all-clear.
+   * What kind of finding: a fault summary, a kinetic-chain link between faults, a left-right
+   * asymmetry, a "not measurable from this view" note, or the all-clear.
    */
   kind?: 'fault' | 'chain' | 'asymmetry' | 'not_measurable' | 'ok';
+  /** The camera views its evidence was read from (absent when it has no evidence flags). */
+  views?: ViewKind[];
 }
 
 export interface Measurability {
@@ -252,6 +261,8 @@ export interface Measurability {
   /** Why not, or what limits it, in words a lifter understands ("knee valgus needs a front view"). */
   reason: string | null;
   confidence: number;
+  /** The view it is read from (the clip's view that supports it best); null when not measurable. */
+  view: ViewKind | null;
 }
 
 export interface AnalysisWarning {
@@ -259,22 +270,54 @@ export interface AnalysisWarning {
   message: string;
 }
 
+/** What a squat is judged against: above parallel, parallel (the default) or full depth. */
+export type DepthTarget = 'above_parallel' | 'parallel' | 'full';
+
+export interface AnalysisSettings {
+  /** The depth the reps were judged against. */
+  depthTarget: DepthTarget;
+}
+
+/** One thing to work on (filled by the verdict stage; see issue 9). */
+export interface VerdictItem {
+  fault: Fault;
+  side: FlagSide;
+  severity: Severity;
+  confidence: number;
+  /** The frame to show: rep index and seconds. */
+  evidence: { rep: number | null; t: number };
+  guidance?: string;
+  chain: ChainLink[];
+  view: ViewKind;
+}
+
+/** The set in one sentence and at most three things to work on. */
+export interface Verdict {
+  sentence: string;
+  items: VerdictItem[];
+}
+
 export interface Analysis {
-  /** Format version of this object. */
-  version: 1;
+  /** Format version of this object (v1 files had `version: 1` instead). */
+  formatVersion: typeof ANALYSIS_FORMAT_VERSION;
   source: PoseSource;
   model: string;
   view: ViewEstimate;
   /** Degrees the camera was rolled (removed before measuring). */
   cameraRollDeg: number;
   measurability: Record<MetricKey, Measurability>;
-  frames: AnalysedFrame[];
+  /** The per-frame metrics as columns; replaces v1 `frames`. */
+  series: FrameSeries;
   reps: Rep[];
   asymmetries: Asymmetry[];
   findings: Finding[];
   warnings: AnalysisWarning[];
   /** Share of frames with a person found, 0..1. */
   poseCoverage: number;
+  /** What the set was judged against. */
+  settings: AnalysisSettings;
+  /** One sentence and at most three items (issue 9); absent until the verdict stage fills it. */
+  verdict?: Verdict;
 }
 
 export interface AnalyzeOptions {
@@ -282,4 +325,6 @@ export interface AnalyzeOptions {
   mode?: 'recorded' | 'live';
   /** The lifter says how the camera looked at them: skips view detection for the whole clip. */
   view?: ViewKind;
+  /** The depth to judge the reps against (default 'parallel'). */
+  depthTarget?: DepthTarget;
 }

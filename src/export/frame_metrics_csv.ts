@@ -3,21 +3,13 @@
  * plus that value's confidence, and the rep the frame falls in (empty between reps).
  * Not measurable = empty cell.
  */
-import type { Analysis, AnalysedFrame } from '../core/types';
-import { METRIC_COLUMNS, isSidedValue } from './metric_columns';
+import { columnConfidence, columnValue } from '../core/series';
+import type { Analysis } from '../core/types';
+import { METRIC_COLUMNS, metricColumnNames } from './metric_columns';
 import { toCsv, type CsvCell } from './csv';
 
-function columnNames(): string[] {
-  const names: string[] = [];
-  for (const column of METRIC_COLUMNS) {
-    if (column.sided) names.push(`${column.key}_left`, `${column.key}_right`);
-    else names.push(column.key);
-  }
-  return names;
-}
-
 export function frameMetricsHeader(): string[] {
-  const metrics = columnNames();
+  const metrics = metricColumnNames();
   return ['t', 'rep', ...metrics, ...metrics.map((name) => `${name}_confidence`)];
 }
 
@@ -27,31 +19,21 @@ export function repIndexAt(analysis: Analysis, t: number): number | null {
   return rep ? rep.index : null;
 }
 
-function metricCells(frame: AnalysedFrame): CsvCell[] {
-  const cells: CsvCell[] = [];
-  const metrics = frame.metrics as unknown as Record<string, unknown>;
-  for (const column of METRIC_COLUMNS) {
-    const value = metrics[column.key];
-    if (column.sided) {
-      cells.push(isSidedValue(value) ? value.left : null, isSidedValue(value) ? value.right : null);
-    } else cells.push(typeof value === 'number' ? value : null);
-  }
-  return cells;
-}
-
-function confidenceCells(frame: AnalysedFrame): CsvCell[] {
-  const cells: CsvCell[] = [];
-  const confidence = frame.confidence as unknown as Record<string, unknown>;
-  for (const column of METRIC_COLUMNS) {
-    const value = confidence[column.key];
-    if (column.sided) {
-      cells.push(isSidedValue(value) ? value.left : null, isSidedValue(value) ? value.right : null);
-    } else cells.push(typeof value === 'number' ? value : null);
-  }
-  return cells;
-}
+const SIDES = ['left', 'right'] as const;
 
 export function frameMetricsCsv(analysis: Analysis): string {
-  const rows = analysis.frames.map((frame) => [frame.t, repIndexAt(analysis, frame.t), ...metricCells(frame), ...confidenceCells(frame)]);
+  const { series } = analysis;
+  const rows: CsvCell[][] = [];
+  for (let i = 0; i < series.t.length; i++) {
+    const values: CsvCell[] = [];
+    const confidences: CsvCell[] = [];
+    for (const column of METRIC_COLUMNS) {
+      for (const side of column.sided ? SIDES : [null]) {
+        values.push(columnValue(series, column.key, side, i));
+        confidences.push(columnConfidence(series, column.key, side, i));
+      }
+    }
+    rows.push([series.t[i], repIndexAt(analysis, series.t[i]), ...values, ...confidences]);
+  }
   return toCsv(frameMetricsHeader(), rows);
 }

@@ -3,7 +3,7 @@ export { analysisJson, type AnalysisExport } from './analysis_json';
 export { frameMetricsCsv, frameMetricsHeader, repIndexAt } from './frame_metrics_csv';
 export { repsCsv, repsHeader, flagLabel } from './reps_csv';
 export { toCsv, parseCsv, csvCell } from './csv';
-export { METRIC_COLUMNS, type MetricColumn } from './metric_columns';
+export { METRIC_COLUMNS, metricColumnNames, type ExportColumn } from './metric_columns';
 
 export type ExportKind = 'analysis-json' | 'frames-csv' | 'reps-csv';
 

@@ -1,40 +1,25 @@
 /**
- * The per-frame metrics in a fixed order, with their unit and whether they come per side.
- * Mirrors FrameMetrics in src/core/types.ts; a unit test checks that every key of an
- * Analysis frame is listed here, so a metric added to the core cannot vanish from exports.
+ * The per-frame metrics in export order (the metric registry's order), with their unit and
+ * whether they come per side. Derived from src/core/metrics/registry.ts, so a metric added to
+ * the core is exported without touching this file.
  */
+import { METRICS } from '../core/metrics/registry';
 import type { MetricKey } from '../core/types';
 
-export interface MetricColumn {
+export interface ExportColumn {
   key: MetricKey;
   sided: boolean;
-  /** 'deg', 'ratio' (dimensionless, e.g. per leg length) or 'ratio-of-widths'. */
+  /** 'deg', or 'ratio' (dimensionless: a fraction of a body length or width). */
   unit: 'deg' | 'ratio';
 }
 
-export const METRIC_COLUMNS: readonly MetricColumn[] = [
-  { key: 'kneeValgusDeg', sided: true, unit: 'deg' },
-  { key: 'kneeOffset', sided: true, unit: 'ratio' },
-  { key: 'kneeSeparationRatio', sided: false, unit: 'ratio' },
-  { key: 'heelLift', sided: true, unit: 'ratio' },
-  { key: 'footAngleDeg', sided: true, unit: 'deg' },
-  { key: 'torsoAngleDeg', sided: false, unit: 'deg' },
-  { key: 'trunkTibiaDeg', sided: false, unit: 'deg' },
-  { key: 'buttWink', sided: false, unit: 'deg' },
-  { key: 'kneeFlexionDeg', sided: true, unit: 'deg' },
-  { key: 'hipFlexionDeg', sided: false, unit: 'deg' },
-  { key: 'shinAngleDeg', sided: true, unit: 'deg' },
-  { key: 'depth', sided: false, unit: 'ratio' },
-  { key: 'thighAngleDeg', sided: false, unit: 'deg' },
-  { key: 'hipShift', sided: false, unit: 'ratio' },
-];
+export const METRIC_COLUMNS: readonly ExportColumn[] = METRICS.map((def) => ({
+  key: def.key,
+  sided: def.sided,
+  unit: def.unit === 'deg' ? 'deg' : 'ratio',
+}));
 
-export function isSidedValue(value: unknown): value is { left: number | null; right: number | null } {
-  return typeof value === 'object' && value !== null && 'left' in value && 'right' in value;
-}
-
-/** Metric keys present in a value object that METRIC_COLUMNS does not list (newer core fields). */
-export function extraMetricKeys(metrics: object): string[] {
-  const known = new Set<string>(METRIC_COLUMNS.map((column) => column.key));
-  return Object.keys(metrics).filter((key) => !known.has(key));
+/** The CSV column names of the metrics: "depth", "heelLift_left", "heelLift_right". */
+export function metricColumnNames(prefix = ''): string[] {
+  return METRIC_COLUMNS.flatMap((column) => (column.sided ? [`${prefix}${column.key}_left`, `${prefix}${column.key}_right`] : [`${prefix}${column.key}`]));
 }

@@ -9,6 +9,7 @@
  * If the browser throttles it to a stop anyway, progress says "paused" and the loop simply picks
  * up where it was when the tab is shown again; the File stays in the caller's hands throughout.
  */
+import { analyze } from '../core/analyze';
 import type { Analysis, PoseFrame, PoseTrack } from '../core/types';
 import type { PoseEstimator, PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
@@ -69,17 +70,13 @@ export interface AnalyzeVideoResult {
   stats: PipelineStats;
 }
 
-type CoreModule = { analyze: (track: PoseTrack) => Analysis | Promise<Analysis> };
-// Resolves to src/core/index.ts once the geometry core exists; until then analysis is null.
-const coreModules = import.meta.glob<CoreModule>('../core/index.ts');
-
+/**
+ * The core's analyze() on a finished track. A failure in the core leaves the track (and the
+ * video) usable: the error is returned, not thrown.
+ */
 export async function runCoreAnalysis(track: PoseTrack): Promise<{ analysis: Analysis | null; error: string | null }> {
-  const loader = Object.values(coreModules)[0];
-  if (!loader) return { analysis: null, error: null };
   try {
-    const core = await loader();
-    if (typeof core.analyze !== 'function') return { analysis: null, error: null };
-    return { analysis: await core.analyze(track), error: null };
+    return { analysis: analyze(track), error: null };
   } catch (error) {
     return { analysis: null, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,7 +1,7 @@
 /**
  * Hands the upload pipeline a PoseEstimator for a model, loaded once per model and page.
  *
- * In the browser this is POSE's Web Worker client (src/pose/pose_worker_client.ts): inference
+ * In the browser this is the pose Web Worker client (src/pose/pose_worker_client.ts): inference
  * runs off the main thread, so the page stays responsive while a video is analysed, and this
  * thread is free to decode the next frame meanwhile. Loading a model takes seconds (fetch,
  * compile, first-frame warm-up), so a worker per model is kept for the life of the page.

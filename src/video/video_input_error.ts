@@ -1,7 +1,7 @@
 /**
  * Errors a person can act on. Every way an uploaded file can fail to become frames ends in one
  * of these codes, with a sentence saying what happened and one saying what to do, so the app
- * (and LIVE, which feeds its recordings through the same path) can show them as they are.
+ * (and the camera recorder, which feeds its recordings through the same path) can show them as they are.
  */
 export type VideoInputErrorCode =
   | 'empty_file'

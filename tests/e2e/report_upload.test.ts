@@ -77,10 +77,10 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
       texts[kind] = readFileSync(await download.path(), 'utf8');
     }
     const exported = JSON.parse(texts['analysis-json']!);
-    expect(exported.analysis.version).toBe(1);
+    expect(exported.analysis.formatVersion).toBe(2);
     expect(exported.analysis.reps).toHaveLength(1);
     const frames = parseCsv(texts['frames-csv']!);
-    expect(frames.length - 1).toBe(exported.analysis.frames.length);
+    expect(frames.length - 1).toBe(exported.analysis.series.t.length);
     const header = frames[0]!;
     // Not measurable from the side: empty cells, never 0.
     const valgus = header.indexOf('kneeValgusDeg_left');

@@ -1,43 +1,9 @@
-import type { Asymmetry, Side, ViewKind } from '../types';
+import { MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
+import { metricDef } from '../metrics/registry';
 import type { MetricPeaks } from '../reps/rep_peaks';
 import { sidedPeak } from '../reps/rep_peaks';
-import type { SidedMetricKey } from '../reps/metric_direction';
-import { ASYMMETRY_FLOOR, MIN_FLAG_CONFIDENCE } from '../flags/thresholds';
+import type { Asymmetry, Side, SidedMetricKey, ViewKind } from '../types';
 import { symmetryIndex } from './symmetry_index';
-
-/**
- * Which way is worse for each sided metric: 'higher' (more valgus, more heel lift...) or
- * 'lower' (less knee flexion, less shin angle = less ankle dorsiflexion).
- */
-export const WORSE_DIRECTION: Record<SidedMetricKey, 'higher' | 'lower'> = {
-  kneeValgusDeg: 'higher',
-  kneeOffset: 'higher',
-  heelLift: 'higher',
-  footAngleDeg: 'higher',
-  kneeFlexionDeg: 'lower',
-  shinAngleDeg: 'lower',
-};
-
-/**
- * Views in which a left-right comparison of the metric is fair, i.e. the camera sees and
- * projects both sides alike. Only the front view does, and only for frontal-plane and
- * vertical measures:
- * - 45 degrees: the knee's forward travel projects toward the midline on one leg and away
- *   from it on the other, toe-out turns one foot toward the camera and the other away, and
- *   the far foot is partly hidden;
- * - side: the far leg is hidden behind the near one (BlazePose still scores it 0.5-0.7 and
- *   places its heel and toe poorly, REFERENCE.md §3).
- * So per-side sagittal angles (knee flexion, shin angle, foot angle) are never compared from
- * one camera; that needs a front and a side video of the same set.
- */
-export const FAIR_VIEWS: Record<SidedMetricKey, readonly ViewKind[]> = {
-  kneeValgusDeg: ['front'],
-  kneeOffset: ['front'],
-  heelLift: ['front'],
-  footAngleDeg: [],
-  kneeFlexionDeg: [],
-  shinAngleDeg: [],
-};
 
 function meanSd(v: number[]): { mean: number; sd: number } {
   const n = v.length;
@@ -59,13 +25,14 @@ export interface AsymmetryDetail extends Asymmetry {
 
 /**
  * Left-right asymmetry of one sided metric over the set, from each rep's peak per side.
- * Only reps filmed from a view that treats both sides alike (FAIR_VIEWS) are compared; the
+ * Only reps filmed from a view that treats both sides alike (the registry's fairViews: only the
+ * front view, and only for frontal-plane and vertical measures) are compared; the
  * per-rep arrays still list every rep. Real ("beyondVariation") only when, over reps
  * measured on both sides:
  *   - there are at least `minReps` (3) of them,
  *   - |mean L - mean R| exceeds each side's rep-to-rep SD (REFERENCE.md §3: a difference
  *     smaller than a side's own variation cannot be told from it), and
- *   - it exceeds the metric's floor (thresholds.ts ASYMMETRY_FLOOR: keypoint error), so
+ *   - it exceeds the metric's floor (the registry's asymmetry floor: keypoint error), so
  *     that noise-free or very consistent input does not make a tiny difference "real".
  */
 export function repAsymmetry(
@@ -82,12 +49,14 @@ export function repAsymmetry(
       const v = sidedPeak(p, metric, side);
       return v && v.confidence >= minConfidence ? round(v.value) : null;
     });
+  const rule = metricDef(metric).asymmetry;
+  if (!rule) throw new Error(`${metric} has no asymmetry rule`);
   const left = pick('left');
   const right = pick('right');
   const pl: number[] = [];
   const pr: number[] = [];
   for (let i = 0; i < left.length; i++) {
-    if (repViews && !FAIR_VIEWS[metric].includes(repViews[i])) continue;
+    if (repViews && !rule.fairViews.includes(repViews[i])) continue;
     const l = left[i];
     const r = right[i];
     if (l !== null && r !== null) {
@@ -95,7 +64,7 @@ export function repAsymmetry(
       pr.push(r);
     }
   }
-  const floor = ASYMMETRY_FLOOR[metric];
+  const floor = rule.floor;
   if (pl.length === 0) {
     return { metric, worseSide: null, left, right, symmetryIndex: null, beyondVariation: false, meanLeft: null, meanRight: null, meanDifference: null, pairedReps: 0 };
   }
@@ -105,7 +74,7 @@ export function repAsymmetry(
   let worseSide: Side | null = null;
   if (Math.abs(diff) > 0) {
     const higher: Side = diff > 0 ? 'left' : 'right';
-    worseSide = WORSE_DIRECTION[metric] === 'higher' ? higher : higher === 'left' ? 'right' : 'left';
+    worseSide = rule.worse === 'higher' ? higher : higher === 'left' ? 'right' : 'left';
   }
   const beyondVariation =
     pl.length >= minReps && Math.abs(diff) > L.sd && Math.abs(diff) > R.sd && Math.abs(diff) >= floor;

@@ -7,16 +7,17 @@ import type {
   Measurability,
   MetricKey,
   Rep,
-  Severity,
   Side,
   ViewEstimate,
+  ViewKind,
 } from '../types';
 import type { AsymmetryDetail } from '../asymmetry/rep_asymmetry';
+import { ANKLE_GUIDANCE, FAULTS, faultDef, faultOfMetric, worstSeverity } from '../flags/registry';
+import { SHALLOW_BOTTOM_HIP_HEIGHT, SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
+import { metricDef } from '../metrics/registry';
 import type { MetricPeaks } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
-import { SHALLOW_BOTTOM_HIP_HEIGHT, SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
 import { detectTrend, type Trend } from './fatigue';
-import { FAULT_METRIC, FAULT_WORDS, capital } from './fault_words';
 
 export interface FindingsInput {
   reps: Rep[];
@@ -29,14 +30,15 @@ export interface FindingsInput {
   minConfidence?: number;
 }
 
-const SEV: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
-const worstSeverity = (flags: Flag[]): Severity =>
-  flags.reduce<Severity>((w, f) => (SEV[f.severity] > SEV[w] ? f.severity : w), 'mild');
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const meanConfidence = (flags: Flag[]): number =>
   flags.length ? Math.round((flags.reduce((a, f) => a + f.confidence, 0) / flags.length) * 1000) / 1000 : 0;
 
 const evidenceOf = (flags: Flag[]): Evidence[] =>
   flags.map((f) => ({ rep: f.rep, t: f.t, fault: f.fault, side: f.side }));
+
+/** The camera views the flags' numbers were read from, each once. */
+const viewsOf = (flags: Flag[]): ViewKind[] => [...new Set(flags.map((f) => f.view))];
 
 /** Which side a set of flags points at: one side only, or both. */
 function sideOf(flags: Flag[]): FlagSide {
@@ -58,25 +60,15 @@ const onSide = (flags: Flag[], side: Side) => flags.filter((f) => f.side === sid
 
 /** Per-rep peaks of a fault's metric on one side (or the scalar), for trends and counts. */
 function perRepValues(input: FindingsInput, fault: Fault, side: Side | null): (number | null)[] {
-  const metric = FAULT_METRIC[fault];
+  const def = faultDef(fault);
   const minC = input.minConfidence ?? 0.5;
   return input.repPeaks.map((p) => {
-    let peak = side ? sidedPeak(p, metric, side) : scalarPeak(p, metric);
-    if (!peak && fault === 'forward_lean') peak = scalarPeak(p, 'torsoAngleDeg');
+    let peak = side ? sidedPeak(p, def.metric, side) : scalarPeak(p, def.metric);
+    if (!peak && def.fallbackMetric) peak = scalarPeak(p, def.fallbackMetric);
     if (!peak || peak.confidence < minC) return null;
-    return fault === 'hip_shift' ? Math.abs(peak.value) : peak.value;
+    return def.magnitude ? Math.abs(peak.value) : peak.value;
   });
 }
-
-/** Smallest change over the set that counts as growth, per fault (metric units). */
-const FATIGUE_MIN_CHANGE: Record<Fault, number> = {
-  knee_valgus: 5, // deg: above the 2-4 deg 2D error of FPPA
-  heel_lift: 0.05, // foot lengths: the mild heel-lift threshold
-  forward_lean: 5, // deg
-  butt_wink: 5, // deg
-  shallow_depth: 5, // deg of thigh angle
-  hip_shift: 0.1, // hip widths
-};
 
 const fmtRepList = (reps: number[]) => reps.map((r) => r + 1).join(', ');
 
@@ -93,7 +85,8 @@ function onReps(flagged: number, measured: number): string {
 
 function faultTrend(input: FindingsInput, fault: Fault, side: Side | null): Trend | null {
   const values = perRepValues(input, fault, side);
-  return detectTrend(values, fault === 'shallow_depth' ? 'down' : 'up', FATIGUE_MIN_CHANGE[fault]);
+  const def = faultDef(fault);
+  return detectTrend(values, def.worse === 'lower' ? 'down' : 'up', def.fatigueMinChange);
 }
 
 interface FaultSummary {
@@ -130,7 +123,8 @@ function summarise(input: FindingsInput, fault: Fault, flags: Flag[]): FaultSumm
 }
 
 function faultFinding(s: FaultSummary): Finding {
-  const w = FAULT_WORDS[s.fault];
+  const def = faultDef(s.fault);
+  const w = def.words;
   const worst = s.flags.reduce((a, f) => (Math.abs(f.value) > Math.abs(a.value) ? f : a), s.flags[0]);
   let text: string;
   if (s.side === 'both' && s.fault !== 'hip_shift') {
@@ -158,9 +152,10 @@ function faultFinding(s: FaultSummary): Finding {
     id: `fault-${s.fault}`,
     text,
     severity: worstSeverity(s.flags),
-    chain: w.chain,
+    chain: def.chain,
     side: s.side,
     evidence: evidenceOf(s.flags),
+    views: viewsOf(s.flags),
     guidance: w.guidance,
     fatigue: s.trend ? true : undefined,
     confidence: meanConfidence(s.flags),
@@ -203,7 +198,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
   if (heel.length && (valgus.length || valgusAsym)) {
     const heelSide = sideOf(heel);
     const s = heelSide === 'both' ? mainSide(heel) : (heelSide as Side | null);
-    const heelText = `${capital(FAULT_WORDS.heel_lift.verb(heelSide === 'both' && !s ? 'both' : s ?? 'both'))} ${onReps(s ? onSide(heel, s).length : new Set(heel.map((f) => f.rep)).size, heelSum?.measured ?? heel.length)}`;
+    const heelText = `${capital(faultDef('heel_lift').words.verb(heelSide === 'both' && !s ? 'both' : s ?? 'both'))} ${onReps(s ? onSide(heel, s).length : new Set(heel.map((f) => f.rep)).size, heelSum?.measured ?? heel.length)}`;
     let kneeText: string | null = null;
     let side: FlagSide = s ?? 'both';
     if (valgusAsym && s && valgusAsym.worseSide === s && valgusAsym.meanDifference !== null) {
@@ -224,6 +219,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
         chain: ['ankle', 'knee'],
         side,
         evidence: evidenceOf(ev.length ? ev : heel),
+        views: viewsOf(ev.length ? ev : heel),
         guidance: `Test ${side === 'both' ? 'both ankles' : `the ${side} ankle against the other`} with a knee-to-wall (weight-bearing lunge) test; ankle mobility work, or a small heel raise meanwhile, should reduce both the heel lift and the knee drift.`,
         confidence: Math.min(meanConfidence(heel), valgus.length ? meanConfidence(valgus) : 0.6),
         kind: 'chain',
@@ -243,7 +239,8 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
         chain: ['ankle', 'torso'],
         side: sideOf(heel),
         evidence: evidenceOf(ev),
-        guidance: FAULT_WORDS.heel_lift.guidance,
+        views: viewsOf(ev),
+        guidance: ANKLE_GUIDANCE,
         confidence: Math.min(meanConfidence(heel), meanConfidence(lean)),
         kind: 'chain',
       });
@@ -267,8 +264,9 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
         chain: ankle ? ['ankle', 'torso'] : ['hip', 'torso'],
         side: null,
         evidence: evidenceOf(lean),
+        views: viewsOf(lean),
         guidance: ankle
-          ? FAULT_WORDS.heel_lift.guidance
+          ? ANKLE_GUIDANCE
           : 'Hip-flexor mobility and a more upright cue ("chest up, sit between the heels"); a goblet squat teaches the pattern.',
         confidence: meanConfidence(lean) * 0.8,
         kind: 'chain',
@@ -291,7 +289,8 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
         chain: ['ankle', 'pelvis', 'lumbar'],
         side: null,
         evidence: evidenceOf(ev),
-        guidance: FAULT_WORDS.butt_wink.guidance,
+        views: viewsOf(ev),
+        guidance: faultDef('butt_wink').words.guidance,
         confidence: meanConfidence(wink) * 0.8,
         kind: 'chain',
       });
@@ -310,7 +309,8 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
         chain: ['ankle', 'hip', 'pelvis'],
         side: other(dir),
         evidence: evidenceOf(shift),
-        guidance: FAULT_WORDS.hip_shift.guidance,
+        views: viewsOf(shift),
+        guidance: faultDef('hip_shift').words.guidance,
         confidence: meanConfidence(shift) * 0.8,
         kind: 'chain',
       });
@@ -318,26 +318,6 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
   }
   return out;
 }
-
-const METRIC_WORDS: Partial<Record<MetricKey, string>> = {
-  kneeValgusDeg: 'knee drifts in',
-  kneeOffset: 'knee moves off the hip-ankle line',
-  heelLift: 'heel lifts',
-  footAngleDeg: 'foot tilts heel-up',
-  kneeFlexionDeg: 'knee bends',
-  shinAngleDeg: 'shin travels forward',
-};
-
-/** The fault each sided metric belongs to, and the metric that says the same thing better. */
-const METRIC_FAULT: Partial<Record<MetricKey, Fault>> = {
-  kneeValgusDeg: 'knee_valgus',
-  kneeOffset: 'knee_valgus',
-  heelLift: 'heel_lift',
-  footAngleDeg: 'heel_lift',
-};
-const SAME_AS: Partial<Record<MetricKey, MetricKey>> = { kneeOffset: 'kneeValgusDeg', footAngleDeg: 'heelLift' };
-const METRIC_UNIT = (m: MetricKey, v: number) =>
-  m.endsWith('Deg') ? `${Math.round(Math.abs(v))} deg` : m === 'heelLift' ? `${Math.round(Math.abs(v) * 100)} % of foot length` : `${Math.round(Math.abs(v) * 100)} % of leg length`;
 
 /**
  * Asymmetries worth a sentence of their own: beyond rep-to-rep variation, not already told
@@ -349,31 +329,29 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
   const real = new Set(input.asymmetries.filter((a) => a.beyondVariation).map((a) => a.metric));
   for (const a of input.asymmetries) {
     if (!a.beyondVariation || used.has(a.metric) || !a.worseSide || a.meanDifference === null) continue;
-    const same = SAME_AS[a.metric];
+    const def = metricDef(a.metric);
+    const rule = def.asymmetry;
+    if (!rule) continue;
+    const same = rule.restates as MetricKey | undefined;
     if (same && (real.has(same) || used.has(same))) continue;
-    const fault = METRIC_FAULT[a.metric];
+    const fault = faultOfMetric(a.metric)?.fault;
     const flags = fault ? byFault.get(fault) : undefined;
     if (flags && flags.length && sideOf(flags) === a.worseSide) continue;
-    let words = METRIC_WORDS[a.metric] ?? a.metric;
     const higher: Side = a.meanDifference > 0 ? 'left' : 'right';
     // Both knees out (negative valgus / offset): say "tracks out less", not "drifts in more".
-    if ((a.metric === 'kneeValgusDeg' || a.metric === 'kneeOffset') && Math.max(a.meanLeft ?? 0, a.meanRight ?? 0) <= 0) {
-      words = 'knee tracks out less (by)';
-    }
+    const outward = rule.outwardWords !== undefined && Math.max(a.meanLeft ?? 0, a.meanRight ?? 0) <= 0;
+    const amount = def.amount(a.meanDifference);
     const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
     out.push({
       id: `asymmetry-${a.metric}`,
-      text: words.endsWith('(by)')
-        ? `The ${higher} knee tracks out ${METRIC_UNIT(a.metric, a.meanDifference)} less than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`
-        : `The ${higher} ${words} ${METRIC_UNIT(a.metric, a.meanDifference)} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
+      text: outward
+        ? `The ${higher} ${rule.outwardWords} ${amount} less than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`
+        : `The ${higher} ${rule.words} ${amount} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
       severity: a.symmetryIndex !== null && a.symmetryIndex >= 2 * SYMMETRY_INDEX_NOTABLE_PCT ? 'moderate' : 'mild',
-      chain: a.metric === 'heelLift' || a.metric === 'shinAngleDeg' || a.metric === 'footAngleDeg' ? ['ankle'] : ['knee'],
+      chain: def.bodyPart ? [def.bodyPart] : [],
       side: a.worseSide,
       evidence: [],
-      guidance:
-        a.metric === 'shinAngleDeg' || a.metric === 'heelLift'
-          ? `Compare the ${a.worseSide} ankle's dorsiflexion with the other side (knee-to-wall test).`
-          : `Watch the ${a.worseSide} side on video; single-leg work (split squats) shows whether one side is weaker or stiffer.`,
+      guidance: rule.guidance(a.worseSide),
       confidence: 0.6,
       kind: 'asymmetry',
     });
@@ -399,7 +377,8 @@ function depthFromHipHeight(input: FindingsInput): Finding | null {
     chain: ['hip'],
     side: null,
     evidence: shallow.map((r) => ({ rep: r.index, t: r.bottom, fault: 'shallow_depth' as const, side: null })),
-    guidance: FAULT_WORDS.shallow_depth.guidance,
+    views: [...new Set(shallow.map((r) => r.view))],
+    guidance: faultDef('shallow_depth').words.guidance,
     confidence: 0.6,
     kind: 'fault',
   };
@@ -408,21 +387,20 @@ function depthFromHipHeight(input: FindingsInput): Finding | null {
 /** What a lifter should know this view could not judge. */
 function notMeasurableFindings(input: FindingsInput): Finding[] {
   const out: Finding[] = [];
-  const faults: Fault[] = ['knee_valgus', 'heel_lift', 'hip_shift', 'forward_lean', 'butt_wink', 'shallow_depth'];
-  for (const fault of faults) {
-    const metric = FAULT_METRIC[fault];
-    let m = input.measurability[metric];
-    if (fault === 'forward_lean' && m && !m.measurable) {
-      const torso = input.measurability.torsoAngleDeg;
-      if (torso?.measurable) m = torso;
+  for (const def of FAULTS) {
+    const fault = def.fault;
+    let m = input.measurability[def.metric];
+    if (def.fallbackMetric && m && !m.measurable) {
+      const fallback = input.measurability[def.fallbackMetric];
+      if (fallback?.measurable) m = fallback;
     }
     if (!m || m.measurable) continue;
-    const noun = FAULT_WORDS[fault].noun;
+    const noun = def.words.noun;
     out.push({
       id: `not-measurable-${fault}`,
       text: `${capital(noun)}: not measurable from this ${input.view.kind} view.${m.reason ? ` ${capital(m.reason)}${/[.!?)]$/.test(m.reason) ? '' : '.'}` : ''}`,
       severity: 'mild',
-      chain: FAULT_WORDS[fault].chain,
+      chain: def.chain,
       side: null,
       evidence: [],
       confidence: 1,

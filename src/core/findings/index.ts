@@ -1,3 +1,2 @@
 export { buildFindings, type FindingsInput } from './build_findings';
 export { detectTrend, spearman, spearmanCritical, type Trend } from './fatigue';
-export { FAULT_WORDS, FAULT_METRIC } from './fault_words';

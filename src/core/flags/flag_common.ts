@@ -1,4 +1,4 @@
-import type { AnalysedFrame, Fault, Flag, MetricKey, Severity, ViewKind } from '../types';
+import type { Fault, Flag, FrameSeries, MetricKey, Severity, ViewKind } from '../types';
 import type { MetricPeaks, PeakInfo } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
 import { MIN_FLAG_CONFIDENCE, gradeAscending, type Tiers } from './thresholds';
@@ -19,10 +19,12 @@ export interface RepFlagInput {
   noiseFloor?: Partial<Record<MetricKey, number | { left: number | null; right: number | null } | null>>;
   /** Camera view at the rep's bottom. */
   view?: ViewKind;
+  /** Camera view of frame i (a flag carries its evidence frame's view); default: `view`, else front. */
+  viewAt?: (frame: number) => ViewKind;
   /** Frame range [start, end] of the rep. */
   repRange?: readonly [number, number];
-  /** The analysed frames (peaks point into them by index), for checks at a peak's time. */
-  frames?: readonly AnalysedFrame[];
+  /** The per-frame metrics (peaks point into them by index), for checks at a peak's time. */
+  series?: FrameSeries;
   /** Standing foot angle per side (median over standing frames), for heel-lift corroboration. */
   standingFootAngleDeg?: { left: number | null; right: number | null };
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
@@ -37,19 +39,16 @@ export function clearsNoise(input: RepFlagInput, metric: MetricKey, side: 'left'
   return floor === null || !Number.isFinite(floor) || value >= floor;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
-export const severityRank = (s: Severity): number => SEVERITY_RANK[s];
-
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
 export function makeFlag(
+  input: RepFlagInput,
   fault: Fault,
   metric: MetricKey,
   side: Flag['side'],
   severity: Severity,
   peak: PeakInfo,
   threshold: number,
-  rep: number,
   confidence = peak.confidence,
 ): Flag {
   return {
@@ -60,8 +59,9 @@ export function makeFlag(
     threshold,
     t: peak.t,
     confidence: round(Math.max(0, Math.min(1, confidence))),
-    rep,
+    rep: input.rep,
     metric,
+    view: input.viewAt ? input.viewAt(peak.frame) : (input.view ?? 'front'),
   };
 }
 
@@ -88,10 +88,10 @@ export function sidedFault(
   if (!l && !r) return null;
   if (l && r) {
     const worse = l.p.value >= r.p.value ? l : r;
-    return makeFlag(fault, metric, 'both', worse.sev, worse.p, tiers.mild, input.rep, Math.min(l.p.confidence, r.p.confidence));
+    return makeFlag(input, fault, metric, 'both', worse.sev, worse.p, tiers.mild, Math.min(l.p.confidence, r.p.confidence));
   }
   const one = (l ?? r)!;
-  return makeFlag(fault, metric, one.side, one.sev, one.p, tiers.mild, input.rep);
+  return makeFlag(input, fault, metric, one.side, one.sev, one.p, tiers.mild);
 }
 
 /** A whole-body fault graded on one scalar peak. */
@@ -101,5 +101,5 @@ export function scalarFault(fault: Fault, metric: MetricKey, tiers: Tiers, input
   const p = scalarPeak(input.peaks, metric);
   if (!p || p.confidence < minC || !clearsNoise(input, metric, null, p.value)) return null;
   const sev = gradeAscending(p.value, tiers);
-  return sev ? makeFlag(fault, metric, null, sev, p, tiers.mild, input.rep) : null;
+  return sev ? makeFlag(input, fault, metric, null, sev, p, tiers.mild) : null;
 }

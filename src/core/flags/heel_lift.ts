@@ -1,5 +1,6 @@
 import type { Flag } from '../types';
 import type { PeakInfo } from '../reps/rep_peaks';
+import { column } from '../series';
 import { sidedFault, type RepFlagInput } from './flag_common';
 import { HEEL_LIFT_FOOT_FRACTION, MIN_FLAG_CONFIDENCE } from './thresholds';
 
@@ -25,13 +26,13 @@ export function detectHeelLift(input: RepFlagInput): Flag | null {
   const minC = input.minConfidence ?? MIN_FLAG_CONFIDENCE;
   const corroborated = (side: 'left' | 'right', peak: PeakInfo) => {
     const standing = input.standingFootAngleDeg?.[side] ?? null;
-    if (!input.frames || standing === null || input.unmeasurable?.has('footAngleDeg')) return true;
+    const foot = input.series && column(input.series, 'footAngleDeg', side);
+    if (!foot || standing === null || input.unmeasurable?.has('footAngleDeg')) return true;
     // Foot angle around the heel-lift peak (median of +-2 frames with flag confidence).
     const vals: number[] = [];
-    for (let i = Math.max(0, peak.frame - 2); i <= Math.min(input.frames.length - 1, peak.frame + 2); i++) {
-      const f = input.frames[i];
-      const v = f.metrics.footAngleDeg[side];
-      if (v !== null && Number.isFinite(v) && f.confidence.footAngleDeg[side] >= minC) vals.push(v);
+    for (let i = Math.max(0, peak.frame - 2); i <= Math.min(foot.value.length - 1, peak.frame + 2); i++) {
+      const v = foot.value[i];
+      if (Number.isFinite(v) && foot.confidence[i] >= minC) vals.push(v);
     }
     if (!vals.length) return true; // foot angle not seen well enough to contradict
     vals.sort((a, b) => a - b);
@@ -51,13 +52,14 @@ export function detectHeelLift(input: RepFlagInput): Flag | null {
 
 /** The foot seen less well over the rep (lower mean heel-lift confidence), if clearly so. */
 function farSide(input: RepFlagInput): 'left' | 'right' | null {
-  if (!input.frames || !input.repRange) return null;
+  const left = input.series && column(input.series, 'heelLift', 'left');
+  const right = input.series && column(input.series, 'heelLift', 'right');
+  if (!left || !right || !input.repRange) return null;
   let l = 0;
   let r = 0;
   for (let i = input.repRange[0]; i <= input.repRange[1]; i++) {
-    const c = input.frames[i].confidence.heelLift;
-    l += c.left;
-    r += c.right;
+    l += left.value[i] === left.value[i] ? left.confidence[i] : 0;
+    r += right.value[i] === right.value[i] ? right.confidence[i] : 0;
   }
   if (l === r) return null;
   return l < r ? 'left' : 'right';

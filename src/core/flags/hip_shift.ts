@@ -6,8 +6,8 @@ import { HIP_SHIFT_HIP_WIDTH, MIN_FLAG_CONFIDENCE, gradeAscending } from './thre
 /**
  * Hips sliding sideways: the rep's largest lateral hip-mid offset from the ankle-mid (in hip
  * widths), relative to where the hips were while standing just before the rep (the peak is
- * taken with that offset removed, see analyze_metrics.ts). side = the direction of the shift, from the lifter's point of view (positive
- * hipShift = toward the lifter's left).
+ * taken with that offset removed, see analyze_metrics.ts). side = the direction of the shift,
+ * from the lifter's point of view (positive hipShift = toward the lifter's left).
  */
 export function detectHipShift(input: RepFlagInput): Flag | null {
   if (input.unmeasurable?.has('hipShift')) return null;
@@ -16,5 +16,5 @@ export function detectHipShift(input: RepFlagInput): Flag | null {
   if (!clearsNoise(input, 'hipShift', null, Math.abs(p.value))) return null;
   const sev = gradeAscending(Math.abs(p.value), HIP_SHIFT_HIP_WIDTH);
   if (!sev) return null;
-  return makeFlag('hip_shift', 'hipShift', p.value > 0 ? 'left' : 'right', sev, p, HIP_SHIFT_HIP_WIDTH.mild, input.rep);
+  return makeFlag(input, 'hip_shift', 'hipShift', p.value > 0 ? 'left' : 'right', sev, p, HIP_SHIFT_HIP_WIDTH.mild);
 }

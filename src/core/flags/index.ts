@@ -1,30 +1,16 @@
 import type { Flag } from '../types';
 import type { RepFlagInput } from './flag_common';
-import { detectButtWink } from './butt_wink';
-import { detectForwardLean } from './forward_lean';
-import { detectHeelLift } from './heel_lift';
-import { detectHipShift } from './hip_shift';
-import { detectKneeValgus } from './knee_valgus';
-import { detectShallowDepth } from './shallow_depth';
+import { FAULTS } from './registry';
 
 export type { RepFlagInput } from './flag_common';
 export * from './thresholds';
+export { FAULTS, faultDef, faultOfMetric, SEVERITY_RANK, worstSeverity, type FaultDef, type FaultWords } from './registry';
 
-/** All fault detectors, in the kinetic-chain order findings read them (ankle up). */
-export const FAULT_DETECTORS = [
-  detectHeelLift,
-  detectKneeValgus,
-  detectHipShift,
-  detectButtWink,
-  detectForwardLean,
-  detectShallowDepth,
-] as const;
-
-/** Flags for one rep: at most one per fault. */
+/** Flags for one rep: at most one per fault, in the registry's (kinetic-chain) order. */
 export function detectRepFlags(input: RepFlagInput): Flag[] {
   const out: Flag[] = [];
-  for (const detect of FAULT_DETECTORS) {
-    const f = detect(input);
+  for (const def of FAULTS) {
+    const f = def.detect(input);
     if (f) out.push(f);
   }
   return out;

@@ -13,5 +13,5 @@ export function detectShallowDepth(input: RepFlagInput): Flag | null {
   const p = scalarPeak(input.peaks, 'thighAngleDeg');
   if (!p || p.confidence < (input.minConfidence ?? MIN_FLAG_CONFIDENCE)) return null;
   const sev = gradeDescending(p.value, SHALLOW_DEPTH_THIGH_DEG);
-  return sev ? makeFlag('shallow_depth', 'thighAngleDeg', null, sev, p, SHALLOW_DEPTH_THIGH_DEG.mild, input.rep) : null;
+  return sev ? makeFlag(input, 'shallow_depth', 'thighAngleDeg', null, sev, p, SHALLOW_DEPTH_THIGH_DEG.mild) : null;
 }

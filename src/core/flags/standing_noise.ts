@@ -1,6 +1,7 @@
-import type { AnalysedFrame, MetricKey, Side } from '../types';
+import { METRICS } from '../metrics/registry';
 import type { RepEventIndices } from '../reps/segment_reps';
-import type { MetricColumns } from '../reps/metric_columns';
+import { column } from '../series';
+import type { FrameSeries, MetricKey, Side } from '../types';
 
 /**
  * How much a metric wobbles while the lifter stands still, and the smallest rep peak that
@@ -14,8 +15,8 @@ import type { MetricColumns } from '../reps/metric_columns';
  *   1983, Anal Chem 55:712A). SD is the robust MAD x 1.4826.
  * Unknown (no floor) with fewer than 10 standing frames. On exact keypoints the SD is 0 and
  * the floor is the standing value itself, so the cited thresholds decide alone.
+ * Which metrics are gated, and how, is the registry's `noiseGate`.
  */
-export const NOISE_GATED_METRICS: readonly MetricKey[] = ['kneeValgusDeg', 'heelLift', 'trunkTibiaDeg', 'torsoAngleDeg', 'hipShift'];
 
 const MIN_FRAMES = 10;
 const K_SD = 3;
@@ -50,15 +51,16 @@ export function standingMask(n: number, reps: readonly RepEventIndices[], hipHei
 }
 
 /** Standing values of one column with usable confidence (at most ~20,000, evenly strided). */
-function collect(cols: MetricColumns, mask: Uint8Array, key: MetricKey, side: Side | null): number[] {
-  const c = cols.get(key, side);
+function collect(series: FrameSeries, mask: Uint8Array, key: MetricKey, side: Side | null): number[] {
+  const c = column(series, key, side);
   const out: number[] = [];
   if (!c) return out;
+  const n = series.t.length;
   let count = 0;
-  for (let i = 0; i < cols.n; i++) if (mask[i]) count++;
+  for (let i = 0; i < n; i++) if (mask[i]) count++;
   const stride = Math.max(1, Math.floor(count / 20000));
   let k = 0;
-  for (let i = 0; i < cols.n; i++) {
+  for (let i = 0; i < n; i++) {
     if (!mask[i]) continue;
     if (k++ % stride) continue;
     const v = c.value[i];
@@ -70,30 +72,27 @@ function collect(cols: MetricColumns, mask: Uint8Array, key: MetricKey, side: Si
 export type NoiseFloor = Partial<Record<MetricKey, number | { left: number | null; right: number | null } | null>>;
 
 /** Per-metric floors for RepFlagInput.noiseFloor. hipShift's floor is on the deviation from standing. */
-export function standingNoiseFloor(cols: MetricColumns, mask: Uint8Array): NoiseFloor {
+export function standingNoiseFloor(series: FrameSeries, mask: Uint8Array): NoiseFloor {
   const out: NoiseFloor = {};
-  for (const key of NOISE_GATED_METRICS) {
-    if (key === 'kneeValgusDeg' || key === 'heelLift') {
-      const f = (side: Side) => {
-        const s = spread(collect(cols, mask, key, side));
-        return s ? s.median + K_SD * s.sd : null;
-      };
-      out[key] = { left: f('left'), right: f('right') };
-    } else {
-      const s = spread(collect(cols, mask, key, null));
-      out[key] = s ? (key === 'hipShift' ? K_SD * s.sd : s.median + K_SD * s.sd) : null;
-    }
+  for (const def of METRICS) {
+    const gate = def.noiseGate;
+    if (!gate) continue;
+    const floor = (side: Side | null) => {
+      const s = spread(collect(series, mask, def.key, side));
+      return s ? (gate === 'deviation' ? K_SD * s.sd : s.median + K_SD * s.sd) : null;
+    };
+    out[def.key] = def.sided ? { left: floor('left'), right: floor('right') } : floor(null);
   }
   return out;
 }
 
 /** Median of a per-side metric over standing frames (null with fewer than 10 frames). */
 export function standingMedianSided(
-  cols: MetricColumns,
+  series: FrameSeries,
   mask: Uint8Array,
   key: MetricKey,
 ): { left: number | null; right: number | null } {
-  const m = (side: Side) => spread(collect(cols, mask, key, side))?.median ?? null;
+  const m = (side: Side) => spread(collect(series, mask, key, side))?.median ?? null;
   return { left: m('left'), right: m('right') };
 }
 
@@ -101,17 +100,20 @@ export function standingMedianSided(
  * Hip shift while standing just before a rep (median over up to 1 s of standing frames before
  * its start; else its first frames): the offset the rep's shift is measured from.
  */
-export function standingHipShiftBefore(frames: readonly AnalysedFrame[], mask: Uint8Array, rep: RepEventIndices): number {
-  const t0 = frames[rep.start]?.t ?? 0;
+export function standingHipShiftBefore(series: FrameSeries, mask: Uint8Array, rep: RepEventIndices): number {
+  const t = series.t;
+  const shift = column(series, 'hipShift', null);
+  if (!shift) return 0;
+  const t0 = t[rep.start] ?? 0;
   const v: number[] = [];
-  for (let i = rep.start - 1; i >= 0 && frames[i].t >= t0 - 1; i--) {
-    const x = frames[i].metrics.hipShift;
-    if (mask[i] && x !== null && Number.isFinite(x) && frames[i].confidence.hipShift >= 0.3) v.push(x);
+  for (let i = rep.start - 1; i >= 0 && t[i] >= t0 - 1; i--) {
+    const x = shift.value[i];
+    if (mask[i] && Number.isFinite(x) && shift.confidence[i] >= 0.3) v.push(x);
   }
   if (v.length < 3) {
     for (let i = rep.start; i <= Math.min(rep.bottom, rep.start + 3); i++) {
-      const x = frames[i].metrics.hipShift;
-      if (x !== null && Number.isFinite(x)) v.push(x);
+      const x = shift.value[i];
+      if (Number.isFinite(x)) v.push(x);
     }
   }
   if (!v.length) return 0;

@@ -105,22 +105,6 @@ export const HIP_SHIFT_HIP_WIDTH: Tiers = { mild: 0.3, moderate: 0.4, severe: 0.
 export const MIN_FLAG_CONFIDENCE = 0.5;
 
 /**
- * Smallest left-right difference that can count as an asymmetry, per metric, in the metric's
- * unit: below these the difference is within keypoint error whatever the rep-to-rep SD says
- * (noise-free input has SD 0, which would make any difference "real").
- * Angles: 4.6 deg, the minimal detectable change of the weight-bearing lunge test
- * (REFERENCE.md §3) rounded to 5 deg. Ratios: a third of each fault's mild threshold.
- */
-export const ASYMMETRY_FLOOR = {
-  kneeValgusDeg: 5,
-  kneeOffset: 0.03,
-  heelLift: 0.03,
-  footAngleDeg: 5,
-  kneeFlexionDeg: 5,
-  shinAngleDeg: 5,
-} as const;
-
-/**
  * Bishop et al. 2016 (Strength Cond J 38(6):27, "Asymmetries of the lower limb: the
  * calculation conundrum"; REFERENCE.md §3): an asymmetry index around 10 % is associated
  * with reduced performance. Used to word findings, not to decide whether an asymmetry is real.

@@ -8,7 +8,7 @@
  * 0.288 H). The recorded analysis has its own view detection over the whole clip (core/view_detection);
  * this is the cheap per-frame version that drives the live hint.
  */
-import { VIEW_SUPPORT } from '../measurability';
+import { metricDef } from '../metrics/registry';
 import type { MetricKey, ViewKind } from '../types';
 import { classifyCosYaw } from '../view_detection';
 import { type KeypointIndex, midpoint, seen } from './live_keypoints';
@@ -60,15 +60,15 @@ function listWords(words: string[]): string {
 }
 
 /**
- * What each view measures, in words, from the recorded analysis's own table (core/measurability
- * VIEW_SUPPORT): a metric counts as measured from a view where its support is at least 0.7.
+ * What each view measures, in words, from the metric registry's view support
+ * (core/metrics/registry): a metric counts as measured from a view where its support is at least 0.7.
  * Depth and torso angle are measured fully only side-on, knee valgus only facing the camera.
  */
 export function adviceForView(kind: ViewKind): ViewAdvice {
-  const measured = HEADLINE_METRICS.filter(([key]) => VIEW_SUPPORT[key][kind] >= 0.7).map(([, words]) => words);
+  const measured = HEADLINE_METRICS.filter(([key]) => metricDef(key).views[kind] >= 0.7).map(([, words]) => words);
   const hints: string[] = [];
-  if (VIEW_SUPPORT.depth[kind] < 1 || VIEW_SUPPORT.torsoAngleDeg[kind] < 1) hints.push('turn side-on to measure depth and torso angle');
-  if (VIEW_SUPPORT.kneeValgusDeg[kind] < 1) hints.push('face the camera to measure knee valgus');
+  if (metricDef('depth').views[kind] < 1 || metricDef('torsoAngleDeg').views[kind] < 1) hints.push('turn side-on to measure depth and torso angle');
+  if (metricDef('kneeValgusDeg').views[kind] < 1) hints.push('face the camera to measure knee valgus');
   const toMeasureMore = hints.length ? `${hints.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : null;
   const caveat = kind === 'oblique' ? ', less precisely than a straight view' : '';
   return { kind, measures: `${VIEW_NAME[kind]}: measures ${listWords(measured)}${caveat}.`, toMeasureMore };

@@ -1,6 +1,6 @@
-import type { MetricKey, RepPeak, Side } from '../types';
-import type { Column, MetricColumns } from './metric_columns';
-import { ALL_METRICS, PEAK_DIRECTION, isSidedMetric } from './metric_direction';
+import { METRIC_KEYS, metricDef, type PeakDirection } from '../metrics/registry';
+import { column } from '../series';
+import type { FrameSeries, MetricColumn, MetricKey, RepMeasure, RepMeasureEntry, Side, ViewKind } from '../types';
 
 /** One extreme of one metric over one rep, with where it happened. */
 export interface PeakInfo {
@@ -43,11 +43,11 @@ export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.5,
  * space). Falls back to the single best frame, at half confidence, when no such run exists.
  */
 export function sustainedPeak(
-  col: Column,
+  col: MetricColumn,
   t: Float64Array,
   from: number,
   to: number,
-  direction: 'max' | 'min' | 'absmax',
+  direction: PeakDirection,
   windowFrames: number,
   minConfidence: number,
   offset = 0,
@@ -117,29 +117,31 @@ export function sustainedPeak(
 
 /** Peaks of every metric over a rep's frames [from, to]. */
 export function computeRepPeaks(
-  cols: MetricColumns,
+  series: FrameSeries,
   from: number,
   to: number,
   fps: number,
   options: RepPeakOptions = {},
-  metrics: readonly MetricKey[] = ALL_METRICS,
+  metrics: readonly MetricKey[] = METRIC_KEYS,
 ): MetricPeaks {
   const o = { ...REP_PEAK_DEFAULTS, ...options };
   // At least 2 frames: a single frame is never "sustained" (at 12.5 fps, 0.1 s rounds to 1).
   const w = Math.max(2, Math.round(o.holdS * (Number.isFinite(fps) && fps > 0 ? fps : 30)));
   const out: MetricPeaks = {};
+  const t = series.t;
   for (const key of metrics) {
-    const dir = PEAK_DIRECTION[key];
-    if (isSidedMetric(key)) {
-      const l = cols.get(key, 'left');
-      const r = cols.get(key, 'right');
+    const def = metricDef(key);
+    const dir = def.peak;
+    if (def.sided) {
+      const l = column(series, key, 'left');
+      const r = column(series, key, 'right');
       out[key] = {
-        left: l ? sustainedPeak(l, cols.t, from, to, dir, w, o.minConfidence) : null,
-        right: r ? sustainedPeak(r, cols.t, from, to, dir, w, o.minConfidence) : null,
+        left: l ? sustainedPeak(l, t, from, to, dir, w, o.minConfidence) : null,
+        right: r ? sustainedPeak(r, t, from, to, dir, w, o.minConfidence) : null,
       };
     } else {
-      const c = cols.get(key, null);
-      out[key] = c ? sustainedPeak(c, cols.t, from, to, dir, w, o.minConfidence, o.offsets[key] ?? 0) : null;
+      const c = column(series, key, null);
+      out[key] = c ? sustainedPeak(c, t, from, to, dir, w, o.minConfidence, o.offsets[key] ?? 0) : null;
     }
   }
   return out;
@@ -150,15 +152,21 @@ const round = (v: number, digits = 3): number => {
   return Math.round(v * p) / p;
 };
 
-/** The public form of the peaks (numbers only), for Rep.peaks. */
-export function publicPeaks(peaks: MetricPeaks): Partial<Record<MetricKey, RepPeak>> {
-  const out: Partial<Record<MetricKey, RepPeak>> = {};
+/** The public form of one peak: value and confidence rounded to 3 decimals, with its frame's time and view. */
+export function publicMeasure(p: PeakInfo, viewAt: (frame: number) => ViewKind): RepMeasure {
+  return { value: round(p.value), confidence: round(p.confidence), t: p.t, view: viewAt(p.frame) };
+}
+
+/** The public form of the peaks, for Rep.measures. */
+export function publicMeasures(peaks: MetricPeaks, viewAt: (frame: number) => ViewKind): Partial<Record<MetricKey, RepMeasureEntry>> {
+  const out: Partial<Record<MetricKey, RepMeasureEntry>> = {};
+  const one = (p: PeakInfo | null) => (p ? publicMeasure(p, viewAt) : null);
   for (const key of Object.keys(peaks) as MetricKey[]) {
     const p = peaks[key];
     if (p === undefined) continue;
     if (p === null) out[key] = null;
-    else if ('left' in p) out[key] = { left: p.left ? round(p.left.value) : null, right: p.right ? round(p.right.value) : null };
-    else out[key] = round(p.value);
+    else if ('left' in p) out[key] = { left: one(p.left), right: one(p.right) };
+    else out[key] = one(p);
   }
   return out;
 }

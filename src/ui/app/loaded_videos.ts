@@ -1,5 +1,5 @@
 /**
- * The videos analysed in this session. The report and the review read these; LIVE adds its
+ * The videos analysed in this session. The report and the review read these; the camera recorder adds its
  * recordings through the same path (analyzeVideoFile -> toLoadedVideo).
  */
 import type { Analysis, PoseTrack } from '../../core/types';

@@ -1,9 +1,10 @@
 /**
  * Which joints to mark on the body diagram, from the Analysis' own flags and asymmetries.
- * A lookup from fault/metric to the chain link it shows at; no measuring.
+ * The chain links come from the core's fault and metric registries; no measuring here.
  */
-import type { Analysis, ChainLink, Fault, MetricKey, Severity, Side } from '../../core/types';
-import { SEVERITY_RANK } from '../report/labels';
+import { faultDef, SEVERITY_RANK } from '../../core/flags/registry';
+import { metricDef } from '../../core/metrics/registry';
+import type { Analysis, ChainLink, Fault, Severity, Side } from '../../core/types';
 
 export type MarkSide = Side | 'centre';
 
@@ -14,25 +15,6 @@ export interface BodyMark {
   /** Why it is marked, in words. */
   reasons: string[];
 }
-
-const FAULT_LINKS: Record<Fault, ChainLink[]> = {
-  knee_valgus: ['knee'],
-  heel_lift: ['ankle'],
-  forward_lean: ['torso'],
-  butt_wink: ['pelvis', 'lumbar'],
-  shallow_depth: ['hip'],
-  hip_shift: ['hip'],
-};
-
-const METRIC_LINK: Partial<Record<MetricKey, ChainLink>> = {
-  kneeValgusDeg: 'knee',
-  kneeOffset: 'knee',
-  kneeFlexionDeg: 'knee',
-  heelLift: 'ankle',
-  footAngleDeg: 'ankle',
-  shinAngleDeg: 'ankle',
-  hipShift: 'hip',
-};
 
 /** Links that exist once (centre line) rather than per side. */
 const CENTRE_LINKS = new Set<ChainLink>(['pelvis', 'lumbar', 'torso']);
@@ -53,14 +35,14 @@ export function bodyMarksFromAnalysis(analysis: Analysis, labelOf: (fault: Fault
     for (const flag of rep.flags) {
       // A flag without a side (or on both) on a per-side joint marks that joint on both sides.
       const sides: Side[] = flag.side === 'left' || flag.side === 'right' ? [flag.side] : ['left', 'right'];
-      for (const link of FAULT_LINKS[flag.fault]) {
+      for (const link of faultDef(flag.fault).chain) {
         if (CENTRE_LINKS.has(link)) add(link, 'centre', flag.severity, labelOf(flag.fault));
         else for (const side of sides) add(link, side, flag.severity, labelOf(flag.fault));
       }
     }
   }
   for (const asymmetry of analysis.asymmetries) {
-    const link = METRIC_LINK[asymmetry.metric];
+    const link = metricDef(asymmetry.metric).bodyPart;
     if (!link || !asymmetry.beyondVariation || !asymmetry.worseSide) continue;
     add(link, asymmetry.worseSide, 'mild', 'left/right difference');
   }

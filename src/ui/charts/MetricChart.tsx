@@ -146,7 +146,7 @@ export function MetricChart(props: MetricChartProps) {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     const step = event.shiftKey ? 1 : 1 / (analysis.source.fps || 30);
-    const last = analysis.frames.at(-1)?.t ?? 0;
+    const last = analysis.series.t.at(-1) ?? 0;
     const t = Math.min(last, Math.max(0, props.time.get() + (event.key === 'ArrowRight' ? step : -step)));
     onSeek.current(t);
   };

@@ -3,8 +3,9 @@
  * Analysis' own, scaled to the unit shown (e.g. heel lift fraction -> % of foot); null
  * stays null so uPlot leaves a gap where a metric was not measurable.
  */
-import type { Analysis, MetricKey } from '../../core/types';
-import { isSidedValue } from '../../export/metric_columns';
+import { isSidedMetric } from '../../core/metrics/registry';
+import { column, repNumber } from '../../core/series';
+import type { Analysis, MetricKey, Side } from '../../core/types';
 import { METRIC_LABELS } from '../report/labels';
 
 export interface ChartSeriesData {
@@ -15,52 +16,41 @@ export interface ChartSeriesData {
   hasValues: boolean;
 }
 
-function scaled(value: unknown, scale: number): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value * scale : null;
+function scaled(value: number | null, scale: number): number | null {
+  return value !== null && Number.isFinite(value) ? value * scale : null;
 }
 
-export function metricIsSided(analysis: Analysis, metric: MetricKey): boolean {
-  const first = analysis.frames[0]?.metrics[metric] as unknown;
-  return isSidedValue(first);
-}
+const SIDE_SERIES = [{ label: 'left', side: 'left' }, { label: 'right', side: 'right' }] as const;
 
 export function metricTimeSeries(analysis: Analysis, metric: MetricKey): ChartSeriesData {
   const { scale } = METRIC_LABELS[metric];
-  const x = analysis.frames.map((frame) => frame.t);
+  const x = Array.from(analysis.series.t);
   let hasValues = false;
-  const note = (v: number | null) => {
-    if (v !== null) hasValues = true;
-    return v;
+  const values = (side: Side | null) => {
+    const col = column(analysis.series, metric, side);
+    return x.map((_, i) => {
+      const v = col ? scaled(col.value[i], scale) : null;
+      if (v !== null) hasValues = true;
+      return v;
+    });
   };
-  if (metricIsSided(analysis, metric)) {
-    const left = analysis.frames.map((frame) => note(scaled((frame.metrics[metric] as { left: unknown }).left, scale)));
-    const right = analysis.frames.map((frame) => note(scaled((frame.metrics[metric] as { right: unknown }).right, scale)));
-    return { data: [x, left, right], series: [{ label: 'left', side: 'left' }, { label: 'right', side: 'right' }], hasValues };
-  }
-  const values = analysis.frames.map((frame) => note(scaled(frame.metrics[metric], scale)));
-  return { data: [x, values], series: [{ label: METRIC_LABELS[metric].label, side: null }], hasValues };
+  if (isSidedMetric(metric)) return { data: [x, values('left'), values('right')], series: [...SIDE_SERIES], hasValues };
+  return { data: [x, values(null)], series: [{ label: METRIC_LABELS[metric].label, side: null }], hasValues };
 }
 
-/** Per-rep peaks (rep number 1..n on x), per side where sided. */
+/** Per-rep measures (rep number 1..n on x), per side where sided. */
 export function metricPeakSeries(analysis: Analysis, metric: MetricKey): ChartSeriesData {
   const { scale } = METRIC_LABELS[metric];
   const x = analysis.reps.map((rep) => rep.index + 1);
   let hasValues = false;
-  const note = (v: number | null) => {
-    if (v !== null) hasValues = true;
-    return v;
-  };
-  const sided = analysis.reps.some((rep) => isSidedValue(rep.peaks[metric])) || metricIsSided(analysis, metric);
-  if (sided) {
-    const side = (s: 'left' | 'right') =>
-      analysis.reps.map((rep) => {
-        const peak = rep.peaks[metric];
-        return note(isSidedValue(peak) ? scaled(peak[s], scale) : null);
-      });
-    return { data: [x, side('left'), side('right')], series: [{ label: 'left', side: 'left' }, { label: 'right', side: 'right' }], hasValues };
-  }
-  const values = analysis.reps.map((rep) => note(scaled(rep.peaks[metric], scale)));
-  return { data: [x, values], series: [{ label: METRIC_LABELS[metric].label, side: null }], hasValues };
+  const values = (side: Side | null) =>
+    analysis.reps.map((rep) => {
+      const v = scaled(repNumber(rep, metric, side), scale);
+      if (v !== null) hasValues = true;
+      return v;
+    });
+  if (isSidedMetric(metric)) return { data: [x, values('left'), values('right')], series: [...SIDE_SERIES], hasValues };
+  return { data: [x, values(null)], series: [{ label: METRIC_LABELS[metric].label, side: null }], hasValues };
 }
 
 /** Threshold values (scaled) used by this Analysis' flags on this metric, for reference lines. */

@@ -1,5 +1,5 @@
 /**
- * The live rep count: CORE-B's incremental counter (src/core/reps/live_rep_counter.ts) behind the
+ * The live rep count: the core's incremental counter (src/core/reps/live_rep_counter.ts) behind the
  * small interface the live controller needs, so tests can hand the controller a fake.
  */
 import { liveRepCounter } from '../../core/reps/live_rep_counter';

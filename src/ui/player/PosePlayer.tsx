@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, type CSSProperties, type Ref } from 'react';
 import type { Analysis, MetricKey, PoseTrack } from '../../core/types';
+import { frameIndexAt } from '../../core/series';
 import { metricKeypoints } from '../report/labels';
 import { drawSkeleton } from './draw_skeleton';
 import { frameIndexAtTime } from './frame_at_time';
@@ -91,7 +92,7 @@ export function PosePlayer(props: PosePlayerProps) {
       lastT = t;
       p.onTime?.(t);
       const index = frameIndexAtTime(track.frames, t);
-      const analysisIndex = p.analysis ? frameIndexAtTime(p.analysis.frames, t) : -1;
+      const analysisIndex = p.analysis ? frameIndexAt(p.analysis.series, t) : -1;
       const key = `${index}|${analysisIndex}|${p.highlight?.metric}|${p.highlight?.side}|${p.mirrored}|${p.angles?.join()}`;
       if (!force && key === lastKey) return;
       lastKey = key;

@@ -4,20 +4,11 @@
  * exact match is the norm; the tolerance absorbs float rounding between the container's time base
  * and the media clock (half a millisecond, far below any frame interval).
  */
+import { indexAtTime } from '../../core/series';
 import type { PoseFrame } from '../../core/types';
 
-const TOLERANCE_S = 0.0005;
-
 export function frameIndexAtTime(frames: readonly { t: number }[], t: number): number {
-  if (frames.length === 0 || t + TOLERANCE_S < frames[0].t) return -1;
-  let lo = 0;
-  let hi = frames.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (frames[mid].t <= t + TOLERANCE_S) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return indexAtTime(frames.length, (i) => frames[i].t, t);
 }
 
 export function frameAtTime(frames: readonly PoseFrame[], t: number): PoseFrame | null {

@@ -1,35 +1,16 @@
 /** Each measurable metric over time (uPlot), and per-rep peaks as small multiples. */
+import { CHART_ORDER } from '../../core/metrics/registry';
 import type { Analysis, MetricKey } from '../../core/types';
 import { MetricChart } from '../charts/MetricChart';
 import { RepPeaksChart } from '../charts/RepPeaksChart';
 import { metricPeakSeries, metricTimeSeries } from '../charts/chart_data';
 import type { TimeStore } from '../charts/time_store';
-import { METRIC_COLUMNS } from '../../export/metric_columns';
 import { METRIC_LABELS } from './labels';
-
-/** Metrics worth a chart, in a reading order: depth first, then down the chain. */
-const CHART_ORDER: readonly MetricKey[] = [
-  'kneeFlexionDeg',
-  'thighAngleDeg',
-  'hipFlexionDeg',
-  'torsoAngleDeg',
-  'trunkTibiaDeg',
-  'shinAngleDeg',
-  'heelLift',
-  'footAngleDeg',
-  'kneeValgusDeg',
-  'kneeOffset',
-  'kneeSeparationRatio',
-  'buttWink',
-  'hipShift',
-  'depth',
-];
 
 export function chartableMetrics(analysis: Analysis): { shown: MetricKey[]; notMeasurable: MetricKey[] } {
   const shown: MetricKey[] = [];
   const notMeasurable: MetricKey[] = [];
-  const ordered = [...CHART_ORDER, ...METRIC_COLUMNS.map((c) => c.key).filter((k) => !CHART_ORDER.includes(k))];
-  for (const metric of ordered) {
+  for (const metric of CHART_ORDER) {
     const measurable = analysis.measurability[metric]?.measurable ?? false;
     if (measurable && metricTimeSeries(analysis, metric).hasValues) shown.push(metric);
     else notMeasurable.push(metric);

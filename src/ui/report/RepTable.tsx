@@ -1,6 +1,7 @@
 /** One row per rep: tempo, key numbers, flags. Clicking a rep or a flag seeks the video there and pauses. */
-import type { Analysis, Flag, MetricKey, Rep, RepPeak, Side } from '../../core/types';
-import { isSidedValue } from '../../export/metric_columns';
+import { isSidedMetric } from '../../core/metrics/registry';
+import { repNumber } from '../../core/series';
+import type { Analysis, Flag, MetricKey, Rep, Side } from '../../core/types';
 import { FAULT_LABELS, METRIC_LABELS, NOT_MEASURABLE, capitalise, formatMetric, sideLabel } from './labels';
 
 export interface SeekRequest {
@@ -14,17 +15,17 @@ export interface SeekRequest {
 /** Key numbers shown per rep, in this order. */
 const KEY_METRICS: readonly MetricKey[] = ['thighAngleDeg', 'kneeFlexionDeg', 'torsoAngleDeg', 'trunkTibiaDeg', 'heelLift', 'kneeValgusDeg', 'shinAngleDeg'];
 
-function PeakCell({ metric, peak, measurable }: { metric: MetricKey; peak: RepPeak | undefined; measurable: boolean }) {
+function PeakCell({ metric, rep, measurable }: { metric: MetricKey; rep: Rep; measurable: boolean }) {
   if (!measurable) return <span className="not-measurable">{NOT_MEASURABLE}</span>;
-  if (isSidedValue(peak)) {
+  if (isSidedMetric(metric)) {
     return (
       <span className="sided">
-        <span className="side-left" title="left">L {formatMetric(metric, peak.left)}</span>{' '}
-        <span className="side-right" title="right">R {formatMetric(metric, peak.right)}</span>
+        <span className="side-left" title="left">L {formatMetric(metric, repNumber(rep, metric, 'left'))}</span>{' '}
+        <span className="side-right" title="right">R {formatMetric(metric, repNumber(rep, metric, 'right'))}</span>
       </span>
     );
   }
-  const value = typeof peak === 'number' ? peak : null;
+  const value = repNumber(rep, metric, null);
   return <span className={value === null ? 'not-measurable' : undefined}>{formatMetric(metric, value)}</span>;
 }
 
@@ -112,7 +113,7 @@ export function RepTable({ analysis, onSeek }: { analysis: Analysis; onSeek: (re
                 </td>
                 {columns.map((metric) => (
                   <td key={metric}>
-                    <PeakCell metric={metric} peak={rep.peaks[metric]} measurable={analysis.measurability[metric].measurable} />
+                    <PeakCell metric={metric} rep={rep} measurable={analysis.measurability[metric].measurable} />
                   </td>
                 ))}
               </tr>

@@ -1,4 +1,5 @@
 /** Summary: reps, depth, tempo, camera view and what it can and cannot measure, confidence, warnings. */
+import { repNumber } from '../../core/series';
 import type { Analysis, MetricKey } from '../../core/types';
 import { FAULT_LABELS, METRIC_LABELS, formatMetric, formatPercent, formatSeconds } from './labels';
 
@@ -16,7 +17,7 @@ export function ReportSummary({ analysis }: { analysis: Analysis }) {
   const reps = analysis.reps;
   const partial = reps.filter((rep) => rep.partial).length;
   const shallow = reps.filter((rep) => rep.flags.some((flag) => flag.fault === 'shallow_depth')).length;
-  const thighPeaks = reps.map((rep) => rep.peaks.thighAngleDeg).filter((v): v is number => typeof v === 'number');
+  const thighPeaks = reps.map((rep) => repNumber(rep, 'thighAngleDeg', null)).filter((v): v is number => v !== null);
   const depthMeasurable = analysis.measurability.thighAngleDeg?.measurable || analysis.measurability.depth?.measurable;
   const keys = Object.keys(analysis.measurability) as MetricKey[];
   const measurable = keys.filter((key) => analysis.measurability[key].measurable);

@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPhaseTimeline, frameStepClockS } from '../../core/phase_alignment';
-import type { MetricKey, RepPeak } from '../../core/types';
-import { METRIC_COLUMNS, isSidedValue } from '../../export/metric_columns';
+import { repNumber } from '../../core/series';
+import type { MetricKey } from '../../core/types';
+import { METRIC_COLUMNS } from '../../export/metric_columns';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
 import { PosePlayer } from '../player/PosePlayer';
@@ -28,11 +29,6 @@ function refKey(ref: RepRef): string {
   return `${ref.videoId}#${ref.rep}`;
 }
 
-function peakValue(peak: RepPeak | undefined, side: 'left' | 'right' | null): number | null {
-  if (side) return isSidedValue(peak) ? peak[side] : null;
-  return typeof peak === 'number' ? peak : null;
-}
-
 interface DiffRow {
   key: string;
   metric: MetricKey;
@@ -48,8 +44,8 @@ function diffRows(a: RepOption, b: RepOption): DiffRow[] {
     for (const side of sides) {
       const measurableA = a.video.analysis?.measurability[column.key]?.measurable ?? false;
       const measurableB = b.video.analysis?.measurability[column.key]?.measurable ?? false;
-      const va = measurableA ? peakValue(a.repData.peaks[column.key], side) : null;
-      const vb = measurableB ? peakValue(b.repData.peaks[column.key], side) : null;
+      const va = measurableA ? repNumber(a.repData, column.key, side) : null;
+      const vb = measurableB ? repNumber(b.repData, column.key, side) : null;
       if (va === null && vb === null) continue;
       rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb });
     }

@@ -5,17 +5,15 @@
  *
  * Query: ?clip=<file in clips/> (default side-deep-good-rotated.mp4)
  *        &track=<path of a PoseTrack JSON served by vite, e.g. /fixtures/tracks/x.json>
- * With a track and the core's analyze() present, the report shows the real Analysis; otherwise
- * the hand-made sample Analysis (tests/unit/report/sample_analysis.ts).
+ * With a track, the report shows the real Analysis (core analyze()); otherwise the hand-made
+ * sample Analysis (tests/unit/report/sample_analysis.ts).
  */
 import { createRoot } from 'react-dom/client';
+import { analyze } from '../../../src/core/analyze';
 import type { Analysis, PoseTrack } from '../../../src/core/types';
 import { ReportView } from '../../../src/ui/report/ReportView';
 import type { LoadedVideoLike } from '../../../src/ui/report/loaded_video_like';
 import { makeSampleAnalysis, makeSampleTrack } from '../../unit/report/sample_analysis';
-
-type CoreModule = { analyze: (track: PoseTrack) => Analysis | Promise<Analysis> };
-const coreModules = import.meta.glob<CoreModule>('../../../src/core/index.ts');
 
 async function load(clip: string, trackPath: string | null, id: string): Promise<LoadedVideoLike> {
   const response = await fetch(`/__fixtures/clips/${clip}`);
@@ -24,9 +22,7 @@ async function load(clip: string, trackPath: string | null, id: string): Promise
   let analysis: Analysis = makeSampleAnalysis();
   if (trackPath) {
     track = (await (await fetch(trackPath)).json()) as PoseTrack;
-    const loader = Object.values(coreModules)[0];
-    if (!loader) throw new Error('core analyze() not found');
-    analysis = await (await loader()).analyze(track);
+    analysis = analyze(track);
   }
   return { id, name: clip, file, url: URL.createObjectURL(file), track, analysis, backend: 'harness', model: track.model };
 }

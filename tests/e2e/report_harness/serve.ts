@@ -1,6 +1,6 @@
 /**
- * Starts a vite dev server for the report harness page on a port in REPORT's range
- * (5400-5449), with ../shared/fixtures served read-only at /__fixtures/ for the tests.
+ * Starts a vite dev server for the report harness page on a port in 5400-5449 (a range no
+ * other test server uses), with ../shared/fixtures served read-only at /__fixtures/ for the tests.
  */
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { createReadStream, existsSync, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Test adapter (CORE-B): turns the synthetic generator's exact per-frame truth into the
+ * Test adapter: turns the synthetic generator's exact per-frame truth into the
  * per-frame stage's output shape (FrameMetricsInput), so the rep / flag / asymmetry /
  * findings stages can be tested on exact metrics, independently of the per-frame geometry.
  * View rules follow the issue: valgus, knee offset, separation and hip shift need a front or
@@ -8,7 +8,8 @@
  * FPPA is nulled once the thigh is within 25 deg of horizontal, where its frontal projection
  * degenerates (Straub & Powers 2022; the generator's truth jumps toward 180 deg there).
  */
-import type { AnalysedFrame, FrameConfidence, FrameMetrics, Measurability, MetricKey, PoseTrack, ViewKind } from '../../../src/core/types';
+import type { FrameConfidence, FrameMetrics, Measurability, MetricKey, PoseTrack, ViewKind } from '../../../src/core/types';
+import { seriesFromFrames } from '../../support/analysis_frames';
 import type { FrameMetricsInput } from '../../../src/core/analyze_metrics';
 import { syntheticSquat, type SyntheticSquatSpec, type SyntheticTruth } from '../../support/synthetic_squat';
 
@@ -21,8 +22,8 @@ export function measurabilityFor(view: ViewKind): Record<MetricKey, Measurabilit
   for (const k of keys) {
     const no = (view === 'side' && FRONT_ONLY.includes(k)) || (view === 'front' && SIDE_ONLY.includes(k));
     out[k] = no
-      ? { measurable: false, reason: FRONT_ONLY.includes(k) ? 'needs a front or 45-degree view' : 'needs a side or 45-degree view', confidence: 0 }
-      : { measurable: true, reason: null, confidence: 0.9 };
+      ? { measurable: false, reason: FRONT_ONLY.includes(k) ? 'needs a front or 45-degree view' : 'needs a side or 45-degree view', confidence: 0, view: null }
+      : { measurable: true, reason: null, confidence: 0.9, view };
   }
   return out;
 }
@@ -30,7 +31,7 @@ export function measurabilityFor(view: ViewKind): Record<MetricKey, Measurabilit
 export function truthToFrameMetrics(truth: SyntheticTruth, view: ViewKind = truth.view, conf = 0.9): FrameMetricsInput {
   const m = measurabilityFor(view);
   const ok = (k: MetricKey) => m[k].measurable;
-  const frames: AnalysedFrame[] = truth.frames.map((f) => {
+  const frames = truth.frames.map((f) => {
     const fppaOk = ok('kneeValgusDeg') && f.thighAngleDeg < -25;
     const metrics: FrameMetrics = {
       kneeValgusDeg: fppaOk ? { ...f.kneeValgusDeg } : { left: null, right: null },
@@ -69,7 +70,7 @@ export function truthToFrameMetrics(truth: SyntheticTruth, view: ViewKind = trut
   });
   const duration = truth.frames.length ? truth.frames[truth.frames.length - 1].t : 0;
   return {
-    frames,
+    series: seriesFromFrames(frames),
     view: { kind: view, confidence: 0.9, segments: [{ from: 0, to: duration, kind: view, confidence: 0.9 }] },
     cameraRollDeg: truth.rollDeg,
     measurability: m,

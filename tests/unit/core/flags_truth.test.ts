@@ -8,6 +8,7 @@ import type { Analysis, Fault } from '../../../src/core/types';
 import { analyzeFrameMetrics } from '../../../src/core/analyze_metrics';
 import type { SyntheticSquatSpec } from '../../support/synthetic_squat';
 import { truthAnalysisInput } from './analyze_truth_adapter';
+import { framesOf } from '../../support/analysis_frames';
 
 function run(spec: SyntheticSquatSpec): Analysis {
   const { track, fm } = truthAnalysisInput(spec);
@@ -68,7 +69,7 @@ describe('flags on exact synthetic metrics', () => {
     expect(flagsOf(lean, 'butt_wink')).toHaveLength(0);
     // The per-frame proxy is filled inside reps only, and only from views that can see it.
     const front = run({ reps: 2, view: 'front', pelvicTuckDeg: 20 });
-    expect(front.frames.every((f) => f.metrics.buttWink === null)).toBe(true);
+    expect(framesOf(front).every((f) => f.metrics.buttWink === null)).toBe(true);
   });
 
   it('flags shallow depth on half squats and not on squats to parallel or below', () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFrameMetrics, type FrameMetricsResult } from '../../../src/core/frame_metrics';
 import type { PoseTrack } from '../../../src/core/types';
+import { framesOf, type FrameView } from '../../support/analysis_frames';
 
 const dir = path.resolve(__dirname, '../../../fixtures/tracks');
 const has = existsSync(path.join(dir, 'oblique-heel-lift.json'));
@@ -26,8 +27,8 @@ function load(name: string): FrameMetricsResult {
 }
 
 /** p-quantile of a metric's values over frames whose confidence is at least minConf. */
-function quantile(r: FrameMetricsResult, get: (f: FrameMetricsResult['frames'][number]) => [number | null, number], p: number, minConf = 0.5): number {
-  const v = r.frames.map(get).filter(([x, c]) => x !== null && c >= minConf).map(([x]) => x as number).sort((a, b) => a - b);
+function quantile(r: FrameMetricsResult, get: (f: FrameView) => [number | null, number], p: number, minConf = 0.5): number {
+  const v = framesOf(r).map(get).filter(([x, c]) => x !== null && c >= minConf).map(([x]) => x as number).sort((a, b) => a - b);
   return v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))] : NaN;
 }
 
@@ -85,6 +86,6 @@ describe.skipIf(!has)('computeFrameMetrics on the fixture clips', () => {
     expect(r.warnings.map((w) => w.code)).toContain('implausible_pose');
     expect(r.details.implausibleFrames).toBeGreaterThan(5);
     expect(Math.min(...r.hipHeight.map((h) => h ?? 9))).toBeGreaterThan(0.2);
-    for (const f of r.frames) if (f.metrics.torsoAngleDeg !== null) expect(Math.abs(f.metrics.torsoAngleDeg)).toBeLessThan(90);
+    for (const f of framesOf(r)) if (f.metrics.torsoAngleDeg !== null) expect(Math.abs(f.metrics.torsoAngleDeg)).toBeLessThan(90);
   });
 });

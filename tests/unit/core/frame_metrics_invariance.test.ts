@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFrameMetrics } from '../../../src/core/frame_metrics';
 import type { FrameMetrics, PoseTrack, Sided } from '../../../src/core/types';
 import { syntheticSquat } from '../../support/synthetic_squat';
+import { framesOf } from '../../support/analysis_frames';
 
 const ANGLES = ['torsoAngleDeg', 'trunkTibiaDeg', 'hipFlexionDeg', 'thighAngleDeg'] as const;
 const SIDED = ['kneeValgusDeg', 'kneeFlexionDeg', 'shinAngleDeg'] as const;
@@ -65,8 +66,8 @@ describe('computeFrameMetrics invariances', () => {
   it('scaling the video changes nothing', () => {
     fc.assert(fc.property(squat, fc.double({ min: 0.4, max: 3, noNaN: true }), (p, k) => {
       const t = make(p);
-      const a = computeFrameMetrics(t).frames.map((f) => f.metrics);
-      const b = computeFrameMetrics(transform(t, (x, y) => [x * k, y * k], undefined, [t.source.width * k, t.source.height * k])).frames.map((f) => f.metrics);
+      const a = framesOf(computeFrameMetrics(t)).map((f) => f.metrics);
+      const b = framesOf(computeFrameMetrics(transform(t, (x, y) => [x * k, y * k], undefined, [t.source.width * k, t.source.height * k]))).map((f) => f.metrics);
       const d = maxDiff(a, b);
       expect(d.nulls).toBe(0);
       expect(d.angle).toBeLessThan(0.05);
@@ -81,7 +82,7 @@ describe('computeFrameMetrics invariances', () => {
       const rolled = transform(t, (x, y) => { const dx = x - cx, dy = y - cy; return [cx + dx * Math.cos(r) + dy * Math.sin(r), cy - dx * Math.sin(r) + dy * Math.cos(r)]; });
       const res = computeFrameMetrics(rolled);
       expect(Math.abs(res.cameraRollDeg - rollDeg)).toBeLessThan(1);
-      const d = maxDiff(computeFrameMetrics(t).frames.map((f) => f.metrics), res.frames.map((f) => f.metrics));
+      const d = maxDiff(framesOf(computeFrameMetrics(t)).map((f) => f.metrics), framesOf(res).map((f) => f.metrics));
       expect(d.angle).toBeLessThan(1);
       expect(d.ratio).toBeLessThan(0.02);
     }), { numRuns: 12 });
@@ -91,8 +92,8 @@ describe('computeFrameMetrics invariances', () => {
     fc.assert(fc.property(squat, (p) => {
       const t = make(p);
       const W = t.source.width;
-      const a = computeFrameMetrics(t).frames.map((f) => f.metrics);
-      const b = computeFrameMetrics(transform(t, (x, y) => [W - x, y], swapName)).frames.map((f) => f.metrics);
+      const a = framesOf(computeFrameMetrics(t)).map((f) => f.metrics);
+      const b = framesOf(computeFrameMetrics(transform(t, (x, y) => [W - x, y], swapName))).map((f) => f.metrics);
       const d = maxDiff(a, b, true);
       expect(d.nulls).toBe(0);
       expect(d.angle).toBeLessThan(0.05);

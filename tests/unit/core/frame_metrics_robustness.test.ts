@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { computeFrameMetrics, type FrameMetricsResult } from '../../../src/core/frame_metrics';
 import { BLAZEPOSE_KEYPOINT_NAMES, type PoseFrame, type PoseTrack } from '../../../src/core/types';
 import { syntheticSquat } from '../../support/synthetic_squat';
+import { METRICS } from '../../../src/core/metrics/registry';
+import { columnValue } from '../../../src/core/series';
 
 /** Walks a value and returns the path of the first non-finite number, or null. */
 function findNonFinite(v: unknown, p = '$', seen = new Set<unknown>()): string | null {
@@ -23,25 +25,22 @@ function findNonFinite(v: unknown, p = '$', seen = new Set<unknown>()): string |
 }
 
 function checkResult(r: FrameMetricsResult, n: number) {
-  expect(r.frames).toHaveLength(n);
+  expect(r.series.t).toHaveLength(n);
   expect(r.hipHeight).toHaveLength(n);
-  // columns: typed arrays for the rep stage, NaN = null by design.
-  const { details, smoothed, columns, ...rest } = r;
+  // series: typed columns, NaN = not measurable by design; checked column by column below.
+  const { details, smoothed, series, ...rest } = r;
   void details;
-  void columns;
   expect(findNonFinite(rest)).toBeNull();
   expect(findNonFinite(JSON.parse(JSON.stringify(smoothed.frames)))).toBeNull();
-  for (const f of r.frames) {
-    for (const [key, m] of Object.entries(f.metrics)) {
-      const c = (f.confidence as unknown as Record<string, unknown>)[key];
-      if (m === null) expect(c).toBe(0);
-      else if (typeof m === 'object') {
-        for (const s of ['left', 'right'] as const) {
-          const cs = (c as Record<string, number>)[s];
-          expect(cs >= 0 && cs <= 1).toBe(true);
-          if (m[s] === null) expect(cs).toBe(0);
-        }
-      } else expect((c as number) >= 0 && (c as number) <= 1).toBe(true);
+  expect(Object.keys(series.columns).sort()).toEqual(METRICS.flatMap((d) => (d.sided ? [`${d.key}.left`, `${d.key}.right`] : [d.key])).sort());
+  for (const [key, col] of Object.entries(series.columns)) {
+    expect(col.value, key).toHaveLength(n);
+    expect(col.confidence, key).toHaveLength(n);
+    for (let i = 0; i < n; i++) {
+      const v = col.value[i], c = col.confidence[i];
+      expect(v === v ? Number.isFinite(v) : true, key).toBe(true);
+      expect(c >= 0 && c <= 1, key).toBe(true);
+      if (v !== v) expect(c, key).toBe(0);
     }
   }
   expect(r.poseCoverage >= 0 && r.poseCoverage <= 1).toBe(true);
@@ -119,7 +118,7 @@ describe('computeFrameMetrics robustness', () => {
     }));
     const r = computeFrameMetrics({ ...track, frames: swapped });
     for (let i = bottom; i < bottom + 3; i++) {
-      expect(r.frames[i].metrics.kneeOffset.left!).toBeCloseTo(truth.frames[i].kneeOffset.left, 2);
+      expect(columnValue(r.series, 'kneeOffset', 'left', i)!).toBeCloseTo(truth.frames[i].kneeOffset.left, 2);
     }
     expect(r.details.swapsFixed).toBeGreaterThanOrEqual(1);
   });

@@ -98,7 +98,7 @@ describe.skipIf(!exists)('real clips (fixtures/tracks, MANIFEST expectations)', 
     }
   });
 
-  // Was it.fails (KNOWN GAP); CORE-A: heelLift confidence now scales with foot size in pixels
+  // Was it.fails (KNOWN GAP); heelLift confidence now scales with foot size in pixels
   // (full from 60 px; this clip's 35 px foot gives < 0.5), so the 3 px rise no longer flags.
   it('front-deep-good-lowres: no heel-lift flag (was a KNOWN GAP: a 3 px heel rise on a 240x428 front view reads as 10 % of foot length)', () => {
     // Raw keypoints: the left heel goes from y ~361.7 px standing to 358.8 px on the way up

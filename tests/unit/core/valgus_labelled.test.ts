@@ -27,6 +27,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFrameMetrics } from '../../../src/core/frame_metrics';
 import type { Keypoint, PoseTrack } from '../../../src/core/types';
+import { framesOf } from '../../support/analysis_frames';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const csvPath = path.resolve(repoRoot, '../shared/fixtures', 'labelled/knee-labels-mediapipe-9kp.csv');
@@ -67,8 +68,8 @@ describe.skipIf(!exists)('valgus metrics on real labelled keypoints (knee-labels
       const track: PoseTrack = { source: { name: 'labelled', width: W, height: H, fps: 30, durationS: rows.length / 30, frameCount: rows.length }, model: 'mediapipe', frames };
       const result = computeFrameMetrics(track, { view: 'front' });
       const mean = (a: number | null, b: number | null) => (a === null ? b ?? NaN : b === null ? a : (a + b) / 2);
-      const fppa = result.frames.map((f) => mean(f.metrics.kneeValgusDeg.left, f.metrics.kneeValgusDeg.right));
-      const offset = result.frames.map((f) => mean(f.metrics.kneeOffset.left, f.metrics.kneeOffset.right));
+      const fppa = framesOf(result).map((f) => mean(f.metrics.kneeValgusDeg.left, f.metrics.kneeValgusDeg.right));
+      const offset = framesOf(result).map((f) => mean(f.metrics.kneeOffset.left, f.metrics.kneeOffset.right));
       // Baseline: plain knee width / ankle width from the raw keypoints (smaller = knees in).
       const ratio = frames.map(({ keypoints: k }) => -Math.abs(k[5].x - k[6].x) / Math.abs(k[7].x - k[8].x));
       const bent = fppa.map((v) => Number.isFinite(v));

@@ -59,7 +59,7 @@ describe('build: assets are copied into dist/', () => {
 
 describe('dev server serves the assets', () => {
   let server: ViteDevServer;
-  let port = 5301; // POSE's range; the next free port if it is taken
+  let port = 5301; // this test's port range; the next free port if it is taken
   beforeAll(async () => {
     server = await createServer({
       root,

@@ -65,7 +65,7 @@ describe('ReportView', () => {
   it('shows not-measurable metrics as such in the rep table, never as 0', () => {
     const video = loadedVideo();
     // Rep 2 lost its heel keypoints: its heel lift peak is null on the right.
-    video.analysis!.reps[1]!.peaks.heelLift = { left: 0.07, right: null };
+    video.analysis!.reps[1]!.measures.heelLift = { left: { value: 0.07, confidence: 0.9, t: 4.7, view: 'side' }, right: null };
     render(<ReportView video={video} allVideos={[video]} />);
     const table = document.querySelector('.rep-table')!;
     const header = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
@@ -144,7 +144,7 @@ describe('ReportView', () => {
     expect(charted).toContain('kneeFlexionDeg');
     expect(charted).not.toContain('kneeValgusDeg');
     expect(charted).not.toContain('buttWink');
-    const heel = plots.find((p) => (p.series as { label?: string }[]).some((s) => s.label === 'left') && (p.data[1] as number[]).length === video.analysis!.frames.length);
+    const heel = plots.find((p) => (p.series as { label?: string }[]).some((s) => s.label === 'left') && (p.data[1] as number[]).length === video.analysis!.series.t.length);
     expect(heel).toBeTruthy();
     // Small multiples: one point per rep.
     expect(document.querySelectorAll('.rep-peaks-chart').length).toBeGreaterThan(0);

@@ -1,12 +1,12 @@
 /**
  * A hand-made Analysis (and the PoseTrack it pretends to come from) for report and review
- * component tests, written before core.analyze() existed. Side view, three reps at 30 fps,
+ * component tests: numbers chosen so a test can name them. Side view, three reps at 30 fps,
  * the left knee bending a little less and the left heel lifting on the last rep (fatigue),
- * knee valgus not measurable from the side.
+ * knee valgus not measurable from the side. Tests of what the core computes use analyze() on
+ * a fixture track instead.
  */
 import type {
   Analysis,
-  AnalysedFrame,
   Flag,
   FrameConfidence,
   FrameMetrics,
@@ -15,8 +15,11 @@ import type {
   Measurability,
   PoseTrack,
   Rep,
+  RepMeasure,
+  RepMeasureEntry,
 } from '../../../src/core/types';
-import { BLAZEPOSE_KEYPOINT_NAMES } from '../../../src/core/types';
+import { ANALYSIS_FORMAT_VERSION, BLAZEPOSE_KEYPOINT_NAMES } from '../../../src/core/types';
+import { seriesFromFrames } from '../../support/analysis_frames';
 
 const FPS = 30;
 const REPS = [
@@ -75,25 +78,28 @@ function confidenceOf(metrics: FrameMetrics): FrameConfidence {
   return out as FrameConfidence;
 }
 
-function flag(partial: Omit<Flag, 'confidence'> & { confidence?: number }): Flag {
-  return { confidence: 0.8, ...partial };
+function flag(partial: Omit<Flag, 'confidence' | 'view'> & { confidence?: number }): Flag {
+  return { confidence: 0.8, view: 'side', ...partial };
 }
 
-function peaksOf(index: number): Rep['peaks'] {
-  const m = metricsAt(REPS[index]!.bottom);
-  return {
-    kneeFlexionDeg: m.kneeFlexionDeg,
-    heelLift: m.heelLift,
-    torsoAngleDeg: m.torsoAngleDeg,
-    trunkTibiaDeg: m.trunkTibiaDeg,
-    depth: m.depth,
-    thighAngleDeg: m.thighAngleDeg,
-    hipFlexionDeg: m.hipFlexionDeg,
-    footAngleDeg: m.footAngleDeg,
-    shinAngleDeg: m.shinAngleDeg,
-    kneeValgusDeg: { left: null, right: null },
-    buttWink: null,
+function measuresOf(index: number): Rep['measures'] {
+  const t = REPS[index]!.bottom;
+  const m = metricsAt(t);
+  const c = confidenceOf(m);
+  const one = (value: number | null, confidence: number): RepMeasure | null => (value === null ? null : { value, confidence, t, view: 'side' });
+  const entry = (key: MetricKey): RepMeasureEntry => {
+    const v = m[key] as unknown;
+    const k = c[key] as unknown;
+    if (v !== null && typeof v === 'object') {
+      const sv = v as { left: number | null; right: number | null }, sk = k as { left: number; right: number };
+      return { left: one(sv.left, sk.left), right: one(sv.right, sk.right) };
+    }
+    return one(v as number | null, k as number);
   };
+  const keys: MetricKey[] = [
+    'kneeFlexionDeg', 'heelLift', 'torsoAngleDeg', 'trunkTibiaDeg', 'depth', 'thighAngleDeg', 'hipFlexionDeg', 'footAngleDeg', 'shinAngleDeg', 'kneeValgusDeg', 'buttWink',
+  ];
+  return Object.fromEntries(keys.map((key) => [key, entry(key)]));
 }
 
 export function makeSampleReps(): Rep[] {
@@ -110,35 +116,36 @@ export function makeSampleReps(): Rep[] {
       index,
       ...events,
       tempo: { descentS: events.bottom - events.start, bottomS: events.ascentStart - events.bottom, ascentS: events.end - events.ascentStart },
-      peaks: peaksOf(index),
+      view: 'side',
+      measures: measuresOf(index),
       flags,
     };
   });
 }
 
 function measurability(): Record<MetricKey, Measurability> {
-  const yes: Measurability = { measurable: true, reason: null, confidence: 0.8 };
-  const frontOnly: Measurability = { measurable: false, reason: 'knee valgus needs a front view', confidence: 0 };
+  const yes: Measurability = { measurable: true, reason: null, confidence: 0.8, view: 'side' };
+  const frontOnly: Measurability = { measurable: false, reason: 'knee valgus needs a front view', confidence: 0, view: null };
   return {
     kneeValgusDeg: frontOnly,
     kneeOffset: frontOnly,
-    kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0 },
+    kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0, view: null },
     heelLift: yes,
     footAngleDeg: yes,
     torsoAngleDeg: yes,
     trunkTibiaDeg: yes,
-    buttWink: { measurable: false, reason: 'butt wink needs a clear side view of the lower back', confidence: 0.2 },
+    buttWink: { measurable: false, reason: 'butt wink needs a clear side view of the lower back', confidence: 0.2, view: null },
     kneeFlexionDeg: yes,
     hipFlexionDeg: yes,
     shinAngleDeg: yes,
     depth: yes,
     thighAngleDeg: yes,
-    hipShift: { measurable: true, reason: 'hip shift is approximate from the side', confidence: 0.4 },
+    hipShift: { measurable: true, reason: 'hip shift is approximate from the side', confidence: 0.4, view: 'side' },
   };
 }
 
 export function makeSampleAnalysis(): Analysis {
-  const frames: AnalysedFrame[] = [];
+  const frames: { t: number; metrics: FrameMetrics; confidence: FrameConfidence }[] = [];
   for (let i = 0; i < DURATION_S * FPS; i++) {
     const t = i / FPS;
     const metrics = metricsAt(t);
@@ -146,13 +153,13 @@ export function makeSampleAnalysis(): Analysis {
   }
   const reps = makeSampleReps();
   return {
-    version: 1,
+    formatVersion: ANALYSIS_FORMAT_VERSION,
     source: { name: 'sample-side.mp4', width: 480, height: 848, fps: FPS, durationS: DURATION_S, frameCount: frames.length },
     model: 'synthetic',
     view: { kind: 'side', confidence: 0.9, segments: [{ from: 0, to: DURATION_S, kind: 'side', confidence: 0.9 }] },
     cameraRollDeg: 1.5,
     measurability: measurability(),
-    frames,
+    series: seriesFromFrames(frames),
     reps,
     asymmetries: [
       { metric: 'heelLift', worseSide: 'left', left: [0.02, 0.07, 0.12], right: [0.02, 0.02, 0.02], symmetryIndex: 105, beyondVariation: true },
@@ -183,6 +190,7 @@ export function makeSampleAnalysis(): Analysis {
     ],
     warnings: [{ code: 'single-view', message: 'Filmed from the side only: knee valgus cannot be judged.' }],
     poseCoverage: 0.98,
+    settings: { depthTarget: 'parallel' },
   };
 }
 
