@@ -4,9 +4,10 @@
  * backed up. Everything else in src/store goes through these, so a change of the Analysis
  * format touches this file only.
  */
-import type { Analysis, MetricKey, Rep, Side, ViewKind } from '../core/types';
-import { PEAK_DIRECTION, isSidedMetric, type PeakDirection } from '../core/reps/metric_direction';
-import { METRIC_KEYS } from '../core/measurability';
+import { analysisToJSON, parseAnalysis } from '../core/analysis_io';
+import { METRIC_KEYS, isSidedMetric, metricDef, type PeakDirection } from '../core/metrics/registry';
+import { repValue } from '../core/series';
+import { ANALYSIS_FORMAT_VERSION, type Analysis, type MetricKey, type Rep, type Side, type ViewKind } from '../core/types';
 
 /** A rep's value of one metric (the extreme that matters), how sure, and from which view. */
 export interface RepMeasureValue {
@@ -34,27 +35,20 @@ export function metricHasSides(metric: MetricKey): boolean {
 
 /** Which extreme of the metric is the telling one over a rep. */
 export function metricPeakDirection(metric: MetricKey): PeakDirection {
-  return PEAK_DIRECTION[metric];
+  return metricDef(metric).peak;
 }
 
 export function metricMeasurability(analysis: Analysis, metric: MetricKey): MetricMeasurability {
   const m = analysis.measurability[metric];
   if (!m) return { measurable: false, reason: null, confidence: 0, view: null };
-  const view = (m as { view?: ViewKind | null }).view;
-  return { measurable: m.measurable, reason: m.reason, confidence: m.confidence, view: view === undefined ? analysis.view.kind : view };
+  return { measurable: m.measurable, reason: m.reason, confidence: m.confidence, view: m.view };
 }
 
-/**
- * A rep's measure of a metric on one side (side null for a metric without sides); null when that
- * rep could not measure it. Format 1 kept a bare number per rep: its confidence is then the
- * metric's measurability confidence and its view the clip's.
- */
-export function repMeasure(analysis: Analysis, rep: Rep, metric: MetricKey, side: Side | null): RepMeasureValue | null {
-  const peak = rep.peaks?.[metric] as unknown;
-  const picked = side && peak !== null && typeof peak === 'object' ? (peak as Record<Side, unknown>)[side] : side ? null : peak;
-  if (typeof picked !== 'number' || !Number.isFinite(picked)) return null;
-  const m = metricMeasurability(analysis, metric);
-  return { value: picked, confidence: m.confidence, view: m.view ?? analysis.view.kind };
+/** A rep's measure of a metric on one side (side null for a metric without sides); null when that rep could not measure it. */
+export function repMeasure(rep: Rep, metric: MetricKey, side: Side | null): RepMeasureValue | null {
+  const m = repValue(rep, metric, side);
+  if (!m || !Number.isFinite(m.value)) return null;
+  return { value: m.value, confidence: m.confidence, view: m.view };
 }
 
 /** The Analysis' format version (1 had `version: 1`, 2 has `formatVersion: 2`). */
@@ -65,26 +59,23 @@ export function analysisFormatVersion(analysis: unknown): number {
   return 0;
 }
 
-/** As stored in IndexedDB: the object itself (structured clone keeps typed arrays). */
+/** As stored in IndexedDB: the object itself (structured clone keeps the typed arrays as they are). */
 export function toStoredAnalysis(analysis: Analysis): unknown {
   return analysis;
 }
 
-/** Reads a stored Analysis back. */
+/** Reads a stored Analysis back; one stored in an older format is read through parseAnalysis. */
 export function fromStoredAnalysis(stored: unknown): Analysis {
-  return stored as Analysis;
+  if (analysisFormatVersion(stored) === ANALYSIS_FORMAT_VERSION) return stored as Analysis;
+  return parseAnalysis(stored);
 }
 
-/** As plain JSON for a backup file (no typed arrays, no NaN). */
+/** As plain JSON for a backup file (typed arrays as number arrays, NaN as null). */
 export function analysisToBackupJSON(analysis: Analysis): unknown {
-  return JSON.parse(JSON.stringify(analysis));
+  return analysisToJSON(analysis);
 }
 
-/** Reads a backup's Analysis JSON; throws with a plain message when it is not one. */
+/** Reads a backup's Analysis JSON (any format version parseAnalysis reads); throws saying what is wrong. */
 export function analysisFromBackupJSON(json: unknown): Analysis {
-  const a = json as Partial<Analysis> | null;
-  if (!a || typeof a !== 'object' || !Array.isArray(a.reps) || !a.measurability || !a.view || !a.source) {
-    throw new Error('an analysis in the file is incomplete');
-  }
-  return a as Analysis;
+  return parseAnalysis(json);
 }

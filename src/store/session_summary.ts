@@ -16,7 +16,7 @@ export function median(values: readonly number[]): number {
 }
 
 function summariseValues(analysis: Analysis, metric: MetricKey, side: Side | null): SummaryValue | null {
-  const measures = analysis.reps.map((rep) => repMeasure(analysis, rep, metric, side)).filter((m) => m !== null);
+  const measures = analysis.reps.map((rep) => repMeasure(rep, metric, side)).filter((m) => m !== null);
   if (measures.length === 0) return null;
   const values = measures.map((m) => m.value);
   const direction = metricPeakDirection(metric);

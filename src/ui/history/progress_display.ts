@@ -3,10 +3,10 @@
  * display, and a trend as the column arrays uPlot draws. Display only: the values are the
  * sessions' stored summaries (src/store/history_trends.ts), scaled to the unit shown.
  */
+import { metricDef } from '../../core/metrics/registry';
 import type { MetricKey } from '../../core/types';
 import type { ProgressMetricId, Trend } from '../../store/history_trends';
 import type { SummarySide } from '../../store/history_types';
-import { METRIC_LABELS } from '../report/labels';
 
 export interface ProgressLabel {
   label: string;
@@ -23,8 +23,8 @@ const EXTRA: Record<'tempo' | 'reps', ProgressLabel> = {
 
 export function progressLabel(id: ProgressMetricId): ProgressLabel {
   if (id === 'tempo' || id === 'reps') return EXTRA[id];
-  const m = METRIC_LABELS[id as MetricKey];
-  return { label: m.label, unit: m.unit, scale: m.scale, digits: m.digits, help: m.help };
+  const { label, unit, scale, digits, help } = metricDef(id as MetricKey).display;
+  return { label, unit, scale, digits, help };
 }
 
 /** "12 % foot", "4°", "2.3 s" for a value in the metric's own unit. */

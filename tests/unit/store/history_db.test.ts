@@ -9,6 +9,10 @@ import { progressTrend } from '../../../src/store/history_trends';
 import { RecordingStore } from '../../../src/store/recordings_db';
 import { HistoryStorageError } from '../../../src/store/storage_errors';
 import { syntheticSquat, type SyntheticSquatSpec } from '../../support/synthetic_squat';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packTrack } from '../../../src/store/compact_track';
+import type { HistorySession } from '../../../src/store/history_types';
 
 let n = 0;
 const opened: { close(): void }[] = [];
@@ -233,5 +237,34 @@ describe('HistoryStore', () => {
     expect(await history.list()).toEqual([]);
     expect((await history.usage()).videoBytes).toBe(0);
     expect((await recordings.list()).map((r) => r.id)).toEqual([live.id]);
+  });
+
+  it('reads a session stored in Analysis format 1, and summarises it again for the progress view', async () => {
+    // A real version-1 file (fixtures/analyses), stored as an older app would have: plain objects.
+    const v1 = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/analyses/side-two-reps-good.v1.json'), 'utf8'));
+    const db = track(new AppDexie(dbName()));
+    const store = new HistoryStore(db);
+    const { analysis, track: t } = squat({ view: 'side' });
+    const saved = await store.save({ analysis, track: t, name: 'now', origin: 'upload' });
+    const old: HistorySession = { ...saved, id: 'old-session', name: 'side-two-reps-good.mp4', createdAt: T0, summaryVersion: 0, analysisFormat: 1, summary: { ...saved.summary, metrics: {} } };
+    await db.sessions.add(old);
+    await db.sessionData.add({ id: old.id, analysis: v1, track: packTrack(t) });
+
+    const [row] = await store.list();
+    expect(row!.id).toBe('old-session');
+    expect(row!.summaryVersion).toBe(1);
+    expect(row!.summary.repCount).toBe(v1.reps.length);
+    // Its knee bend per rep came from the v1 peaks (the near, right leg; the far leg was not seen).
+    const peaks: number[] = v1.reps.map((r: { peaks: { kneeFlexionDeg: { right: number | null } } }) => r.peaks.kneeFlexionDeg.right).filter((x: number | null) => x !== null);
+    const right = row!.summary.metrics.kneeFlexionDeg!.values.right!;
+    expect(right.reps).toBe(peaks.length);
+    expect(right.worst).toBeCloseTo(Math.max(...peaks), 9);
+    expect(row!.summary.metrics.kneeFlexionDeg!.values.left).toBeUndefined();
+    expect(row!.summary.metrics.kneeValgusDeg!.measurable).toBe(false);
+    const opened = await store.open('old-session');
+    expect(opened.analysis.formatVersion).toBe(2);
+    expect(opened.analysis.series.t.length).toBe(v1.frames.length);
+    // Written back: the next read does not summarise it again.
+    expect((await db.sessions.get('old-session'))!.summaryVersion).toBe(1);
   });
 });
