@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Trend } from '../../store/history_trends';
-import { SIDE_COLOURS } from '../player/draw_skeleton';
+import { SIDE_COLOURS } from '../../render/draw_skeleton';
 import { GRID, inkColour } from '../charts/MetricChart';
 import { formatProgressValue, formatSessionDate, progressChartData, progressLabel } from './progress_display';
 

@@ -16,6 +16,7 @@ import { FindingsList } from './FindingsList';
 import { ChartsSection } from './ChartsSection';
 import { FaultThumbnails } from './FaultThumbnails';
 import { ExportButtons } from './ExportButtons';
+import { AnnotatedVideoButton } from '../export_video/AnnotatedVideoButton';
 import { METRIC_LABELS, formatSeconds, overlayMetricsFor } from './labels';
 import './report.css';
 
@@ -156,6 +157,7 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
               {video.url ? <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} /> : null}
               <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
               <ExportButtons analysis={analysis} sourceName={video.name} />
+              {video.url ? <AnnotatedVideoButton video={video} /> : null}
             </ErrorBoundary>
           ) : (
             <p aria-live="polite">Not analysed yet.</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, columnValue } from '../../../src/core/series';
-import { overlayLabels } from '../../../src/ui/player/overlay_labels';
+import { overlayLabels } from '../../../src/render/overlay_labels';
 import { makeSampleAnalysis } from '../report/sample_analysis';
 
 describe('overlay labels on the analysed video', () => {
