@@ -11,7 +11,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { baseUrl, clip, launch, skipReason, type Session } from './harness';
-import { tempDir } from './upload_helpers';
+import { tempDir, uploadAndWaitForHistory } from './upload_helpers';
 
 const reason = skipReason(true);
 if (reason) console.warn(`annotated video e2e skipped: ${reason}`);
@@ -82,14 +82,6 @@ async function storedKeypoint(page: Page, frameIndex: number, names: readonly st
   );
 }
 
-async function analyse(session: Session, name: string): Promise<void> {
-  const { page } = session;
-  await page.getByRole('tab', { name: /Analyse a video/ }).click();
-  await page.getByTestId('video-file-input').setInputFiles(clip(name));
-  await page.waitForFunction((clipName) => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === `Report for ${clipName}`, name, { timeout: 240_000 });
-  await page.waitForSelector('[data-testid="history-status"][data-status="saved"]', { timeout: 30_000 });
-}
-
 async function saveDownload(page: Page, testId: string, dir: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId(testId).click()]);
   const file = path.join(dir, download.suggestedFilename());
@@ -112,7 +104,7 @@ describe.skipIf(reason !== null)('annotated video export', () => {
 
   it('MP4 (H.264): the source frame count and frame times, the skeleton where the keypoints are', async () => {
     const { page } = session;
-    await analyse(session, CLIP);
+    await uploadAndWaitForHistory(session.page, clip(CLIP));
     const file = await saveDownload(page, 'export-annotated-video', dir);
     expect(path.basename(file)).toBe('side-deep-good-rotated-annotated.mp4');
     const status = page.getByTestId('export-video-status');
@@ -152,7 +144,7 @@ describe.skipIf(reason !== null)('annotated video export', () => {
 
   it('the side-by-side review of two reps as one video, both panels in it', async () => {
     const { page } = session;
-    await analyse(session, 'front-two-reps-good.mp4');
+    await uploadAndWaitForHistory(page, clip('front-two-reps-good.mp4'));
     await page.getByTestId('open-review').click();
     await page.locator('[data-pair="first-last"]').click();
     await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
@@ -178,7 +170,7 @@ describe.skipIf(reason !== null)('annotated video export where H.264 cannot be e
         VideoEncoder.isConfigSupported = async (config: VideoEncoderConfig) => (config.codec.startsWith('avc') ? { supported: false, config } : original(config));
       });
       await page.goto(baseUrl());
-      await analyse(session, CLIP);
+      await uploadAndWaitForHistory(session.page, clip(CLIP));
       const file = await saveDownload(page, 'export-annotated-video', tempDir('squat-annotated-webm-'));
       expect(path.extname(file)).toBe('.webm');
       const out = probe(file);

@@ -8,17 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { baseUrl, clip, launch, screenshot, screenshotsDir, skipReason, type Session } from './harness';
+import { uploadAndWaitForHistory } from './upload_helpers';
 
 const reason = skipReason(true);
 if (reason) console.warn(`history/offline e2e skipped: ${reason}`);
-
-async function upload(session: Session, name: string): Promise<void> {
-  const { page } = session;
-  await page.getByRole('tab', { name: /Analyse a video/ }).click();
-  await page.getByTestId('video-file-input').setInputFiles(clip(name));
-  await page.waitForFunction((clipName) => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === `Report for ${clipName}`, name, { timeout: 240_000 });
-  await page.waitForSelector('[data-testid="history-status"][data-status="saved"]', { timeout: 30_000 });
-}
 
 async function openHistory(session: Session): Promise<void> {
   await session.page.getByRole('tab', { name: 'History' }).click();
@@ -39,13 +32,13 @@ describe.skipIf(reason !== null)('history in the app', () => {
 
   it('keeps both analysed clips across a reload; progress plots only the views that measure a metric', async () => {
     const { page } = session;
-    await upload(session, 'side-deep-good-rotated.mp4');
+    await uploadAndWaitForHistory(page, clip('side-deep-good-rotated.mp4'));
     // The user keeps this one's video and tags it.
     await page.getByTestId('keep-video').check();
     await page.waitForFunction(() => (document.querySelector('[data-testid="keep-video"]') as HTMLInputElement).checked);
     await page.getByTestId('results-note').fill('before ankle mobility');
     await page.getByTestId('results-note').press('Enter');
-    await upload(session, 'front-two-reps-good.mp4');
+    await uploadAndWaitForHistory(page, clip('front-two-reps-good.mp4'));
 
     await page.reload();
     await openHistory(session);
@@ -123,11 +116,8 @@ describe.skipIf(reason !== null)('offline after the first visit', () => {
         uncached: await fetch('/models/NOTICE.md').then((r) => `status ${r.status}`, () => 'failed'),
       }));
       expect(state).toEqual({ controlled: true, isolated: true, uncached: 'failed' });
-      await page.getByRole('tab', { name: /Analyse a video/ }).click();
-      await page.getByTestId('video-file-input').setInputFiles(clip('side-deep-good-rotated.mp4'));
-      await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for side-deep-good-rotated.mp4', null, { timeout: 240_000 });
+      await uploadAndWaitForHistory(page, clip('side-deep-good-rotated.mp4'));
       expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^1\b/);
-      await page.waitForSelector('[data-testid="history-status"][data-status="saved"]');
       await page.getByRole('tab', { name: 'History' }).click();
       await page.waitForSelector('[data-testid="history-session"]');
       expect(await page.getByTestId('history-session').count()).toBe(1);

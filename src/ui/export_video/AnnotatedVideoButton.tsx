@@ -4,7 +4,7 @@
  */
 import { exportAnnotatedVideo } from '../../export/annotated_video/annotated_video';
 import type { LoadedVideo } from '../app/loaded_videos';
-import { downloadBlob } from '../history/download_blob';
+import { downloadBlob } from '../download_file';
 import { VideoExportStatus } from './VideoExportStatus';
 import { fileStem, useVideoExport } from './use_video_export';
 import './export_video.css';

@@ -2,7 +2,7 @@
 import type { Rep } from '../../core/types';
 import { exportRepComparisonVideo } from '../../export/annotated_video/rep_comparison_video';
 import type { LoadedVideo } from '../app/loaded_videos';
-import { downloadBlob } from '../history/download_blob';
+import { downloadBlob } from '../download_file';
 import { VideoExportStatus } from './VideoExportStatus';
 import { fileStem, useVideoExport } from './use_video_export';
 import './export_video.css';

@@ -8,7 +8,7 @@ import type { HistorySession } from '../../store/history_types';
 import { describeHistoryError } from '../../store/storage_errors';
 import { storageEstimate } from '../../store/recordings_db';
 import { useHistory } from './history_context';
-import { dateStamp, downloadBlob } from './download_blob';
+import { dateStamp, downloadBlob } from '../download_file';
 import { formatBytes, formatSessionDate } from './progress_display';
 
 export interface StoragePanelProps {
