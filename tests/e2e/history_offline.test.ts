@@ -7,8 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { copyFileSync } from 'node:fs';
 import { baseUrl, clip, launch, screenshot, screenshotsDir, skipReason, type Session } from './harness';
-import { uploadAndWaitForHistory } from './upload_helpers';
+import { tempDir, uploadAndWaitForHistory } from './upload_helpers';
 
 const reason = skipReason(true);
 if (reason) console.warn(`history/offline e2e skipped: ${reason}`);
@@ -78,6 +79,40 @@ describe.skipIf(reason !== null)('history in the app', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for side-deep-good-rotated.mp4');
     await page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 2);
     expect(session.offOriginRequests).toEqual([]);
+  });
+
+  it('moves to another browser with a backup file, without duplicates, the chosen video with it', async () => {
+    const { page } = session;
+    await openHistory(session);
+    await page.locator('.backup-videos input[type="checkbox"]').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-history').click()]);
+    expect(download.suggestedFilename()).toMatch(/^squat-history-\d{4}-\d\d-\d\d\.zip$/);
+    expect(await page.getByTestId('storage-message').textContent()).toMatch(/Backup saved: 2 sessions and 1 video/);
+    const file = path.join(tempDir('squat-backup-'), download.suggestedFilename());
+    copyFileSync((await download.path())!, file);
+
+    const other = await launch();
+    try {
+      await other.page.goto(baseUrl());
+      await other.page.getByRole('tab', { name: 'History' }).click();
+      await other.page.getByTestId('history-empty').waitFor();
+      await other.page.getByTestId('import-history-input').setInputFiles(file);
+      await other.page.waitForSelector('[data-testid="history-session"]');
+      expect(await other.page.getByTestId('storage-message').textContent()).toMatch(/^Imported 2 sessions from squat-history/);
+      expect(await other.page.getByTestId('history-session').locator('.session-name').allTextContents()).toEqual(['front-two-reps-good.mp4', 'side-deep-good-rotated.mp4']);
+      expect(await other.page.getByTestId('history-session').nth(1).getByTestId('session-note').inputValue()).toBe('before ankle mobility');
+      // Again: nothing added.
+      await other.page.getByTestId('import-history-input').setInputFiles(file);
+      await other.page.waitForFunction(() => /Imported 0 sessions/.test(document.querySelector('[data-testid="storage-message"]')?.textContent ?? ''));
+      expect(await other.page.getByTestId('storage-message').textContent()).toMatch(/2 already here were left as they were/);
+      expect(await other.page.getByTestId('history-session').count()).toBe(2);
+      // The video came along: the report plays it.
+      await other.page.getByTestId('history-session').nth(1).getByTestId('open-session').click();
+      await other.page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 2);
+      expect(other.offOriginRequests).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('works at phone width without sideways scrolling', async () => {

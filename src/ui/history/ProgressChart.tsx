@@ -30,8 +30,12 @@ export function ProgressChart({ trend, onOpenSession, height = 220 }: ProgressCh
     const ink = inkColour(element);
     const colour = (side: string) => (side === 'left' ? SIDE_COLOURS.left : side === 'right' ? SIDE_COLOURS.right : ink);
     const xs = data[0] as number[];
-    // One session: give the time axis a day either side, so the point sits in the middle.
-    const xRange: uPlot.Range.Function = (_u, min, max) => (max - min < 60 ? [min - 86_400, max + 86_400] : [min - (max - min) * 0.05, max + (max - min) * 0.05]);
+    // The time axis from the data, padded: half a day either side when the sessions are within a
+    // day (or there is only one), else 5 % of the span.
+    const first = Math.min(...xs);
+    const last = Math.max(...xs);
+    const pad = last - first < 86_400 ? 43_200 : (last - first) * 0.05;
+    const xRange: uPlot.Range.MinMax = [first - pad, last + pad];
     const buttons: HTMLButtonElement[] = [];
     const place = (u: uPlot) => {
       for (const button of buttons) {
