@@ -1,5 +1,6 @@
 /**
  * npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+ * npm run analyze -- <front> <side> [--out set.json]: two videos of one set (analyze_set.ts)
  *
  * Video: ffprobe + ffmpeg (frames in memory, exact timestamps, rotation honoured) -> BlazePose in
  * Node (src/pose, wasm) -> PoseTrack -> analyze() from src/core -> JSON {track, analysis}, the
@@ -18,19 +19,25 @@ import { isPoseModelName } from '../pose/model_registry';
 import type { PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
 import { checkInputFile, extractPoseTrack, longestPersonRunS, MIN_PERSON_RUN_S } from './pose_track';
+import { analyzeSet } from './analyze_set';
 import { summaryLines } from './summary';
 import { readTrackFile } from './track_io';
 
 export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+       npm run analyze -- <video A> <video B> [--model lite|full] [--out set.json]
 
   <video>        mp4, mov, webm or anything FFmpeg reads; every frame is analysed
   <track.json>   a PoseTrack, or this command's own output: pose is skipped, the track re-analysed
+  <video A> <video B>  two cameras filming one set (e.g. front and side): both are analysed,
+                 lined up in time from the motion and read together (docs/analysis-format.md)
   --model        BlazePose landmark model: full (default, more accurate) or lite (faster)
   --out FILE     write the JSON there (default: stdout)
   --quiet        no progress or summary on stderr (errors still shown)`;
 
 export interface CliArgs {
   input: string;
+  /** A second video of the same set (two-view mode). */
+  second?: string;
   model: PoseModelName;
   out: string | null;
   quiet: boolean;
@@ -38,6 +45,7 @@ export interface CliArgs {
 
 export function parseArgs(argv: string[]): CliArgs | 'help' {
   let input: string | null = null;
+  let second: string | null = null;
   let model: PoseModelName = 'full';
   let out: string | null = null;
   let quiet = false;
@@ -56,17 +64,18 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
     } else if (a.startsWith('-') && a !== '-') {
       throw new CliError(`unknown option ${a}.\n${USAGE}`, EXIT.usage);
     } else if (input === null) input = a;
-    else throw new CliError(`one input at a time (got "${input}" and "${a}").\n${USAGE}`, EXIT.usage);
+    else if (second === null) second = a;
+    else throw new CliError(`at most two inputs, the two videos of one set (got "${input}", "${second}" and "${a}").\n${USAGE}`, EXIT.usage);
   }
   if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
-  return { input, model, out, quiet };
+  return { input, ...(second ? { second } : {}), model, out, quiet };
 }
 
 function isJsonInput(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
-function progressPrinter(quiet: boolean): (done: number, total: number | null, fps: number) => void {
+export function progressPrinter(quiet: boolean): (done: number, total: number | null, fps: number) => void {
   if (quiet) return () => {};
   const tty = process.stderr.isTTY;
   let lastPrinted = -1;
@@ -90,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
+  if (parsed.second) return analyzeSet(parsed);
   const { input, model, out, quiet } = parsed;
   const log = (s: string) => {
     if (!quiet) process.stderr.write(`${s}\n`);

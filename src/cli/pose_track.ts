@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PoseFrame, PoseTrack } from '../core/types';
 import { trackModelName } from '../pose/model_registry';
+import { chooseLifterFrames, type PeopleFound } from '../pipeline/person_choice';
 import { createNodePoseEstimator } from '../pose/node';
 import type { PoseEstimator, PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
@@ -36,6 +37,8 @@ export interface ExtractResult {
   backendReason: string;
   /** ffmpeg's complaints about the data (corrupt or truncated), if any. */
   decodeErrors: string[];
+  /** Several people were tracked: all of them (track.people says whom the track follows). */
+  people?: PeopleFound;
 }
 
 /** Checks the file before ffmpeg sees it, so the common mistakes get plain messages. */
@@ -78,6 +81,7 @@ export async function extractPoseTrack(file: string, options: ExtractOptions): P
       );
     }
     const last = frames[frames.length - 1];
+    const lifter = chooseLifterFrames(frames, info);
     const track: PoseTrack = {
       source: {
         name: label,
@@ -89,9 +93,17 @@ export async function extractPoseTrack(file: string, options: ExtractOptions): P
         frameCount: frames.length,
       },
       model: trackModelName(options.model),
-      frames,
+      frames: lifter.frames,
+      ...(lifter.people ? { people: lifter.people } : {}),
     };
-    return { track, info, backend: estimator.backend, backendReason: estimator.backendReason, decodeErrors: result.errors };
+    return {
+      track,
+      info,
+      backend: estimator.backend,
+      backendReason: estimator.backendReason,
+      decodeErrors: result.errors,
+      ...(lifter.found ? { people: lifter.found } : {}),
+    };
   } finally {
     if (!options.estimator) estimator.dispose();
   }

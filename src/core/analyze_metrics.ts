@@ -19,6 +19,7 @@ import { computeAsymmetries } from './asymmetry';
 import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
 import { buildFindings } from './findings';
 import type { FrameMetricsResult } from './frame_metrics';
+import { peopleWarnings } from './people_warning';
 
 /**
  * What the rep/flag/finding stages need from the per-frame stage: the fields of
@@ -174,7 +175,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
   });
 
-  const warnings: AnalysisWarning[] = [...(fm.warnings ?? [])];
+  const warnings: AnalysisWarning[] = [...peopleWarnings(track), ...(fm.warnings ?? [])];
   if (n > 0 && reps.length === 0) {
     warnings.push({
       code: 'no_reps',

@@ -89,6 +89,35 @@ export interface PoseTrack {
   /** e.g. "blazepose-lite", "blazepose-full", "synthetic". */
   model: string;
   frames: PoseFrame[];
+  /** Present when more than one person was in the picture: whom the frames follow, and why. */
+  people?: PeopleInPicture;
+}
+
+/** A rectangle as fractions (0..1) of the displayed frame. */
+export interface FrameBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Several people were tracked; `PoseTrack.frames` follow one of them (src/pipeline/person_choice.ts). */
+export interface PeopleInPicture {
+  /** People tracked for long enough to count (2 or more). */
+  count: number;
+  /** 'auto': the analyzer chose; 'tapped': the user pointed at the lifter. */
+  chosen: 'auto' | 'tapped';
+  /**
+   * 'squats': the one whose hips dropped the most, clearly more than anyone else's;
+   * 'prominent': no clear squatter (nobody squats, or several do): the biggest, most central one;
+   * 'tapped': the user's choice.
+   */
+  reason: 'squats' | 'prominent' | 'tapped';
+  /** Where the followed person is relative to the others, seen in the picture. */
+  position: 'left' | 'middle' | 'right';
+  /** The followed person's keypoint box at time `t` (the first frame they were seen). */
+  box: FrameBox;
+  t: number;
 }
 
 // ---------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import { openVideo, type DecodedFrame, type OpenVideoOptions, type VideoProbe } 
 import { errors, isVideoInputError } from '../video/video_input_error';
 import { acquirePoseEstimator, POSE_RUNTIME } from './pose_provider';
 import { MIN_POSE_COVERAGE, framesWithPose } from './pose_coverage';
+import { chooseLifterFrames, type PeopleFound } from './person_choice';
+import { withPeopleMapped } from './person_frames';
 import { ProgressMeter, type ProgressSnapshot } from './progress';
 
 export type AnalysisPhase = 'probing' | 'loading-model' | 'analysing' | 'paused' | 'analysing-movement' | 'done';
@@ -68,6 +70,8 @@ export interface AnalyzeVideoResult {
   backendReason: string;
   probe: VideoProbe;
   stats: PipelineStats;
+  /** Several people were tracked: all of them, for pointing at another one (track.people says whom the track follows). */
+  people?: PeopleFound;
 }
 
 /**
@@ -181,7 +185,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
           closeImage(frame.image);
         }
         poseMs += now() - poseStart;
-        frames.push(toSourcePixels(pose, frame));
+        frames.push(withPeopleMapped(pose, (p) => toSourcePixels(p, frame)));
         lastFrameAt = now();
         meter.frameDone(lastFrameAt);
         if ((phase as AnalysisPhase) === 'paused') phase = 'analysing';
@@ -198,6 +202,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     releaseEstimator?.();
     throwIfAborted();
 
+    const lifter = chooseLifterFrames(frames, { width: probe.displayWidth, height: probe.displayHeight, fps: probe.fps });
     const track: PoseTrack = {
       source: {
         name,
@@ -208,7 +213,8 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         frameCount: frames.length,
       },
       model: trackModelName(model),
-      frames,
+      frames: lifter.frames,
+      ...(lifter.people ? { people: lifter.people } : {}),
     };
 
     const withPose = framesWithPose(track);
@@ -239,6 +245,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         framesPerSecond: loopMs > 0 ? (frames.length * 1000) / loopMs : 0,
         setupMs,
       },
+      ...(lifter.found ? { people: lifter.found } : {}),
     };
   } catch (error) {
     if (signal?.aborted && !(isVideoInputError(error) && error.code !== 'cancelled')) throw errors.cancelled();

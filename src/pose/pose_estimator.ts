@@ -15,6 +15,8 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFrame } from '../core/types';
 import { initBackend } from './backend';
 import { modelUrls } from './model_registry';
+import { createPersonTracker } from './person_tracker';
+import type { PoseFrameWithPeople } from './person_types';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
 
 export interface PoseEstimatorDeps {
@@ -120,6 +122,7 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
 
   let disposed = false;
   const readBitmap = bitmapReader();
+  const people = createPersonTracker(detector, rgbaToTensor);
   return {
     model,
     backend: backend as BackendName,
@@ -128,20 +131,19 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
       if (disposed) throw new Error('pose estimator used after dispose()');
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
       // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
-      const input = isRgbaFrame(frame)
-        ? rgbaToTensor(frame)
-        : isImageBitmap(frame) && backend !== 'webgl'
-          ? rgbaToTensor(readBitmap(frame))
-          : frame;
+      const rgba = isRgbaFrame(frame) ? frame : isImageBitmap(frame) && backend !== 'webgl' ? readBitmap(frame) : null;
+      const input = rgba ? rgbaToTensor(rgba) : (frame as ImageBitmap);
       try {
-        const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false }, t * 1000);
-        return toPoseFrame(poses[0], t);
+        const found = await people.estimate(input, t, () => rgba ?? readBitmap(frame as ImageBitmap));
+        const out: PoseFrameWithPeople = toPoseFrame(found.pose, t);
+        if (found.people) out.people = found.people.map(({ id, pose }) => ({ id, ...toPoseFrame(pose, t) }));
+        return out;
       } finally {
         if (input instanceof tf.Tensor) input.dispose();
       }
     },
     reset() {
-      detector.reset();
+      people.reset();
     },
     dispose() {
       if (disposed) return;

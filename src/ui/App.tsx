@@ -209,7 +209,13 @@ function AppShell() {
 
         <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== 'results'}>
           {selected ? (
-            <ResultsView videos={videos} selected={selected} onSelect={setSelectedId} onRemove={removeVideo} />
+            <ResultsView
+              videos={videos}
+              selected={selected}
+              onSelect={setSelectedId}
+              onRemove={removeVideo}
+              onUpdate={(updated) => setVideos((list) => list.map((v) => (v.id === updated.id ? updated : v)))}
+            />
           ) : (
             <p className="panel muted">No video analysed yet. Choose one under “Analyse a video”.</p>
           )}

@@ -5,15 +5,19 @@
  */
 import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LazyReportView } from './lazy_parts';
+import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
 import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
 import { SessionControls } from '../history/SessionControls';
+import { PeoplePicker } from '../people/PeoplePicker';
+import { followOtherPerson } from '../people/follow_person';
 
 export interface ResultsViewProps {
   videos: LoadedVideo[];
   selected: LoadedVideo;
   onSelect: (id: string) => void;
   onRemove: (id: string) => void;
+  /** The same video re-analysed (another person followed). */
+  onUpdate?: (video: LoadedVideo) => void;
 }
 
 function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: string) => void }) {
@@ -65,8 +69,23 @@ function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: st
   );
 }
 
-export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsViewProps) {
-  const facts = <VideoFacts video={selected} onRemove={onRemove} />;
+export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: ResultsViewProps) {
+  const { width, height, fps } = selected.track.source;
+  const facts = (
+    <>
+      <VideoFacts video={selected} onRemove={onRemove} />
+      {selected.people && onUpdate ? (
+        <PeoplePicker
+          url={selected.url}
+          width={width}
+          height={height}
+          fps={fps}
+          people={selected.people}
+          onFollow={async (id) => onUpdate(await followOtherPerson(selected, id))}
+        />
+      ) : null}
+    </>
+  );
   return (
     <div className="results">
       {videos.length > 1 && (
@@ -81,6 +100,13 @@ export function ResultsView({ videos, selected, onSelect, onRemove }: ResultsVie
             ))}
           </ul>
         </nav>
+      )}
+      {videos.filter((v) => v.analysis).length > 1 && (
+        <ErrorBoundary what="two-camera view">
+          <Suspense fallback={<p className="muted">Loading the two-camera view…</p>}>
+            <LazyTwoViewSet videos={videos} />
+          </Suspense>
+        </ErrorBoundary>
       )}
       <section className="report-area" aria-label="Report">
         <ErrorBoundary what="report">

@@ -13,3 +13,5 @@ export function preloadReportView(): void {
 
 export const LazyReportView = lazy(async () => ({ default: (await loadReportView()).ReportView }));
 export const LazyLiveRecorder = lazy(async () => ({ default: (await import('../live/LiveRecorder')).LiveRecorder }));
+/** Two videos of one set read together (src/ui/multiview). */
+export const LazyTwoViewSet = lazy(() => import('../multiview/TwoViewSet'));

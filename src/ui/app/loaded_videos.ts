@@ -4,6 +4,7 @@
  */
 import type { Analysis, PoseTrack } from '../../core/types';
 import type { AnalyzeVideoResult } from '../../pipeline/analyze_video';
+import type { PeopleFound } from '../../pipeline/person_choice';
 
 export interface LoadedVideo {
   id: string;
@@ -19,6 +20,8 @@ export interface LoadedVideo {
   backendReason?: string;
   /** Why analysis is null although the track is good (additive). */
   analysisError?: string | null;
+  /** Several people were tracked: everyone, for pointing at the lifter (additive). */
+  people?: PeopleFound;
 }
 
 let counter = 0;
@@ -41,6 +44,7 @@ export function toLoadedVideo(file: Blob, name: string, result: AnalyzeVideoResu
     model: result.track.model,
     backendReason: result.backendReason,
     analysisError: result.analysisError,
+    ...(result.people ? { people: result.people } : {}),
   };
 }
 
