@@ -141,6 +141,32 @@ export class HistoryStore {
     });
   }
 
+  /**
+   * Replaces a session's Analysis and track (the set analysed again, e.g. following the other
+   * person in the picture); its date, note and video stay.
+   */
+  async replaceAnalysis(id: string, analysis: Analysis, track: PoseTrack): Promise<HistorySession> {
+    const compact = packTrack(track);
+    return this.run('The new analysis could not be saved to your history', () =>
+      this.db.transaction('rw', this.db.sessions, this.db.sessionData, async () => {
+        const row = await this.db.sessions.get(id);
+        if (!row) throw new HistoryStorageError('missing', 'That session is no longer stored.');
+        const updated: HistorySession = {
+          ...row,
+          view: analysis.view.kind,
+          model: analysis.model || track.model,
+          summary: summariseAnalysis(analysis),
+          summaryVersion: SUMMARY_VERSION,
+          analysisFormat: analysisFormatVersion(analysis),
+          dataBytes: analysisBytes(analysis) + compactTrackBytes(compact),
+        };
+        await this.db.sessions.put(updated);
+        await this.db.sessionData.put({ id, analysis: toStoredAnalysis(analysis), track: compact });
+        return updated;
+      }),
+    );
+  }
+
   async setNote(id: string, note: string): Promise<void> {
     await this.run('The note could not be saved', async () => {
       const n = await this.db.sessions.update(id, { note });

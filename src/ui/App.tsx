@@ -214,7 +214,10 @@ function AppShell() {
               selected={selected}
               onSelect={setSelectedId}
               onRemove={removeVideo}
-              onUpdate={(updated) => setVideos((list) => list.map((v) => (v.id === updated.id ? updated : v)))}
+              onUpdate={(updated) => {
+                setVideos((list) => list.map((v) => (v.id === updated.id ? updated : v)));
+                void history.update(updated);
+              }}
             />
           ) : (
             <p className="panel muted">No video analysed yet. Choose one under “Analyse a video”.</p>

@@ -25,6 +25,8 @@ export interface HistoryApi {
   link(videoId: string): HistoryLink | undefined;
   /** Saves a newly analysed video as a session. */
   record(video: LoadedVideo, origin: SessionOrigin): Promise<void>;
+  /** The video was analysed again (same id): its session takes the new Analysis. */
+  update(video: LoadedVideo): Promise<void>;
   /** A video opened from the history is that session (not saved again). */
   attach(videoId: string, session: HistorySession): void;
   keepVideo(video: LoadedVideo): Promise<void>;
@@ -103,6 +105,16 @@ export function HistoryProvider({ children, store }: { children: ReactNode; stor
       link: (videoId) => links.get(videoId),
       record,
       attach: (videoId, session) => setLink(videoId, { status: 'saved', session }),
+      update: async (video) => {
+        const link = linksRef.current.get(video.id);
+        if (link?.status !== 'saved' || !video.analysis) return;
+        try {
+          setLink(video.id, { status: 'saved', session: await storeRef.current.replaceAnalysis(link.session.id, video.analysis, video.track) });
+          changed();
+        } catch (error) {
+          setLink(video.id, { status: 'failed', message: describeHistoryError(error, 'The new analysis could not be saved to your history').message });
+        }
+      },
       keepVideo: (video) => withSession(video, 'The video could not be kept', (s) => storeRef.current.keepVideo(s.id, video.file)),
       dropVideo: (video) => withSession(video, 'The video could not be removed', (s) => storeRef.current.dropVideo(s.id)),
       setNote: (video, note) => withSession(video, 'The note could not be saved', (s) => storeRef.current.setNote(s.id, note)),

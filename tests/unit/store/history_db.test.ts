@@ -267,4 +267,18 @@ describe('HistoryStore', () => {
     // Written back: the next read does not summarise it again.
     expect((await db.sessions.get('old-session'))!.summaryVersion).toBe(1);
   });
+
+  it('takes a new analysis of the same set (the other person followed), keeping its date, note and video', async () => {
+    const store = freshStore();
+    const first = squat({ view: 'side' });
+    const saved = await store.save({ ...first, name: 'gym.mp4', origin: 'upload', note: 'coach beside me', video: videoBlob() }, T0);
+    const again = squat({ view: 'front', reps: 2 });
+    const updated = await store.replaceAnalysis(saved.id, again.analysis, again.track);
+    expect(updated).toMatchObject({ id: saved.id, createdAt: T0, note: 'coach beside me', view: 'front', video: saved.video });
+    expect(updated.summary.repCount).toBe(again.analysis.reps.length);
+    const opened = await store.open(saved.id);
+    expect(opened.analysis.reps).toHaveLength(again.analysis.reps.length);
+    expect(opened.video).not.toBeNull();
+    expect(await store.list()).toHaveLength(1);
+  });
 });
