@@ -12,7 +12,7 @@ import { AppDexie, DEFAULT_DB_NAME } from './app_db';
 import { analysisFormatVersion, fromStoredAnalysis, toStoredAnalysis } from './analysis_access';
 import { compactTrackBytes, packTrack, unpackTrack } from './compact_track';
 import { BackupFormatError, buildBackup, readBackup, type BackupEntry } from './history_backup';
-import { SUMMARY_VERSION, type HistorySession, type SessionOrigin } from './history_types';
+import { SUMMARY_VERSION, bySessionDate, type HistorySession, type SessionOrigin } from './history_types';
 import { summariseAnalysis } from './session_summary';
 import { HistoryStorageError, describeHistoryError } from './storage_errors';
 
@@ -24,6 +24,8 @@ export interface NewSession {
   note?: string;
   /** The tfjs backend the pose model ran on. */
   backend?: string;
+  /** When the set was done (ms), if known (a file's date); default: now. */
+  performedAt?: number;
   /** Keep this video with the session. */
   video?: Blob | null;
 }
@@ -91,6 +93,7 @@ export class HistoryStore {
     const session: HistorySession = {
       id: newId(),
       createdAt: now,
+      performedAt: input.performedAt ?? now,
       name: input.name,
       origin: input.origin,
       view: analysis.view.kind,
@@ -117,10 +120,11 @@ export class HistoryStore {
     return session;
   }
 
-  /** Oldest first (the order of a progress chart). */
+  /** Oldest first by the date of the set (the order of a progress chart). */
   async list(): Promise<HistorySession[]> {
-    const rows = await this.run('Your history could not be read', () => this.db.sessions.orderBy('createdAt').toArray());
-    return Promise.all(rows.map((row) => (row.summaryVersion === SUMMARY_VERSION ? row : this.resummarise(row))));
+    const rows = await this.run('Your history could not be read', () => this.db.sessions.toArray());
+    const current = await Promise.all(rows.map((row) => (row.summaryVersion === SUMMARY_VERSION ? row : this.resummarise(row))));
+    return current.sort(bySessionDate);
   }
 
   async get(id: string): Promise<HistorySession | undefined> {
@@ -165,6 +169,14 @@ export class HistoryStore {
         return updated;
       }),
     );
+  }
+
+  /** Corrects the date the set was done. */
+  async setPerformedAt(id: string, performedAt: number): Promise<void> {
+    await this.run('The date could not be changed', async () => {
+      const n = await this.db.sessions.update(id, { performedAt });
+      if (n === 0) throw new HistoryStorageError('missing', 'That session is no longer stored.');
+    });
   }
 
   async setNote(id: string, note: string): Promise<void> {
@@ -240,7 +252,7 @@ export class HistoryStore {
     const wanted = new Set(options.videoIds ?? []);
     const entries = await this.run('The backup could not be made', () =>
       this.db.transaction('r', this.db.sessions, this.db.sessionData, this.db.sessionVideos, async () => {
-        const rows = await this.db.sessions.orderBy('createdAt').toArray();
+        const rows = (await this.db.sessions.toArray()).sort(bySessionDate);
         const out: BackupEntry[] = [];
         for (const session of rows) {
           const data = await this.db.sessionData.get(session.id);

@@ -8,7 +8,7 @@
  * are returned with the reason, for the chart to say so.
  */
 import type { MetricKey, ViewKind } from '../core/types';
-import type { HistorySession, SummarySide, SummaryValue } from './history_types';
+import { bySessionDate, sessionDate, type HistorySession, type SummarySide, type SummaryValue } from './history_types';
 import { metricHasSides } from './analysis_access';
 
 export type ProgressMetricId = MetricKey | 'tempo' | 'reps';
@@ -101,13 +101,13 @@ export function progressTrend(sessions: readonly HistorySession[], id: ProgressM
   const sides: SummarySide[] = metric.sided ? ['left', 'right'] : ['none'];
   const points: TrendPoint[] = [];
   const excluded: ExcludedSession[] = [];
-  const ordered = [...sessions].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const ordered = [...sessions].sort(bySessionDate);
   for (const session of ordered) {
     const values = sessionValues(session, metric);
     if (typeof values === 'string') {
-      excluded.push({ sessionId: session.id, t: session.createdAt, name: session.name, view: session.view, reason: values });
+      excluded.push({ sessionId: session.id, t: sessionDate(session), name: session.name, view: session.view, reason: values });
     } else {
-      points.push({ sessionId: session.id, t: session.createdAt, name: session.name, note: session.note, view: session.view, values });
+      points.push({ sessionId: session.id, t: sessionDate(session), name: session.name, note: session.note, view: session.view, values });
     }
   }
   const sinceLast: Trend['sinceLast'] = {};

@@ -66,8 +66,14 @@ export interface SessionVideoInfo {
 export interface HistorySession {
   /** Random UUID: the same set keeps its id through a backup and an import elsewhere. */
   id: string;
-  /** When it was analysed, ms since the epoch: the chart's time axis. */
+  /** When it was analysed, ms since the epoch. */
   createdAt: number;
+  /**
+   * When the set was done, ms since the epoch: the chart's time axis. For an upload the file's own
+   * date (a phone video's is when it was filmed), for a recording when it was analysed; the user
+   * can correct it. Rows without it (none written so far) read as createdAt.
+   */
+  performedAt?: number;
   /** File name, or the recording's name. */
   name: string;
   origin: SessionOrigin;
@@ -98,6 +104,16 @@ export interface SessionData {
   /** The Analysis as the core produced it (structured clone keeps typed arrays as they are). */
   analysis: unknown;
   track: CompactTrack;
+}
+
+/** The date a session is charted and listed at. */
+export function sessionDate(session: Pick<HistorySession, 'performedAt' | 'createdAt'>): number {
+  return session.performedAt ?? session.createdAt;
+}
+
+/** Oldest first by the set's date, then by when it was analysed. */
+export function bySessionDate(a: HistorySession, b: HistorySession): number {
+  return sessionDate(a) - sessionDate(b) || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }
 
 export interface SessionVideo {

@@ -78,6 +78,7 @@ export function HistoryView({ onOpenSession }: HistoryViewProps) {
             sessions={sessions}
             onOpen={onOpenSession}
             onNote={(id, note) => act('The note could not be saved', () => history.store.setNote(id, note))()}
+            onDate={(id, at) => act('The date could not be changed', () => history.store.setPerformedAt(id, at))()}
             onDropVideo={(id) => act('The video could not be removed', () => history.store.dropVideo(id))()}
             onDelete={(id) => act('That session could not be deleted', () => history.store.delete(id))()}
           />

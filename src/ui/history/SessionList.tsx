@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Fault } from '../../core/types';
-import type { HistorySession } from '../../store/history_types';
+import { sessionDate, type HistorySession } from '../../store/history_types';
 import { FAULT_LABELS } from '../report/labels';
 import { formatBytes, formatSessionDate, viewWords } from './progress_display';
 
@@ -12,6 +12,7 @@ export interface SessionListProps {
   sessions: readonly HistorySession[];
   onOpen: (id: string) => void;
   onNote: (id: string, note: string) => Promise<void>;
+  onDate: (id: string, performedAt: number) => Promise<void>;
   onDropVideo: (id: string) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
 }
@@ -51,13 +52,42 @@ function NoteField({ session, onNote }: { session: HistorySession; onNote: Sessi
   );
 }
 
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The day the set was done (from the file), to correct when the file's date is wrong; the time of day is kept. */
+function DateField({ session, onDate }: { session: HistorySession; onDate: SessionListProps['onDate'] }) {
+  const current = sessionDate(session);
+  return (
+    <label className="small session-date">
+      Done on{' '}
+      <input
+        type="date"
+        value={localDay(current)}
+        max={localDay(Date.now())}
+        onChange={(event) => {
+          const [y, m, d] = event.target.value.split('-').map(Number);
+          if (!y || !m || !d) return;
+          const at = new Date(current);
+          at.setFullYear(y, m - 1, d);
+          void onDate(session.id, at.getTime());
+        }}
+        data-testid="session-date"
+      />
+    </label>
+  );
+}
+
 function faultsText(session: HistorySession): string {
   const entries = Object.entries(session.summary.flaggedReps) as [Fault, number][];
   if (entries.length === 0) return 'no faults flagged';
   return entries.map(([fault, n]) => `${FAULT_LABELS[fault] ?? fault} ×${n}`).join(', ');
 }
 
-export function SessionList({ sessions, onOpen, onNote, onDropVideo, onDelete }: SessionListProps) {
+export function SessionList({ sessions, onOpen, onNote, onDate, onDropVideo, onDelete }: SessionListProps) {
   const newestFirst = [...sessions].reverse();
   return (
     <section className="panel session-list" aria-labelledby="sessions-heading">
@@ -68,12 +98,15 @@ export function SessionList({ sessions, onOpen, onNote, onDropVideo, onDelete }:
             <div className="session-head">
               <strong className="session-name">{s.name}</strong>
               <span className="muted small">
-                {formatSessionDate(s.createdAt)} · filmed from {viewWords(s.view)} · {s.summary.repCount} rep{s.summary.repCount === 1 ? '' : 's'} ·{' '}
+                {formatSessionDate(sessionDate(s))} · filmed from {viewWords(s.view)} · {s.summary.repCount} rep{s.summary.repCount === 1 ? '' : 's'} ·{' '}
                 {s.origin === 'recording' ? 'recorded here' : 'uploaded'} · BlazePose {s.model.replace('blazepose-', '')}
               </span>
               <span className="small">{faultsText(s)}</span>
             </div>
-            <NoteField session={s} onNote={onNote} />
+            <div className="session-fields">
+              <NoteField session={s} onNote={onNote} />
+              <DateField session={s} onDate={onDate} />
+            </div>
             <div className="session-actions">
               <button type="button" className="button primary" onClick={() => onOpen(s.id)} data-testid="open-session">
                 Open report
@@ -89,7 +122,7 @@ export function SessionList({ sessions, onOpen, onNote, onDropVideo, onDelete }:
                 type="button"
                 className="button subtle"
                 onClick={() => {
-                  if (window.confirm(`Delete the session "${s.name}" of ${formatSessionDate(s.createdAt)} from this device? This cannot be undone.`)) void onDelete(s.id);
+                  if (window.confirm(`Delete the session "${s.name}" of ${formatSessionDate(sessionDate(s))} from this device? This cannot be undone.`)) void onDelete(s.id);
                 }}
                 aria-label={`Delete the session ${s.name}`}
               >

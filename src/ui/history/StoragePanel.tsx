@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryUsage } from '../../store/history_db';
-import type { HistorySession } from '../../store/history_types';
+import { sessionDate, type HistorySession } from '../../store/history_types';
 import { describeHistoryError } from '../../store/storage_errors';
 import { storageEstimate } from '../../store/recordings_db';
 import { useHistory } from './history_context';
@@ -114,7 +114,7 @@ export function StoragePanel({ sessions, recordings }: StoragePanelProps) {
                   })
                 }
               />{' '}
-              {s.name}, {formatSessionDate(s.createdAt)} ({formatBytes(s.video!.bytes)})
+              {s.name}, {formatSessionDate(sessionDate(s))} ({formatBytes(s.video!.bytes)})
             </label>
           ))}
         </fieldset>

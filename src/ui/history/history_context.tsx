@@ -43,6 +43,12 @@ export function historyStore(): HistoryStore {
 
 const HistoryContext = createContext<HistoryApi | null>(null);
 
+/** A picked file's own date (a phone video's is when it was filmed), when it has a plausible one. */
+function fileDate(file: Blob): number | undefined {
+  const modified = (file as Partial<File>).lastModified;
+  return typeof modified === 'number' && modified > 0 && modified <= Date.now() ? modified : undefined;
+}
+
 export function HistoryProvider({ children, store }: { children: ReactNode; store?: HistoryStore }) {
   const storeRef = useRef(store ?? historyStore());
   const [version, setVersion] = useState(0);
@@ -64,7 +70,7 @@ export function HistoryProvider({ children, store }: { children: ReactNode; stor
       }
       setLink(video.id, { status: 'saving' });
       try {
-        const session = await storeRef.current.save({ analysis: video.analysis, track: video.track, name: video.name, origin, backend: video.backend });
+        const session = await storeRef.current.save({ analysis: video.analysis, track: video.track, name: video.name, origin, backend: video.backend, performedAt: fileDate(video.file) });
         setLink(video.id, { status: 'saved', session });
         changed();
         // Ask once that the browser not evict the history under storage pressure (it may say no).

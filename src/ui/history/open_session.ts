@@ -4,6 +4,7 @@
  * without a player.
  */
 import type { OpenedSession } from '../../store/history_db';
+import { sessionDate } from '../../store/history_types';
 import type { LoadedVideo } from '../app/loaded_videos';
 import { formatSessionDate } from './progress_display';
 
@@ -21,6 +22,6 @@ export function sessionToLoadedVideo(opened: OpenedSession): LoadedVideo {
     analysis: opened.analysis,
     backend: session.backend ?? 'not recorded',
     model: session.model,
-    backendReason: `From your history: analysed ${formatSessionDate(session.createdAt)}`,
+    backendReason: `From your history: done ${formatSessionDate(sessionDate(session))}, analysed ${formatSessionDate(session.createdAt)}`,
   };
 }

@@ -281,4 +281,15 @@ describe('HistoryStore', () => {
     expect(opened.video).not.toBeNull();
     expect(await store.list()).toHaveLength(1);
   });
+
+  it('charts a set at the date it was done (a file from March analysed in June sits in March), and the date can be corrected', async () => {
+    const store = freshStore();
+    const { analysis, track: t } = squat({ view: 'side' });
+    const june = await store.save({ analysis, track: t, name: 'june.mp4', origin: 'upload' }, T0 + 90 * DAY);
+    const march = await store.save({ analysis, track: t, name: 'march.mp4', origin: 'upload', performedAt: T0 }, T0 + 91 * DAY);
+    expect((await store.list()).map((s) => s.name)).toEqual(['march.mp4', 'june.mp4']);
+    expect(progressTrend(await store.list(), 'reps').points.map((p) => p.t)).toEqual([T0, T0 + 90 * DAY]);
+    await store.setPerformedAt(march.id, T0 + 120 * DAY);
+    expect((await store.list()).map((s) => s.id)).toEqual([june.id, march.id]);
+  });
 });
