@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { LoadedVideo } from '../app/loaded_videos';
 import { useOptionalHistory } from './history_context';
 import { formatBytes } from './progress_display';
+import './session_controls.css';
 
 export function SessionControls({ video }: { video: LoadedVideo }) {
   const history = useOptionalHistory();

@@ -7,6 +7,7 @@ import type { Fault } from '../../core/types';
 import { sessionDate, type HistorySession } from '../../store/history_types';
 import { FAULT_LABELS } from '../report/labels';
 import { formatBytes, formatSessionDate, viewWords } from './progress_display';
+import './session_controls.css';
 
 export interface SessionListProps {
   sessions: readonly HistorySession[];

@@ -1,6 +1,12 @@
-/** "A new version is ready" (reload when you like) and, once, "works offline now". */
+/**
+ * "A new version is ready" (reload when you like) and, once, "works offline now" (it goes away
+ * by itself). Both float at the bottom of the window rather than push the page down.
+ */
 import { useEffect, useState } from 'react';
 import { registerServiceWorker } from './service_worker';
+import './pwa.css';
+
+const OFFLINE_NOTICE_MS = 10_000;
 
 export function UpdatePrompt() {
   const [activate, setActivate] = useState<(() => void) | null>(null);
@@ -14,10 +20,15 @@ export function UpdatePrompt() {
       }),
     [],
   );
+  useEffect(() => {
+    if (!offlineReady) return;
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady]);
 
   if (activate) {
     return (
-      <div className="notice update-prompt" role="status" data-testid="update-prompt">
+      <div className="notice pwa-toast update-prompt" role="status" data-testid="update-prompt">
         <p>A new version of the app is ready. Reloading keeps your history; an analysis that is running stops.</p>
         <div className="button-row">
           <button type="button" className="button primary" onClick={activate}>
@@ -32,8 +43,8 @@ export function UpdatePrompt() {
   }
   if (offlineReady) {
     return (
-      <div className="notice offline-ready" role="status" data-testid="offline-ready">
-        <p>The app is now stored on this device: it opens and analyses without a network.</p>
+      <div className="notice pwa-toast offline-ready" role="status" data-testid="offline-ready">
+        <p className="small">Stored on this device: the app now works without a network.</p>
         <button type="button" className="button subtle" onClick={() => setOfflineReady(false)}>
           OK
         </button>

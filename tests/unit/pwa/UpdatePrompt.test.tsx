@@ -19,7 +19,7 @@ describe('UpdatePrompt', () => {
     render(<UpdatePrompt />);
     expect(screen.queryByTestId('update-prompt')).toBeNull();
     act(() => events!.onOfflineReady());
-    expect(screen.getByTestId('offline-ready').textContent).toMatch(/without a network/);
+    expect(screen.getByTestId('offline-ready').textContent).toMatch(/works without a network/);
     const activate = vi.fn();
     act(() => events!.onUpdateReady(activate));
     expect(screen.getByTestId('update-prompt').textContent).toMatch(/new version of the app is ready/);
