@@ -27,6 +27,14 @@ const SHOWINFO = /\bn:\s*(\d+)\s+pts:\s*(-?\d+|NOPTS)\s+pts_time:(\S+)/;
 // "config in time_base: 1/600": pts x time_base is exact, pts_time is printed to 6 digits only.
 const SHOWINFO_TIMEBASE = /config in time_base:\s*(\d+)\/(\d+)/;
 
+export interface DecodeOptions {
+  /**
+   * An ffmpeg filter applied after autorotation, before the frames are timed, e.g. "hflip" for a
+   * mirrored copy (the mirror-invariance check). Must keep the frame size.
+   */
+  videoFilter?: string;
+}
+
 export interface DecodeResult {
   frames: number;
   /** ffmpeg's error lines (corrupt data, truncated file), if any. */
@@ -41,6 +49,7 @@ export async function decodeFrames(
   file: string,
   info: Pick<VideoInfo, 'width' | 'height' | 'fps'>,
   onFrame: (frame: DecodedFrame) => Promise<void> | void,
+  options: DecodeOptions = {},
 ): Promise<DecodeResult> {
   const { width, height } = info;
   const frameBytes = width * height * 4;
@@ -51,7 +60,7 @@ export async function decodeFrames(
       '-i', file,
       '-map', '0:v:0',
       '-fps_mode', 'passthrough',
-      '-vf', 'showinfo',
+      '-vf', options.videoFilter ? `${options.videoFilter},showinfo` : 'showinfo',
       '-f', 'rawvideo', '-pix_fmt', 'rgba',
       'pipe:1',
     ],

@@ -28,6 +28,8 @@ export interface ExtractOptions {
   estimator?: PoseEstimator;
   /** Called once the video is probed, before decoding. */
   onInfo?: (info: VideoInfo) => void;
+  /** An ffmpeg filter that keeps the frame size, e.g. "hflip" (see DecodeOptions). */
+  videoFilter?: string;
 }
 
 export interface ExtractResult {
@@ -69,7 +71,7 @@ export async function extractPoseTrack(file: string, options: ExtractOptions): P
       frames.push(await estimator.estimate({ data: f.data, width: f.width, height: f.height }, f.t));
       const elapsed = (performance.now() - started) / 1000;
       options.onProgress?.({ done: frames.length, total: info.frameCountHint, fps: frames.length / Math.max(elapsed, 1e-6) });
-    });
+    }, { videoFilter: options.videoFilter });
     if (result.frames === 0) {
       throw new CliError(`${label}: no frame could be decoded (truncated or corrupt video?).`, EXIT.badInput);
     }

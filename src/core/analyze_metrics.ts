@@ -7,17 +7,17 @@ import {
   type MetricKey,
   type PoseTrack,
   type Rep,
-  type ViewEstimate,
-  type ViewKind,
 } from './types';
 import { segmentReps, type RepEventIndices, type SegmentRepsOptions } from './reps/segment_reps';
 import { computeRepPeaks, publicMeasures, type MetricPeaks } from './reps/rep_peaks';
 import { fillButtWink } from './butt_wink';
+import { framesIn, viewAtFrame } from './clip_context';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingMedianSided, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingNoiseFloor, standingNoiseSided } from './flags/standing_noise';
 import { buildFindings } from './findings';
+import { DEFAULT_DEPTH_TARGET } from './depth_judgement';
 import type { FrameMetricsResult } from './frame_metrics';
 import { peopleWarnings } from './people_warning';
 
@@ -28,7 +28,7 @@ import { peopleWarnings } from './people_warning';
  */
 export type FrameMetricsInput = Pick<
   FrameMetricsResult,
-  'series' | 'view' | 'cameraRollDeg' | 'measurability' | 'warnings' | 'poseCoverage' | 'hipHeight'
+  'series' | 'clip' | 'view' | 'cameraRollDeg' | 'measurability' | 'warnings' | 'poseCoverage'
 >;
 
 export interface AnalyzeStageOptions {
@@ -42,27 +42,6 @@ export interface AnalyzeStageOptions {
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const finiteOr = (v: number, d: number) => (Number.isFinite(v) ? v : d);
 
-/** Frames per second from the source, else from the median frame interval. */
-function framesPerSecond(track: PoseTrack, t: Float64Array): number {
-  const fps = track.source?.fps;
-  if (typeof fps === 'number' && Number.isFinite(fps) && fps > 0) return fps;
-  const d: number[] = [];
-  for (let i = 1; i < t.length; i++) if (t[i] > t[i - 1]) d.push(t[i] - t[i - 1]);
-  if (!d.length) return 30;
-  d.sort((a, b) => a - b);
-  return 1 / d[Math.floor(d.length / 2)];
-}
-
-/** View kind at each frame, from the view segments (the clip's main view outside them). */
-function viewLookup(view: ViewEstimate, t: Float64Array): (i: number) => ViewKind {
-  const segs = [...(view.segments ?? [])].sort((a, b) => a.from - b.from);
-  return (i) => {
-    const ti = t[i];
-    for (const s of segs) if (ti >= s.from && ti <= s.to) return s.kind;
-    return view.kind;
-  };
-}
-
 /**
  * The loaded part of a rep: frames whose hip is in the lower half of the rep's hip travel.
  * Faults are judged there. Standing posture is not a fault: a wide stance puts the knees
@@ -70,13 +49,13 @@ function viewLookup(view: ViewEstimate, t: Float64Array): (i: number) => ViewKin
  * standing, which flips as soon as the lifter squats; FPPA norms are taken at peak knee
  * flexion (Herrington & Munro 2010). Falls back to the whole rep if no frame qualifies.
  */
-function deepWindow(hipHeight: readonly (number | null)[], r: RepEventIndices): [number, number] {
+function deepWindow(hipHeight: Float32Array, r: RepEventIndices): [number, number] {
   const mid = r.topHipHeight - 0.5 * (r.topHipHeight - r.bottomHipHeight);
   let a = -1;
   let b = -1;
   for (let i = r.start; i <= r.end; i++) {
     const h = hipHeight[i];
-    if (typeof h === 'number' && h <= mid) {
+    if (h <= mid) {
       if (a < 0) a = i;
       b = i;
     }
@@ -97,35 +76,33 @@ function publicAsymmetry(a: Asymmetry): Asymmetry {
 
 /**
  * From per-frame metrics to the Analysis: reps, butt-wink proxy, per-rep measures and flags,
- * asymmetries and findings. Fills the series' buttWink column in place; the Analysis shares
- * the series' arrays.
+ * asymmetries and findings. Reads the clip context (times, frame rate, view per frame, hip
+ * height), not the track: `track` gives the Analysis its source and model only. Fills the
+ * series' buttWink column in place; the Analysis shares the series' arrays.
  */
 export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, options: AnalyzeStageOptions = {}): Analysis {
-  const series = fm.series;
-  const t = series.t;
-  const n = t.length;
-  const fps = framesPerSecond(track, t);
-  const viewAt = viewLookup(fm.view, t);
+  const { series, clip } = fm;
+  const { t, n, fps, hipHeight } = clip;
+  const viewAt = (i: number) => viewAtFrame(clip, i);
 
-  const seg = segmentReps(t, fm.hipHeight, options.segment);
+  const seg = segmentReps(t, hipHeight, options.segment);
   fillButtWink(series, seg.reps, viewAt);
 
-  const mask = standingMask(n, seg.reps, fm.hipHeight);
+  const mask = standingMask(n, seg.reps, hipHeight);
   const noiseFloor = standingNoiseFloor(series, mask);
-  const standingFootAngleDeg = standingMedianSided(series, mask, 'footAngleDeg');
   const unmeasurable = new Set(
     (Object.keys(fm.measurability ?? {}) as MetricKey[]).filter((k) => fm.measurability[k]?.measurable === false),
   );
 
   const repPeaks: MetricPeaks[] = [];
   const reps: Rep[] = seg.reps.map((r, index) => {
-    const [from, to] = deepWindow(fm.hipHeight, r);
+    const [from, to] = deepWindow(hipHeight, r);
     const peaks = computeRepPeaks(series, from, to, fps, {
       offsets: { hipShift: standingHipShiftBefore(series, mask, r) },
     });
     // Depth is judged at the bottom itself (the hold, +-0.1 s): if the bottom frames are not
     // seen well enough, shallower frames around them must not pass for the deepest point.
-    const bottomPeaks = computeRepPeaks(series, Math.max(r.start, r.bottom - Math.round(0.1 * fps)), Math.min(r.end, r.ascentStart + Math.round(0.1 * fps)), fps, {}, ['thighAngleDeg', 'depth']);
+    const bottomPeaks = computeRepPeaks(series, Math.max(r.start, r.bottom - framesIn(0.1, fps)), Math.min(r.end, r.ascentStart + framesIn(0.1, fps)), fps, {}, ['thighAngleDeg', 'depth']);
     peaks.thighAngleDeg = bottomPeaks.thighAngleDeg;
     peaks.depth = bottomPeaks.depth;
     repPeaks.push(peaks);
@@ -138,12 +115,12 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       bottomSeen,
       minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
       noiseFloor,
-      standingFootAngleDeg,
       series,
       view: viewAt(r.bottom),
       viewAt,
       repRange: [from, to],
       unmeasurable,
+      depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
     });
     const rep: Rep = {
       index,
@@ -165,7 +142,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     return rep;
   });
 
-  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)));
+  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)), (metric) => standingNoiseSided(series, mask, metric));
   const findings = buildFindings({
     reps,
     repPeaks,
@@ -173,6 +150,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     measurability: fm.measurability,
     view: fm.view,
     minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+    depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
   });
 
   const warnings: AnalysisWarning[] = [...peopleWarnings(track), ...(fm.warnings ?? [])];
@@ -203,6 +181,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     findings,
     warnings,
     poseCoverage: finiteOr(fm.poseCoverage, 0),
-    settings: { depthTarget: options.depthTarget ?? 'parallel' },
+    settings: { depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET },
   };
 }

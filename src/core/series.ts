@@ -60,26 +60,23 @@ export function frameIndexAt(series: FrameSeries, t: number): number {
   return indexAtTime(times.length, (i) => times[i], t);
 }
 
-/** One frame's metrics as an object ({left, right} for sided metrics; null = not measurable). */
-export function frameMetricsAt(analysis: { series: FrameSeries }, i: number): FrameMetrics {
+/** One frame as an object of every registry metric, {left, right} for sided ones, read by `read`. */
+function frameObject<T>(series: FrameSeries, i: number, read: (series: FrameSeries, key: MetricKey, side: Side | null, i: number) => T): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const def of METRICS) {
-    out[def.key] = def.sided
-      ? { left: columnValue(analysis.series, def.key, 'left', i), right: columnValue(analysis.series, def.key, 'right', i) }
-      : columnValue(analysis.series, def.key, null, i);
+    out[def.key] = def.sided ? { left: read(series, def.key, 'left', i), right: read(series, def.key, 'right', i) } : read(series, def.key, null, i);
   }
-  return out as FrameMetrics;
+  return out;
+}
+
+/** One frame's metrics as an object ({left, right} for sided metrics; null = not measurable). */
+export function frameMetricsAt(analysis: { series: FrameSeries }, i: number): FrameMetrics {
+  return frameObject(analysis.series, i, columnValue) as FrameMetrics;
 }
 
 /** One frame's metric confidences as an object (same keys as frameMetricsAt). */
 export function frameConfidenceAt(analysis: { series: FrameSeries }, i: number): FrameConfidence {
-  const out: Record<string, unknown> = {};
-  for (const def of METRICS) {
-    out[def.key] = def.sided
-      ? { left: columnConfidence(analysis.series, def.key, 'left', i), right: columnConfidence(analysis.series, def.key, 'right', i) }
-      : columnConfidence(analysis.series, def.key, null, i);
-  }
-  return out as FrameConfidence;
+  return frameObject(analysis.series, i, columnConfidence) as FrameConfidence;
 }
 
 /** True for a per-side entry ({left, right}). */

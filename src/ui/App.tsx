@@ -4,6 +4,7 @@
  * Every analysed video is saved to the history (src/ui/history) as it arrives.
  */
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DepthTarget } from '../core/types';
 import type { PoseModelName } from '../pose/types';
 import { AnalysisProgressView } from './upload/AnalysisProgressView';
 import { UploadPanel } from './upload/UploadPanel';
@@ -37,7 +38,10 @@ export function App() {
 
 function AppShell() {
   const [tab, setTab] = useState<TabId>('analyse');
-  const [model, setModel] = useState<PoseModelName>('lite');
+  // Full by default: on the shared clips it gives the verdicts a coach signs more often than lite
+  // (docs/accuracy.md, "Lite or full"); lite stays a choice, and the live preview's model.
+  const [model, setModel] = useState<PoseModelName>('full');
+  const [depthTarget, setDepthTarget] = useState<DepthTarget>('parallel');
   const [videos, setVideos] = useState<LoadedVideo[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const videosRef = useRef(videos);
@@ -192,7 +196,9 @@ function AppShell() {
               model={model}
               onModelChange={setModel}
               disabled={analysis.running !== null}
-              onFile={(file) => void analysis.start(file, file.name, model)}
+              depthTarget={depthTarget}
+              onDepthTargetChange={setDepthTarget}
+              onFile={(file) => void analysis.start(file, file.name, model, depthTarget)}
             />
           )}
         </section>
@@ -201,7 +207,7 @@ function AppShell() {
           {recorderOpened ? (
             <ErrorBoundary what="recorder">
               <Suspense fallback={<p className="muted">Loading the recorder…</p>}>
-                <LazyLiveRecorder onAnalysed={addRecorded} active={tab === 'record'} />
+                <LazyLiveRecorder onAnalysed={addRecorded} active={tab === 'record'} depthTarget={depthTarget} onDepthTargetChange={setDepthTarget} />
               </Suspense>
             </ErrorBoundary>
           ) : null}

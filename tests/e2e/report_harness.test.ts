@@ -10,7 +10,7 @@ import type { ViteDevServer } from 'vite';
 import { launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
 import { parseCsv } from '../../src/export/csv';
-import { makeSampleAnalysis } from '../unit/report/sample_analysis';
+import { makeSampleAnalysis } from '../support/sample_analysis';
 import { parseAnalysis } from '../../src/core/analysis_io';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set

@@ -39,6 +39,8 @@
  *   Pose models have no pelvis landmarks, so this is the observable part of a posterior tilt.
  * - hipShift: the pelvis (and the trunk above it) slides toward the lifter's left by
  *   hipShift * hip width * p; negative = toward the right.
+ * - turnOutGainDeg: each foot turns out (pivoting about its heel, on the floor) by a further
+ *   turnOutGainDeg * p beyond footTurnOutDeg: NASM's "feet turn out" compensation.
  *
  * Deterministic for a given seed (mulberry32 PRNG).
  */
@@ -64,6 +66,8 @@ export interface SyntheticSquatSpec {
   valgusDeg?: Sided<number>;
   /** Heel rise at the bottom, as a fraction of foot length, per foot. */
   heelLift?: Sided<number>;
+  /** Extra toe-out at the bottom beyond footTurnOutDeg, degrees, per foot. Default 0. */
+  turnOutGainDeg?: Sided<number>;
   /** Extra forward lean of the trunk at the bottom, degrees. */
   trunkLeanDeg?: number;
   /** Posterior rotation of the trunk relative to the thigh added in late descent, degrees. */
@@ -120,6 +124,10 @@ export interface SyntheticSquatSpec {
   startAtS?: number;
   /** Model name written into the track. Default 'synthetic'. */
   model?: string;
+  /** Also write keypoints3D as BlazePose gives them: metres, origin at the hip midpoint, axes
+   *  aligned with the camera (x picture-right, y down, z away from the camera), no noise, no
+   *  roll. Default false. */
+  keypoints3D?: boolean;
 }
 
 export interface SyntheticFrameTruth {
@@ -134,12 +142,18 @@ export interface SyntheticFrameTruth {
   kneeRotationDeg: Sided<number>;
   /** Signed knee distance from the hip-ankle line in the frontal plane / (thigh + shank length); + = inward. */
   kneeOffset: Sided<number>;
+  /** The knee's sideways travel toward the midline off the line from its hip (where it stood
+   *  sideways) to its ankle, at the knee's height, since standing / (thigh + shank length);
+   *  + = inward (core's kneeDrift). */
+  kneeDrift: Sided<number>;
   /** Knee width / ankle width in the frontal plane. */
   kneeSeparationRatio: number;
   /** Heel rise above its standing height / foot length. */
   heelLift: Sided<number>;
   /** Heel-to-toe line against the floor in the foot's own vertical plane, + = heel above toe. */
   footAngleDeg: Sided<number>;
+  /** Heel-to-toe line from straight ahead on the floor, + = toe out (footTurnOutDeg + turnOutGainDeg * p). */
+  footTurnOutDeg: Sided<number>;
   /** Hip-mid to shoulder-mid from vertical in the sagittal plane, + = forward. */
   torsoAngleDeg: number;
   /** Knee flexion in the sagittal plane (0 = straight). */
@@ -197,7 +211,8 @@ const unit = (a: V3): V3 => mul(a, 1 / (norm(a) || 1));
 const mid = (a: V3, b: V3): V3 => mul(add(a, b), 0.5);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-function mulberry32(seed: number): () => number {
+/** Seeded PRNG (mulberry32): the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -227,6 +242,7 @@ const DEFAULTS = {
   bottomThighAngleDeg: 0,
   valgusDeg: { left: 0, right: 0 },
   heelLift: { left: 0, right: 0 },
+  turnOutGainDeg: { left: 0, right: 0 },
   trunkLeanDeg: 0,
   pelvicTuckDeg: 0,
   hipShift: 0,
@@ -249,6 +265,7 @@ interface RepParams {
   bottomThighAngleDeg: number;
   valgusDeg: Sided<number>;
   heelLift: Sided<number>;
+  turnOutGainDeg: Sided<number>;
   trunkLeanDeg: number;
   pelvicTuckDeg: number;
   hipShift: number;
@@ -298,14 +315,18 @@ function makeBody(spec: SyntheticSquatSpec): Body {
 /** Posed 3D keypoints plus the truth that goes with them. */
 interface Posed {
   pts: Map<string, V3>;
-  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight'> & { hipMidY: number; ankleMidY: number };
+  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight' | 'kneeDrift'> & { hipMidY: number; ankleMidY: number };
 }
 
 /** Places one foot: pivots about the toe tip by the heel-lift angle. Returns heel, ankle, toe. */
-function placeFoot(body: Body, side: 1 | -1, lift: number): { heel: V3; ankle: V3; toe: V3; dir: V3 } {
+function placeFoot(body: Body, side: 1 | -1, lift: number, extraTurnOut = 0): { heel: V3; ankle: V3; toe: V3; dir: V3 } {
   // side: +1 = left (+x), -1 = right.
-  const dir: V3 = [side * Math.sin(body.turnOut), 0, Math.cos(body.turnOut)]; // toe-out: left foot points to +x
-  const ankle0: V3 = [side * body.stanceHalf, body.ankleH, 0];
+  const dir0: V3 = [side * Math.sin(body.turnOut), 0, Math.cos(body.turnOut)]; // toe-out: left foot points to +x
+  // The stance is placed about the ankle; a foot that turns out further pivots about its heel.
+  const heelFloor: V3 = add([side * body.stanceHalf, 0, 0], mul(dir0, -body.heelBack));
+  const turnOut = body.turnOut + extraTurnOut;
+  const dir: V3 = [side * Math.sin(turnOut), 0, Math.cos(turnOut)];
+  const ankle0: V3 = add([heelFloor[0], body.ankleH, heelFloor[2]], mul(dir, body.heelBack));
   const toe: V3 = add([ankle0[0], body.toeH, ankle0[2]], mul(dir, body.toeFwd));
   const heel0: V3 = add([ankle0[0], body.heelH, ankle0[2]], mul(dir, -body.heelBack));
   // Rotate heel and ankle about the toe, in the foot's vertical plane, so that the heel rises
@@ -357,8 +378,8 @@ function pose(body: Body, p: number, tuck: number, rp: RepParams): Posed {
   const shin = (2 + (shinBottom - 2) * p) * DEG;
 
   const feet = {
-    left: placeFoot(body, 1, rp.heelLift.left * p),
-    right: placeFoot(body, -1, rp.heelLift.right * p),
+    left: placeFoot(body, 1, rp.heelLift.left * p, rp.turnOutGainDeg.left * p * DEG),
+    right: placeFoot(body, -1, rp.heelLift.right * p, rp.turnOutGainDeg.right * p * DEG),
   };
   const ankleMid = mid(feet.left.ankle, feet.right.ankle);
   // The legs splay laterally (ankles wider than hips); in-plane lengths of a mean leg whose
@@ -466,6 +487,7 @@ function pose(body: Body, p: number, tuck: number, rp: RepParams): Posed {
       kneeSeparationRatio: Math.abs(knees.left[0] - knees.right[0]) / Math.abs(feet.left.ankle[0] - feet.right.ankle[0]),
       heelLift: { left: heelRise(feet.left), right: heelRise(feet.right) },
       footAngleDeg: { left: footAng(feet.left), right: footAng(feet.right) },
+      footTurnOutDeg: { left: body.turnOut / DEG + rp.turnOutGainDeg.left * p, right: body.turnOut / DEG + rp.turnOutGainDeg.right * p },
       torsoAngleDeg: torso,
       kneeFlexionDeg: {
         left: kneeFlexSag(hips.left, knees.left, feet.left.ankle),
@@ -516,6 +538,7 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
       bottomThighAngleDeg: o.bottomThighAngleDeg,
       valgusDeg: o.valgusDeg,
       heelLift: o.heelLift,
+      turnOutGainDeg: o.turnOutGainDeg,
       trunkLeanDeg: o.trunkLeanDeg,
       pelvicTuckDeg: o.pelvicTuckDeg,
       hipShift: o.hipShift,
@@ -532,7 +555,7 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
   const duration = t + spec.standS;
   const restParams: RepParams = segments[0]?.params ?? {
     descentS: spec.descentS, bottomS: spec.bottomS, ascentS: spec.ascentS, pauseS: spec.pauseS,
-    bottomThighAngleDeg: spec.bottomThighAngleDeg, valgusDeg: spec.valgusDeg, heelLift: spec.heelLift,
+    bottomThighAngleDeg: spec.bottomThighAngleDeg, valgusDeg: spec.valgusDeg, heelLift: spec.heelLift, turnOutGainDeg: spec.turnOutGainDeg,
     trunkLeanDeg: spec.trunkLeanDeg, pelvicTuckDeg: spec.pelvicTuckDeg, hipShift: spec.hipShift,
     bottomShinAngleDeg: spec.bottomShinAngleDeg, baseTrunkLeanDeg: spec.baseTrunkLeanDeg ?? 35,
   };
@@ -605,7 +628,20 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
     const { p, tuck, params } = phaseAt(time);
     const posed = pose(body, p, tuck, params);
     const { hipMidY, ankleMidY, ...tr } = posed.truth;
-    truthFrames[i] = { t: i / spec.fps, phase: p, ...tr, hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY) };
+    // Knee drift truth: the knee's sideways offset from the line from its (standing, sideways)
+    // hip to its ankle at the knee's height, minus the same standing.
+    const drift = (side: 'left' | 'right', medialX: number) => {
+      const off = (pts: Map<string, V3>) => {
+        const k = pts.get(`${side}_knee`)!, a = pts.get(`${side}_ankle`)!, h = pts.get(`${side}_hip`)!;
+        const h0 = standPose.pts.get(`${side}_hip`)!;
+        return k[0] - a[0] - (h0[0] - a[0]) * ((k[1] - a[1]) / (h[1] - a[1]));
+      };
+      return (medialX * (off(posed.pts) - off(standPose.pts))) / (body.thigh + body.shank);
+    };
+    truthFrames[i] = {
+      t: i / spec.fps, phase: p, ...tr, kneeDrift: { left: drift('left', -1), right: drift('right', 1) },
+      hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY),
+    };
     if (spec.missingFrameRate && rand() < spec.missingFrameRate) {
       frames[i] = { t: i / spec.fps, keypoints: null };
       continue;
@@ -635,6 +671,13 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
       kps.push({ name, x, y, score });
     }
     frames[i] = { t: i / spec.fps, keypoints: kps };
+    if (spec.keypoints3D) {
+      const hipC = mid(posed.pts.get('left_hip')!, posed.pts.get('right_hip')!);
+      frames[i].keypoints3D = kps.map((k) => {
+        const d = sub(posed.pts.get(k.name)!, hipC);
+        return { name: k.name, x: dot(d, right), y: -d[1], z: dot(d, look), score: k.score };
+      });
+    }
   }
 
   const offset = spec.startAtS ?? 0;

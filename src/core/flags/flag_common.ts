@@ -1,4 +1,4 @@
-import type { Fault, Flag, FrameSeries, MetricKey, Severity, ViewKind } from '../types';
+import type { DepthTarget, Fault, Flag, FrameSeries, MetricKey, Severity, ViewKind } from '../types';
 import type { MetricPeaks, PeakInfo } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
 import { MIN_FLAG_CONFIDENCE, gradeAscending, type Tiers } from './thresholds';
@@ -25,10 +25,10 @@ export interface RepFlagInput {
   repRange?: readonly [number, number];
   /** The per-frame metrics (peaks point into them by index), for checks at a peak's time. */
   series?: FrameSeries;
-  /** Standing foot angle per side (median over standing frames), for heel-lift corroboration. */
-  standingFootAngleDeg?: { left: number | null; right: number | null };
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
   unmeasurable?: ReadonlySet<MetricKey>;
+  /** The depth the lifter aims for (default 'parallel'). */
+  depthTarget?: DepthTarget;
 }
 
 /** Whether a peak clears the metric's standing-noise floor (true when the floor is unknown). */

@@ -40,11 +40,11 @@ function spread(v: number[]): Spread | null {
 }
 
 /** Frames where the lifter stands (outside every rep, hip within 10 % of standing height). */
-export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: readonly (number | null)[]): Uint8Array {
+export function standingMask(n: number, reps: readonly RepEventIndices[], hipHeight: ArrayLike<number>): Uint8Array {
   const m = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const h = hipHeight[i];
-    m[i] = typeof h === 'number' && h >= 0.9 && h <= 1.1 ? 1 : 0;
+    m[i] = h >= 0.9 && h <= 1.1 ? 1 : 0;
   }
   for (const r of reps) for (let i = r.start; i <= r.end && i < n; i++) m[i] = 0;
   return m;
@@ -86,14 +86,14 @@ export function standingNoiseFloor(series: FrameSeries, mask: Uint8Array): Noise
   return out;
 }
 
-/** Median of a per-side metric over standing frames (null with fewer than 10 frames). */
-export function standingMedianSided(
-  series: FrameSeries,
-  mask: Uint8Array,
-  key: MetricKey,
-): { left: number | null; right: number | null } {
-  const m = (side: Side) => spread(collect(series, mask, key, side))?.median ?? null;
-  return { left: m('left'), right: m('right') };
+/**
+ * Each side's keypoint noise of a per-side metric: the robust SD of its standing values (null
+ * with fewer than 10 standing frames). What the asymmetry rule compares a difference with
+ * (asymmetry/noise_rule.ts).
+ */
+export function standingNoiseSided(series: FrameSeries, mask: Uint8Array, key: MetricKey): { left: number | null; right: number | null } {
+  const sd = (side: Side) => spread(collect(series, mask, key, side))?.sd ?? null;
+  return { left: sd('left'), right: sd('right') };
 }
 
 /**

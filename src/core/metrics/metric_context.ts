@@ -5,6 +5,21 @@
  * and a confidence series (0..1). No per-frame allocation.
  */
 import type { StandingBaseline } from '../standing_baseline';
+import type { FootVisibility } from './foot_visibility';
+
+/**
+ * The lifter's orientation in the picture, from BlazePose's 3D hips over the standing frames
+ * (metrics/knee_drift.ts lifterOrientation): cx, sx = the picture-x components of the lifter's
+ * left and forward directions.
+ */
+export interface LifterOrientation {
+  cx: number;
+  sx: number;
+  /** '3d' from keypoints3D; 'front' when the track has none (assumed facing the camera, sx = 0). */
+  source: '3d' | 'front';
+  /** Each hip's standing sideways offset from its own ankle toward the lifter's left, per leg length (3D); null without 3D. */
+  hipOverAnkle: { left: number; right: number } | null;
+}
 
 export interface MetricContext {
   n: number;
@@ -21,14 +36,16 @@ export interface MetricContext {
   /** Per frame: +1 when the lifter faces image-right, -1 image-left, 0 unknown. */
   facing: Int8Array;
   base: StandingBaseline;
-  /** Per frame standing heel height (Y-up px) of each foot, from its own standing frames. */
-  heelBaseY: { left: Float32Array; right: Float32Array };
-  /** In side views, the foot away from the camera (hidden behind the near one): 1 left, 2 right, 0 unknown. */
-  farFootInSideView: number;
+  /** How well the camera sees each foot (the far one may stand behind the near one), from the standing stance. */
+  feet: FootVisibility;
   /** Per frame hip-mid height over the ankles / standing (1 = standing; NaN unknown). */
   hipHeight: Float32Array;
   /** Per frame standing (heel Y - toe Y) of each foot, px (NaN where unknown). */
   heelToeBase: { left: Float32Array; right: Float32Array };
+  /** Per frame standing (ankle Y - toe Y) of each foot, px (NaN where unknown). */
+  ankleToeBase: { left: Float32Array; right: Float32Array };
+  /** The lifter's orientation to the camera (null: no standing frame showed both hips). */
+  lifter: LifterOrientation | null;
 }
 
 export interface MetricSeries {

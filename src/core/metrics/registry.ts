@@ -16,10 +16,12 @@ import { FOOT_PER_LEG } from '../standing_baseline';
 import type { ChainLink, Side, ViewKind } from '../types';
 import { depth } from './depth';
 import { footAngleDeg } from './foot_angle';
+import { footTurnOutDeg } from './foot_turn_out';
 import { heelLift } from './heel_lift';
 import { hipFlexionDeg } from './hip_flexion';
 import { hipShift } from './hip_shift';
 import { kneeFlexionDeg } from './knee_flexion';
+import { kneeDrift } from './knee_drift';
 import { kneeOffset } from './knee_offset';
 import { kneeSeparationRatio } from './knee_separation';
 import { kneeValgusDeg } from './knee_valgus';
@@ -78,6 +80,11 @@ export interface AsymmetryRule {
    */
   floor: number;
   /**
+   * Floor from a 45-degree view when larger (perspective makes the near and far side differ even
+   * when they move alike); absent = the same floor.
+   */
+  obliqueFloor?: number;
+  /**
    * Views that see and project both sides alike, so a left-right comparison is fair. Only the
    * front view, and only for frontal-plane and vertical measures: at 45 degrees the knee's
    * forward travel projects toward the midline on one leg and away on the other and toe-out
@@ -109,6 +116,11 @@ export interface MetricDef<K extends string = string, S extends boolean = boolea
   /** An amount of the metric for findings ("12 deg", "5 % of foot length"); magnitude only. */
   amount: (value: number) => string;
   peak: PeakDirection;
+  /**
+   * How long a rep's peak must hold, seconds, where longer than the default 0.1 s
+   * (reps/rep_peaks.ts): for metrics whose keypoints glitch for longer than a real peak can be short.
+   */
+  peakHoldS?: number;
   views: ViewSupport;
   /** Per-side metrics only: how left and right are compared. */
   asymmetry?: AsymmetryRule;
@@ -124,6 +136,17 @@ export interface MetricDef<K extends string = string, S extends boolean = boolea
   anchor: string;
   /** Position in the report's charts (reading order: depth first, then down the chain). */
   chartOrder: number;
+  /**
+   * Error of one view's reading, in the metric's unit, from the view that supports it best (a view
+   * with support f < 1 errs by this / f): what two videos of one set may differ by before they
+   * disagree (multiview/fuse.ts). Angles: 7.1 deg, BlazePose's knee-angle mean absolute error
+   * from one side camera (REFERENCE.md §3), for every angle, none of which is measured better.
+   * Lengths: keypoints wobble by a few % of leg length; 3 % of leg length (the asymmetry floor of
+   * knee offset and heel lift) in each metric's unit: depth 0.1 thigh lengths (two keypoints' 3 %
+   * of leg each over half a leg: sqrt(2) x 0.06), hip shift 0.12 hip widths (3 % of leg / hip width
+   * 0.26 leg), knee width ratio 0.1 (two keypoints' ~2 cm each over a ~30 cm ankle width).
+   */
+  singleViewError: number;
   /** The chain link a left-right difference of this metric points at (findings, body diagram). */
   bodyPart?: ChainLink;
   /** Per-frame series; 'rep-stage' = filled by the rep analysis (needs the reps). */
@@ -153,6 +176,39 @@ const SINGLE_LEG_GUIDANCE = (side: Side) => `Watch the ${side} side on video; si
 
 export const METRICS = [
   defineMetric({
+    key: 'kneeDrift',
+    sided: true,
+    meaning: "knee's inward travel relative to its own ankle since standing / leg length; + = inward",
+    unit: 'leg lengths',
+    display: { label: 'Knee drift', unit: '% leg', scale: 100, digits: 0, help: 'How far the knee moved inward over the foot since you stood, as % of leg length; negative = outward.' },
+    plain: (v) => (v >= 0 ? `knee ${cm(v * LEG_CM)} further in over the foot than standing` : `knee ${cm(v * LEG_CM)} further out over the foot than standing`),
+    amount: pctOf('leg length'),
+    peak: 'max',
+    views: {
+      front: 1,
+      side: 0,
+      oblique: 0.7,
+      needs: 'knee drift needs the knees seen from the front, at 45 degrees or from behind: from the side one knee hides the other',
+      obliqueNote: "from 45 degrees the knee's forward travel is told from its sideways travel by the shin's length: less sure than from the front",
+      missing: 'the knees and ankles were not found clearly enough, or the lifter was never seen standing',
+    },
+    // Floor 0.07 leg lengths: MediaPipe's left/right bias (issue 4125: one shank ~60 mm longer
+    // than the other in world landmarks across 160 people) over a 0.86 m leg (Winter 2009: 0.491 H
+    // at 1.75 m). Measured on mirrored fixture clips the image-side bias of this measure stayed
+    // <= 0.02 from the front and <= 0.05 at 45 degrees (docs/accuracy.md, Asymmetry).
+    // From 45 degrees +0.066: on the exact synthetic squat filmed by a pinhole camera 3 m away at
+    // 20-60 deg of yaw, perspective made the two knees differ by up to 0.066 (docs/accuracy.md).
+    asymmetry: { worse: 'higher', floor: 0.07, obliqueFloor: 0.136, fairViews: ['front', 'oblique'], words: 'knee drifts in', outwardWords: 'knee tracks out', guidance: SINGLE_LEG_GUIDANCE },
+    noiseGate: 'floor',
+    keypoints: { perSide: ['knee', 'ankle'] },
+    anchor: 'knee',
+    chartOrder: 8,
+    // As knee offset (3 % of leg length, from the front); the 45-degree reading errs by 0.03 / 0.7.
+    singleViewError: 0.03,
+    bodyPart: 'knee',
+    compute: (ctx, side) => kneeDrift(ctx, side!),
+  }),
+  defineMetric({
     key: 'kneeValgusDeg',
     sided: true,
     meaning: 'signed frontal-plane projection angle (FPPA); + = knee inward (valgus)',
@@ -162,11 +218,13 @@ export const METRICS = [
     amount: deg,
     peak: 'max',
     views: { front: 1, side: 0, oblique: 0, needs: 'knee valgus angle needs a front view: from the side or at 45 degrees the knees moving forward look like moving in or out (knee width is still measured at 45 degrees)' },
-    asymmetry: { worse: 'higher', floor: 5, fairViews: ['front'], words: 'knee drifts in', outwardWords: 'knee tracks out', guidance: SINGLE_LEG_GUIDANCE },
+    // No left-right comparison: near parallel FPPA swings toward +-180 deg on either knee, so its
+    // difference at the bottom is not a measure; knee drift compares the knees (one definition).
     noiseGate: 'floor',
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 8,
+    singleViewError: 7.1,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeValgusDeg(ctx, side!),
   }),
@@ -180,10 +238,11 @@ export const METRICS = [
     amount: pctOf('leg length'),
     peak: 'max',
     views: { front: 1, side: 0, oblique: 0, needs: 'knee drift needs a front view: from the side or at 45 degrees the knees moving forward look like moving in or out' },
-    asymmetry: { worse: 'higher', floor: 0.03, fairViews: ['front'], words: 'knee moves off the hip-ankle line', outwardWords: 'knee tracks out', guidance: SINGLE_LEG_GUIDANCE, restates: 'kneeValgusDeg' },
+    // Compared by knee drift instead (the same offset, read against the lifter's standing frames).
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 9,
+    singleViewError: 0.03,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeOffset(ctx, side!),
   }),
@@ -200,24 +259,36 @@ export const METRICS = [
     keypoints: { both: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'] },
     anchor: 'knee',
     chartOrder: 10,
+    singleViewError: 0.1,
     bodyPart: 'knee',
     compute: (ctx) => kneeSeparationRatio(ctx),
   }),
   defineMetric({
     key: 'heelLift',
     sided: true,
-    meaning: "heel rise above that foot's own standing baseline / foot length; + = up",
+    meaning: "rise of the rear foot about the toes (heel and ankle against the toe, each from that foot's own standing height) / foot length; + = up",
     unit: 'foot lengths',
-    display: { label: 'Heel lift', unit: '% foot', scale: 100, digits: 0, help: 'Heel rise above its own standing height, as % of foot length.' },
+    display: { label: 'Heel lift', unit: '% foot', scale: 100, digits: 0, help: 'How far the heel rose about the toes, above its own standing height, as % of foot length.' },
     plain: (v) => (v > 0 ? `heel up about ${cm(v * FOOT_CM)}` : 'heel down'),
     amount: pctOf('foot length'),
     peak: 'max',
-    views: { front: 0.7, side: 1, oblique: 0.9, needs: 'heel lift needs the heels in the picture', frontNote: 'from the front the heels are partly hidden: a side view shows heel lift best', missing: 'the heels were not found clearly enough in the picture' },
-    asymmetry: { worse: 'higher', floor: 0.03, fairViews: ['front'], words: 'heel lifts', guidance: DORSIFLEXION_GUIDANCE },
+    // A heel that tight ankles lift stays up through the bottom (0.6-0.9 s per rep on
+    // oblique-heel-lift); the foot keypoints' glitches in fast motion last up to 0.13 s
+    // (side-forward-lean's ascent, heels flat). Chosen leave-one-clip-out from 0.1-0.3 s:
+    // 0.25 in 16 of 17 folds (docs/accuracy.md).
+    peakHoldS: 0.25,
+    views: {
+      front: 0.7, side: 1, oblique: 0.9, needs: 'heel lift needs the heels in the picture',
+      frontNote: 'from the front the heels are partly hidden: a side view shows heel lift best',
+      missing: 'the heels were not found clearly enough in the picture',
+    },
+    // A third of the mild heel-lift tier (0.10 foot lengths).
+    asymmetry: { worse: 'higher', floor: 0.033, fairViews: ['front'], words: 'heel lifts', guidance: DORSIFLEXION_GUIDANCE },
     noiseGate: 'floor',
     keypoints: { perSide: ['ankle', 'heel', 'foot_index'] },
     anchor: 'heel',
     chartOrder: 6,
+    singleViewError: 0.03,
     bodyPart: 'ankle',
     compute: (ctx, side) => heelLift(ctx, side!),
   }),
@@ -235,8 +306,34 @@ export const METRICS = [
     keypoints: { perSide: ['ankle', 'heel', 'foot_index'] },
     anchor: 'heel',
     chartOrder: 7,
+    singleViewError: 7.1,
     bodyPart: 'ankle',
     compute: (ctx, side) => footAngleDeg(ctx, side!),
+  }),
+  defineMetric({
+    key: 'footTurnOutDeg',
+    sided: true,
+    meaning: 'heel-to-toe line from straight ahead on the floor; + = toe out, - = toe in',
+    unit: 'deg',
+    display: { label: 'Foot turn-out', unit: '°', scale: 1, digits: 0, help: 'Heel-to-toe line from straight ahead; positive = toes out.' },
+    plain: (v) => (v >= 0 ? `foot turned out ${r0(v)}°` : `foot turned in ${r0(v)}°`),
+    amount: deg,
+    peak: 'max',
+    views: {
+      front: 1, side: 0, oblique: 0.5,
+      needs: "feet turning out needs a front or 45-degree view: from the side the foot turns along the camera's line of sight",
+      obliqueNote: "from 45 degrees foot turn-out is approximate (it depends on the camera's estimated angle)",
+      missing: 'the heels and toes were not found clearly enough in the picture',
+    },
+    // The stance's toe-out is the lifter's choice, so a left-right difference of it is a habit,
+    // not a worse side; at 45 degrees one foot also turns toward the camera. Never compared.
+    asymmetry: { worse: 'higher', floor: 5, fairViews: [], words: 'foot turns out', guidance: SINGLE_LEG_GUIDANCE },
+    keypoints: { perSide: ['heel', 'foot_index'] },
+    anchor: 'foot_index',
+    chartOrder: 7.5,
+    singleViewError: 7.1,
+    bodyPart: 'ankle',
+    compute: (ctx, side) => footTurnOutDeg(ctx, side!),
   }),
   defineMetric({
     key: 'torsoAngleDeg',
@@ -252,6 +349,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     anchor: 'hip',
     chartOrder: 3,
+    singleViewError: 7.1,
     compute: (ctx) => torsoAngleDeg(ctx),
   }),
   defineMetric({
@@ -268,6 +366,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'], perSide: ['knee', 'ankle'] },
     anchor: 'hip',
     chartOrder: 4,
+    singleViewError: 7.1,
     compute: (_ctx, _side, seriesOf) => trunkTibiaDeg(seriesOf('torsoAngleDeg', null), seriesOf('shinAngleDeg', 'left'), seriesOf('shinAngleDeg', 'right')),
   }),
   defineMetric({
@@ -283,6 +382,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder'], perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 11,
+    singleViewError: 7.1,
     compute: 'rep-stage',
   }),
   defineMetric({
@@ -299,6 +399,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee', 'ankle'] },
     anchor: 'knee',
     chartOrder: 0,
+    singleViewError: 7.1,
     bodyPart: 'knee',
     compute: (ctx, side) => kneeFlexionDeg(ctx, side!),
   }),
@@ -315,6 +416,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder'], perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 2,
+    singleViewError: 7.1,
     compute: (ctx) => hipFlexionDeg(ctx),
   }),
   defineMetric({
@@ -331,6 +433,7 @@ export const METRICS = [
     keypoints: { perSide: ['knee', 'ankle'] },
     anchor: 'ankle',
     chartOrder: 5,
+    singleViewError: 7.1,
     bodyPart: 'ankle',
     compute: (ctx, side) => shinAngleDeg(ctx, side!),
   }),
@@ -347,6 +450,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 13,
+    singleViewError: 0.1,
     compute: (ctx) => depth(ctx),
   }),
   defineMetric({
@@ -362,6 +466,7 @@ export const METRICS = [
     keypoints: { perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 1,
+    singleViewError: 7.1,
     compute: (ctx) => thighAngleDeg(ctx),
   }),
   defineMetric({
@@ -378,6 +483,7 @@ export const METRICS = [
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     anchor: 'hip',
     chartOrder: 12,
+    singleViewError: 0.12,
     bodyPart: 'hip',
     compute: (ctx) => hipShift(ctx),
   }),

@@ -16,6 +16,7 @@
  * the per-side sagittal metrics, each leg from the camera that sees it (cross_view_asymmetry.ts).
  */
 import { SEVERITY_RANK } from '../flags/registry';
+import { metricDef } from '../metrics/registry';
 import type { Finding, MetricKey, Severity, Side, ViewKind } from '../types';
 import type { CombinedViews, ViewInput } from './combine_views';
 import { crossViewAsymmetries, type CrossViewAsymmetry } from './cross_view_asymmetry';
@@ -24,36 +25,6 @@ import { LOW_CONFIDENCE } from './time_alignment';
 import { FUSED_METRICS, isSided, measureOf, metricLabel, notMeasurableReason, viewSupport, type ViewMeasure } from './view_measures';
 
 export type VideoRole = 'a' | 'b';
-
-/**
- * Single-view measurement error of each metric, in its unit: what two views may differ by
- * before they disagree.
- * - Angles: 7.1 deg, BlazePose's knee-angle mean absolute error from one side camera
- *   (REFERENCE.md §3); used for every angle, none of which is measured better.
- * - Lengths and ratios: BlazePose keypoints wobble by a few % of leg length (segment_reps.ts);
- *   3 % of leg length, the core's own asymmetry floor for knee offset and heel lift
- *   (flags/thresholds.ts), expressed in each metric's unit: knee offset 0.03 leg lengths, heel
- *   lift 0.03 foot lengths, depth 0.1 thigh lengths (two keypoints' 3 % of leg each, thigh = half
- *   a leg: sqrt(2) x 0.06), hip shift 0.12 hip widths (3 % of leg / hip width 0.26 leg), knee
- *   width ratio 0.1 (two keypoints' ~2 cm each over a ~30 cm ankle width).
- * A view that supports a metric less (factor f < 1) measures it with error / f.
- */
-export const MEASUREMENT_ERROR: Record<MetricKey, number> = {
-  kneeValgusDeg: 7.1,
-  kneeOffset: 0.03,
-  kneeSeparationRatio: 0.1,
-  heelLift: 0.03,
-  footAngleDeg: 7.1,
-  torsoAngleDeg: 7.1,
-  trunkTibiaDeg: 7.1,
-  buttWink: 7.1,
-  kneeFlexionDeg: 7.1,
-  hipFlexionDeg: 7.1,
-  shinAngleDeg: 7.1,
-  depth: 0.1,
-  thighAngleDeg: 7.1,
-  hipShift: 0.12,
-};
 
 /**
  * Weight of the far leg's per-side values in a side or 45-degree view: the far leg is hidden
@@ -65,7 +36,7 @@ export const FAR_SIDE_FACTOR = 0.5;
 export interface SourcedMeasure extends ViewMeasure {
   /** Support x confidence (x far-side factor) used to pick the best view. */
   weight: number;
-  /** Error in the metric's unit from this view (MEASUREMENT_ERROR / support). */
+  /** Error in the metric's unit from this view (the registry's singleViewError / support). */
   error: number;
 }
 
@@ -131,7 +102,7 @@ function sourced(input: ViewInput, near: Side | null, repIndex: number, key: Met
   const support = viewSupport(key, m.view);
   if (!(support > 0)) return null;
   const far = side !== null && near !== null && side !== near && m.view !== 'front';
-  return { ...m, weight: support * m.confidence * (far ? FAR_SIDE_FACTOR : 1), error: MEASUREMENT_ERROR[key] / support };
+  return { ...m, weight: support * m.confidence * (far ? FAR_SIDE_FACTOR : 1), error: metricDef(key).singleViewError / support };
 }
 
 function fuseOne(key: MetricKey, a: SourcedMeasure | null, b: SourcedMeasure | null, names: Record<VideoRole, string>): FusedValue {

@@ -20,7 +20,7 @@
  * before they are resampled to a common clock.
  */
 import type { PoseTrack } from '../types';
-import { butterworthLowPass, filtfiltRun, usableCutoffHz } from '../zero_phase_low_pass';
+import { butterworthLowPass, filtfiltRun, usableCutoffHz } from '../filters/zero_phase_low_pass';
 
 /** Below this BlazePose score a keypoint is treated as not seen (the core's flag gate is the same order). */
 export const MIN_SCORE = 0.5;

@@ -1,5 +1,5 @@
 import type { Keypoint, PoseFrame } from '../types';
-import { OneEuroFilter, type OneEuroFilterConfig } from '../one_euro_filter';
+import { OneEuroFilter, type OneEuroFilterConfig } from '../filters/one_euro_filter';
 
 /**
  * Incremental rep counter for the webcam: feed frames as they come, read the rep count and

@@ -1,3 +1,4 @@
+import { framesIn } from '../clip_context';
 import { METRIC_KEYS, metricDef, type PeakDirection } from '../metrics/registry';
 import { column } from '../series';
 import type { FrameSeries, MetricColumn, MetricKey, RepMeasure, RepMeasureEntry, Side, ViewKind } from '../types';
@@ -125,12 +126,14 @@ export function computeRepPeaks(
   metrics: readonly MetricKey[] = METRIC_KEYS,
 ): MetricPeaks {
   const o = { ...REP_PEAK_DEFAULTS, ...options };
-  // At least 2 frames: a single frame is never "sustained" (at 12.5 fps, 0.1 s rounds to 1).
-  const w = Math.max(2, Math.round(o.holdS * (Number.isFinite(fps) && fps > 0 ? fps : 30)));
+  const rate = Number.isFinite(fps) && fps > 0 ? fps : 30;
   const out: MetricPeaks = {};
   const t = series.t;
   for (const key of metrics) {
     const def = metricDef(key);
+    // At least 2 frames: a single frame is never "sustained" (at 12.5 fps, 0.1 s rounds to 1).
+    // A metric may ask for a longer hold (the registry's peakHoldS).
+    const w = Math.max(2, framesIn(Math.max(o.holdS, def.peakHoldS ?? 0), rate));
     const dir = def.peak;
     if (def.sided) {
       const l = column(series, key, 'left');

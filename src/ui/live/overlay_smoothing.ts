@@ -3,7 +3,7 @@
  * (core/one_euro_filter.ts; Casiez et al. 2012): causal, steady when the lifter is still and
  * quick to follow a fast rep. The set-up checks and rep counter get the raw keypoints.
  */
-import { OneEuroFilter } from '../../core/one_euro_filter';
+import { OneEuroFilter } from '../../core/filters/one_euro_filter';
 import type { PoseFrame } from '../../core/types';
 
 export class OverlaySmoother {

@@ -6,14 +6,14 @@
  * Query: ?clip=<file in clips/> (default side-deep-good-rotated.mp4)
  *        &track=<path of a PoseTrack JSON served by vite, e.g. /fixtures/tracks/x.json>
  * With a track, the report shows the real Analysis (core analyze()); otherwise the hand-made
- * sample Analysis (tests/unit/report/sample_analysis.ts).
+ * sample Analysis (tests/support/sample_analysis.ts).
  */
 import { createRoot } from 'react-dom/client';
 import { analyze } from '../../../src/core/analyze';
 import type { Analysis, PoseTrack } from '../../../src/core/types';
 import { ReportView } from '../../../src/ui/report/ReportView';
 import type { LoadedVideoLike } from '../../../src/ui/report/loaded_video_like';
-import { makeSampleAnalysis, makeSampleTrack } from '../../unit/report/sample_analysis';
+import { makeSampleAnalysis, makeSampleTrack } from '../../support/sample_analysis';
 
 async function load(clip: string, trackPath: string | null, id: string): Promise<LoadedVideoLike> {
   const response = await fetch(`/__fixtures/clips/${clip}`);

@@ -1,0 +1,34 @@
+/**
+ * The standing stance as metrics/foot_visibility.ts reads it to decide which foot the camera
+ * cannot see: per standing frame, the ankles' gap across the picture (roll removed), the feet's
+ * 3D depth difference (BlazePose keypoints3D, when the track has them) and their score
+ * difference (BlazePose scores the hidden side lower).
+ */
+import { KP, type KeypointSeries } from '../keypoint_access';
+import type { StanceSample } from '../metrics/foot_visibility';
+import type { PoseTrack } from '../types';
+import { ok } from './keypoint_gate';
+
+// BlazePose indices of the ankles and heels in keypoints3D (model output order, types.ts).
+const [LEFT_ANKLE, RIGHT_ANKLE, LEFT_HEEL, RIGHT_HEEL] = [27, 28, 29, 30];
+
+export function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Array, standing: Uint8Array): StanceSample[] {
+  const n = s.n;
+  const out: StanceSample[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!standing[i] || !ok(s, KP.leftAnkle, i) || !ok(s, KP.rightAnkle, i)) continue;
+    const k3 = Array.isArray(track?.frames) ? track.frames[i]?.keypoints3D : undefined;
+    let dz = NaN;
+    if (Array.isArray(k3) && k3.length > RIGHT_HEEL) {
+      const z = (j: number) => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
+      dz = (z(LEFT_ANKLE) + z(LEFT_HEEL)) / 2 - (z(RIGHT_ANKLE) + z(RIGHT_HEEL)) / 2;
+    }
+    const sc = (a: number, b: number, c: number) => s.score[a * n + i] + s.score[b * n + i] + s.score[c * n + i];
+    out.push({
+      ankleGapPx: Math.abs(X[KP.leftAnkle * n + i] - X[KP.rightAnkle * n + i]),
+      depthDiffM: dz,
+      scoreDiff: sc(KP.leftAnkle, KP.leftHeel, KP.leftToe) - sc(KP.rightAnkle, KP.rightHeel, KP.rightToe),
+    });
+  }
+  return out;
+}
