@@ -7,6 +7,7 @@
  * measurability), so a side-view session never adds a knee-valgus point; the sessions left out
  * are returned with the reason, for the chart to say so.
  */
+import { CHART_ORDER } from '../core/metrics/registry';
 import type { MetricKey, ViewKind } from '../core/types';
 import { bySessionDate, sessionDate, type HistorySession, type SummarySide, type SummaryValue } from './history_types';
 import { metricHasSides } from './analysis_access';
@@ -19,8 +20,11 @@ export interface ProgressMetric {
   sided: boolean;
 }
 
-/** The metrics that matter across training sessions (issue 13), in reading order down the chain. */
-export const PROGRESS_METRIC_IDS: readonly ProgressMetricId[] = ['heelLift', 'kneeValgusDeg', 'kneeOffset', 'shinAngleDeg', 'depth', 'torsoAngleDeg', 'tempo', 'reps'];
+/**
+ * Every metric of the registry, in the report's chart order (a metric added there is charted
+ * here too, from the views its registry entry supports), then the set's tempo and rep count.
+ */
+export const PROGRESS_METRIC_IDS: readonly ProgressMetricId[] = [...CHART_ORDER, 'tempo', 'reps'];
 
 export function progressMetric(id: ProgressMetricId): ProgressMetric {
   if (id === 'tempo' || id === 'reps') return { id, sided: false };
@@ -81,7 +85,9 @@ function sessionValues(session: HistorySession, metric: ProgressMetric): Partial
     return { none: { value: repS, worst: repS, confidence: 1, reps: summary.repCount } };
   }
   const m = summary.metrics[metric.id];
-  if (!m || !m.measurable) return m?.reason ?? `not measurable from a ${session.view} view`;
+  // Saved by a version of the app that did not measure this metric yet.
+  if (!m) return 'analysed before the app measured it';
+  if (!m.measurable) return m.reason ?? `not measurable from a ${session.view} view`;
   if (Object.keys(m.values).length === 0) return 'no rep measured it (keypoints not seen clearly enough)';
   return m.values;
 }

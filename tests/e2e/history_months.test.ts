@@ -36,7 +36,7 @@ async function backupOfMonths(): Promise<string> {
 }
 
 describe.skipIf(reason !== null)('history over a few months', () => {
-  it('imports ten sessions; heel lift plots all of them, knee valgus only the front ones, and the changes read right', async () => {
+  it('imports ten sessions; heel lift plots all of them, knee valgus and knee drift only the front ones, and the changes read right', async () => {
     const file = await backupOfMonths();
     const session = await launch();
     try {
@@ -59,6 +59,16 @@ describe.skipIf(reason !== null)('history over a few months', () => {
       await page.waitForSelector('.progress-chart[data-metric="kneeValgusDeg"]');
       expect(await page.locator('.progress-chart').getAttribute('data-points')).toBe(String(SESSIONS / 2));
       expect(await page.getByTestId('progress-coverage').textContent()).toMatch(/Not plotted: 5 sessions filmed from the side/);
+
+      // Knee drift (the knee fault's measure, from the registry like the rest): front sessions only,
+      // and the left knee, made to cave in less each time, drifts in less.
+      await page.locator('.metric-picker [data-metric="kneeDrift"]').click();
+      await page.waitForSelector('.progress-chart[data-metric="kneeDrift"]');
+      expect(await page.locator('.progress-chart').getAttribute('data-points')).toBe(String(SESSIONS / 2));
+      expect(await page.getByTestId('progress-coverage').textContent()).toMatch(/Not plotted: 5 sessions filmed from the side \(knee drift needs the knees seen from the front/);
+      const drift = await page.locator('[data-testid="progress-changes"] tr[data-side="left"] td[data-delta]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-delta'))));
+      expect(drift).toHaveLength(2);
+      expect(drift.every((d) => d < 0)).toBe(true);
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.locator('.metric-picker [data-metric="heelLift"]').click();

@@ -70,6 +70,12 @@ describe.skipIf(reason !== null)('history in the app', () => {
     expect(coverage).toMatch(/Not plotted: 1 session filmed from the side \(.*front view/);
     await page.locator('.progress-chart').screenshot({ path: path.join(screenshotsDir, 'history-progress-valgus-1280.png') });
 
+    // Knee drift, the knee fault's own measure, comes from the metric registry like the rest: the front session only.
+    await page.locator('.metric-picker [data-metric="kneeDrift"]').click();
+    await page.waitForSelector('.progress-chart[data-metric="kneeDrift"]');
+    expect(await page.locator('.progress-chart').getAttribute('data-points')).toBe('1');
+    expect(await page.getByTestId('progress-coverage').textContent()).toMatch(/Not plotted: 1 session filmed from the side \(knee drift needs the knees seen from the front/);
+
     // A point opens that session's report (its video was not kept: numbers only).
     await page.locator('.progress-point').first().click();
     await page.waitForFunction(() => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === 'Report for front-two-reps-good.mp4');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewKind } from '../../../src/core/types';
-import { exclusionGroups, progressTrend } from '../../../src/store/history_trends';
+import { METRIC_KEYS } from '../../../src/core/metrics/registry';
+import { PROGRESS_METRIC_IDS, exclusionGroups, progressTrend } from '../../../src/store/history_trends';
 import type { HistorySession, MetricSummary, SummaryValue } from '../../../src/store/history_types';
 
 function v(value: number): SummaryValue {
@@ -71,5 +72,12 @@ describe('progressTrend', () => {
     expect(tempo.points.map((p) => p.sessionId)).toEqual(['a', 'b', 'c']);
     expect(tempo.excluded.map((e) => e.reason)).toEqual(['no complete rep to time']);
     expect(tempo.sinceFirst.none!.delta).toBeCloseTo(0.19, 12);
+  });
+
+  it('offers every registry metric, so a metric added there is charted too; a session saved before it existed says so', () => {
+    expect([...PROGRESS_METRIC_IDS].sort()).toEqual([...METRIC_KEYS, 'reps', 'tempo'].sort());
+    const drift = progressTrend(sessions, 'kneeDrift');
+    expect(drift.points).toEqual([]);
+    expect(exclusionGroups(drift)).toEqual([{ reason: 'analysed before the app measured it', views: ['side', 'front'], count: 4 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgressChange, formatProgressValue, progressChartData } from '../../../src/ui/history/progress_display';
-import type { Trend } from '../../../src/store/history_trends';
+import { formatProgressChange, formatProgressValue, progressChartData } from '../../../../src/ui/history/progress_display';
+import type { Trend } from '../../../../src/store/history_trends';
 
 describe('progress display', () => {
   it('shows values in the unit the report uses, and changes with a sign only when not zero', () => {

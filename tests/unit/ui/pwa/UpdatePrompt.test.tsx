@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import type { ServiceWorkerEvents } from '../../../src/ui/pwa/service_worker';
+import type { ServiceWorkerEvents } from '../../../../src/ui/pwa/service_worker';
 
 let events: ServiceWorkerEvents | null = null;
-vi.mock('../../../src/ui/pwa/service_worker', () => ({
+vi.mock('../../../../src/ui/pwa/service_worker', () => ({
   registerServiceWorker: (e: ServiceWorkerEvents) => {
     events = e;
     return () => undefined;
   },
 }));
-const { UpdatePrompt } = await import('../../../src/ui/pwa/UpdatePrompt');
+const { UpdatePrompt } = await import('../../../../src/ui/pwa/UpdatePrompt');
 
 afterEach(cleanup);
 
