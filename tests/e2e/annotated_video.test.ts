@@ -118,6 +118,7 @@ describe.skipIf(reason !== null)('annotated video export', () => {
     expect(out.frames).toBe(source.frames);
     expect(out.times).toHaveLength(source.times.length);
     out.times.forEach((t, i) => expect(Math.abs(t - source.times[i]!)).toBeLessThan(0.001));
+    console.log(`mp4: ${out.frames} frames (source ${source.frames}), largest frame-time difference ${(Math.max(...out.times.map((t, i) => Math.abs(t - source.times[i]!))) * 1000).toFixed(3)} ms`);
 
     // Pixel check at a joint of the stored track, mid-clip: an ankle or heel (the default labels sit
     // beside the knees and hips and may cover those joints).

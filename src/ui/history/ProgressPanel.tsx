@@ -3,7 +3,7 @@
  * time and since the first session, and which sessions are left out because their view cannot
  * measure it. Numbers come from src/store/history_trends.ts.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PROGRESS_METRIC_IDS, exclusionGroups, progressTrend, type ProgressMetricId, type Trend, type TrendChange } from '../../store/history_trends';
 import type { HistorySession, SummarySide } from '../../store/history_types';
 import { ProgressChart } from './ProgressChart';
@@ -70,11 +70,30 @@ export function ProgressPanel({ sessions, onOpenSession }: ProgressPanelProps) {
   const trend = useMemo(() => progressTrend(sessions, metric), [sessions, metric]);
   const label = progressLabel(metric);
   const groups = exclusionGroups(trend);
+  // On a phone the chips scroll sideways in one row: keep the chosen one in sight (the row only,
+  // never the page).
+  const picker = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const row = picker.current;
+    if (!row) return;
+    const showChosen = () => {
+      const chip = row.querySelector<HTMLElement>('[aria-pressed="true"]');
+      if (!chip || row.scrollWidth <= row.clientWidth) return;
+      const left = chip.offsetLeft - row.offsetLeft;
+      if (left < row.scrollLeft || left + chip.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left - (row.clientWidth - chip.offsetWidth) / 2;
+    };
+    showChosen();
+    // Also once the tab is shown or the window narrows.
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(showChosen);
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [metric]);
 
   return (
     <section className="panel progress-panel-history" aria-labelledby="progress-heading" data-testid="progress">
       <h2 id="progress-heading">Progress</h2>
-      <div className="button-row metric-picker" role="group" aria-label="Metric">
+      <div ref={picker} className="button-row metric-picker" role="group" aria-label="Metric">
         {PROGRESS_METRIC_IDS.map((id) => (
           <button key={id} type="button" className="chip" aria-pressed={id === metric} onClick={() => setMetric(id)} data-metric={id}>
             {progressLabel(id).label}

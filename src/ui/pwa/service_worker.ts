@@ -23,8 +23,18 @@ export interface ServiceWorkerEvents {
 /** Path of the generated worker (vite-plugin-pwa's default filename, at the app's base URL). */
 export const SERVICE_WORKER_URL = `${import.meta.env.BASE_URL}sw.js`;
 
+/** The dev server defines `__SERVICE_WORKER__` false (unit tests leave it undefined). */
+const onDevServer = typeof __SERVICE_WORKER__ !== 'undefined' && !__SERVICE_WORKER__;
+
 export function registerServiceWorker(events: ServiceWorkerEvents): () => void {
-  if (!serviceWorkerBuilt || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
+  if (onDevServer) {
+    // A worker left by a build once served from this origin would answer with that build's
+    // files: remove it, so the next reload runs the code being edited.
+    void navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister())), () => undefined);
+    return () => undefined;
+  }
+  if (!serviceWorkerBuilt) return () => undefined;
   const workbox = new Workbox(SERVICE_WORKER_URL, { scope: import.meta.env.BASE_URL, type: 'classic' });
   let reloading = false;
   const onWaiting = () =>
