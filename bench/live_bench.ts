@@ -86,7 +86,8 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
     const threadCounts = [...new Set([1, os.cpus().length])];
     let backend = 'unknown';
     for (const threads of threadCounts) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // No service worker: a build's precache download would overlap the measured window.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.grantPermissions(['camera'], { origin });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.accept());

@@ -99,9 +99,14 @@ async function startApp(repoRoot: string, chromiumPath: string, args: string[]) 
   };
 }
 
-/** Opens the app with `clips` served from memory at /__bench/<name>, and the off-origin guard on. */
+/**
+ * Opens the app with `clips` served from memory at /__bench/<name>, and the off-origin guard on.
+ * Service workers are blocked: a build registers one that precaches ~19 MB right after the first
+ * load, which would overlap the first measurements (and its memory the baseline).
+ */
 async function openApp(browser: Browser, origin: string, clips: Record<string, string>, offOrigin: string[]): Promise<Page> {
-  const page = await browser.newPage();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) offOrigin.push(u);

@@ -4,7 +4,7 @@
  * picture once, no labels. data-* attributes say what was drawn, for the e2e tests.
  */
 import type { LiveOverlayFrame } from '../../live/live_engine';
-import { drawSkeleton } from '../player/draw_skeleton';
+import { drawSkeleton } from '../../render/draw_skeleton';
 
 export function liveOverlayDrawer(canvas: HTMLCanvasElement): (overlay: LiveOverlayFrame | null) => void {
   let latest: LiveOverlayFrame | null = null;
