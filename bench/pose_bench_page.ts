@@ -16,6 +16,8 @@ export interface BrowserBenchRequest {
   /** raw mode only: hand the estimator RGBA bytes instead of ImageBitmaps (to compare with Node). */
   input?: 'bitmap' | 'rgba';
   backend?: BackendName | 'auto';
+  /** wasm thread pool size (worker mode: each worker's). Default: tfjs's own. */
+  threads?: number;
   width: number;
   height: number;
   /** Frames served at /__bench/frame/<i>; the first `warmup` are run but not measured, then the rest in order. */
@@ -31,6 +33,8 @@ export interface BrowserBenchResult {
   mode: 'raw' | 'worker';
   backend: BackendName;
   backendReason: string;
+  /** wasm threads the model ran on. */
+  threads?: number;
   crossOriginIsolated: boolean;
   msPerFrame: number[];
   personFrames: number;
@@ -58,8 +62,8 @@ async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
   const t0 = performance.now();
   const est =
     req.mode === 'raw'
-      ? await createPoseEstimator({ model: req.model, backend: req.backend ?? 'auto', modelBaseUrl: '/models/', wasmPathPrefix: '/tfjs-wasm/' })
-      : await createPoseWorkerClient({ model: req.model, backend: req.backend ?? 'auto' });
+      ? await createPoseEstimator({ model: req.model, backend: req.backend ?? 'auto', modelBaseUrl: '/models/', wasmPathPrefix: '/tfjs-wasm/', wasmThreads: req.threads })
+      : await createPoseWorkerClient({ model: req.model, backend: req.backend ?? 'auto', wasmThreads: req.threads });
   const loadMs = performance.now() - t0;
   const msPerFrame: number[] = [];
   let personFrames = 0;
@@ -82,6 +86,7 @@ async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
     mode: req.mode,
     backend: est.backend,
     backendReason: est.backendReason,
+    threads: est.threads,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     msPerFrame,
     personFrames,

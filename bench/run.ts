@@ -1,14 +1,17 @@
 /**
  * npm run bench: pose speed on this machine, printed as a table and written to
- * bench/results/latest.json. Targets from issue 2 are printed beside the figures, never asserted.
+ * bench/results/latest.json. The issues' targets are printed beside the figures, never asserted.
  *
  *  (a) Node, wasm: createNodePoseEstimator().estimate() over 60 frames of a shared clip (after
  *      10 warm-up frames), lite and full: median ms/frame.
  *  (b) Headless Chromium (Debian's /usr/bin/chromium via playwright-core), the same loop on a built
- *      bench page (bench/pose_bench.html): on the page's main thread ("raw") and through the app's
- *      Web Worker client ("worker": ImageBitmap transfer + worker hop included).
- *  (c) Optional sections other modules provide, if their files exist: bench/upload_bench.ts
- *      benchUpload(), bench/analyze_bench.ts benchAnalyze(), bench/live_bench.ts benchLive().
+ *      bench page (bench/pose_bench.html), one wasm thread (set explicitly): on the page's main
+ *      thread ("raw", the single-thread model time the other sections compare against) and through
+ *      the app's Web Worker client ("worker": ImageBitmap transfer + worker hop included).
+ *  (c) bench/upload_bench.ts benchUpload() (uploads: every way of using the cores, side by side,
+ *      and peak memory on 1080p clips), bench/analyze_bench.ts benchAnalyzeRows() (analyze() on one
+ *      hour at 60 fps, with its targets), bench/live_bench.ts benchLive() (the live loop, preview
+ *      and recording).
  *
  * The machine is shared: load average before and after is recorded with the figures.
  *   npm run bench [-- --frames 60 --warmup 10 --clip side-two-reps-good.mp4 --only node|chromium --repeat 3]
@@ -237,7 +240,7 @@ async function main(): Promise<void> {
             console.error(`Chromium ${mode} ${model}...`);
             const runs: BrowserBenchResult[] = [];
             for (let k = 0; k < opts.repeat; k++) {
-              runs.push(await session.run({ model, mode, width: frames.width, height: frames.height, frameCount: frames.count, warmup: opts.warmup, fps: frames.fps }));
+              runs.push(await session.run({ model, mode, threads: 1, width: frames.width, height: frames.height, frameCount: frames.count, warmup: opts.warmup, fps: frames.fps }));
             }
             const medians = runs.map((x) => median(x.msPerFrame));
             const r = runs[medians.indexOf(Math.min(...medians))];
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
             if (mode === 'raw') ctx.rawChromiumMsPerFrame[model] = med;
             rows.push({
               section: mode === 'raw' ? 'pose raw (Chromium)' : 'pose via worker (Chromium)',
-              name: `blazepose-${model} ${r.backend} median ms/frame`,
+              name: `blazepose-${model} ${r.backend} ${r.threads ?? '?'} thread median ms/frame`,
               value: med,
               unit: 'ms',
               note:
@@ -267,7 +270,7 @@ async function main(): Promise<void> {
 
   if (opts.only === null) {
     rows.push(...(await optionalSection('upload_bench.ts', 'benchUpload', ctx)));
-    rows.push(...(await optionalSection('analyze_bench.ts', 'benchAnalyze', ctx)));
+    rows.push(...(await optionalSection('analyze_bench.ts', 'benchAnalyzeRows', ctx)));
     rows.push(...(await optionalSection('live_bench.ts', 'benchLive', ctx)));
   }
 

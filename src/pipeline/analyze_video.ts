@@ -1,25 +1,34 @@
 /**
  * Uploaded (or recorded) video -> every frame -> BlazePose -> PoseTrack -> core analyze().
  *
- * Decode and pose are pipelined: while the pose worker runs on frame n, this thread already
- * decodes, rotates and scales frame n+1, so the worker never waits for the decoder and the whole
- * pipeline runs close to the raw model speed (bench/upload_bench.ts measures the ratio).
+ * The page only probes the file. Decoding, drawing and the model run in pose workers
+ * (video_pose_worker.ts), each on a contiguous part of the clip (video_parts.ts): every core gets
+ * a share of the frames, and the main thread does nothing per frame but collect keypoints. The
+ * parts are stitched in order and each seam is checked (the later part's warm-up frames against
+ * the earlier part's); where a seam shows the two parts following different people, the earlier
+ * part's worker carries on through the rest of the clip instead, so the track is the one a single
+ * worker would have made.
  *
- * A backgrounded tab: the worker and WebCodecs keep running in Chromium, so analysis goes on.
- * If the browser throttles it to a stop anyway, progress says "paused" and the loop simply picks
+ * A backgrounded tab: the workers and WebCodecs keep running in Chromium, so analysis goes on.
+ * If the browser throttles it to a stop anyway, progress says "paused" and the work simply picks
  * up where it was when the tab is shown again; the File stays in the caller's hands throughout.
  */
 import { analyze } from '../core/analyze';
-import type { Analysis, DepthTarget, PoseFrame, PoseTrack } from '../core/types';
-import type { PoseEstimator, PoseModelName } from '../pose/types';
+import type { Analysis, DepthTarget, PoseTrack } from '../core/types';
+import type { PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
-import { openVideo, type DecodedFrame, type OpenVideoOptions, type VideoProbe } from '../video/open_video';
+import { assertAllFramesRead, probeVideo, type VideoProbe } from '../video/open_video';
 import { errors, isVideoInputError } from '../video/video_input_error';
-import { acquirePoseEstimator, POSE_RUNTIME } from './pose_provider';
 import { MIN_POSE_COVERAGE, framesWithPose } from './pose_coverage';
-import { chooseLifterFrames, type PeopleFound } from './person_choice';
-import { withPeopleMapped } from './person_frames';
 import { ProgressMeter, type ProgressSnapshot } from './progress';
+import { acquireVideoPoseWorkers, uploadPoseConfig, type UploadPoseConfig, type VideoPoseWorkerClient } from './video_pose_pool';
+import type { PoseRangeStats } from './video_pose_worker';
+import { DEFAULT_SPLIT, checkSeam, ownFrames, splitIntoParts, type SeamCheck, type SplitOptions, type VideoPart } from './video_parts';
+import { chooseLifterFrames, type PeopleFound } from './person_choice';
+import { joinPeopleParts } from './person_parts';
+import type { PoseFrameWithPeople } from '../pose/person_types';
+
+export { toSourcePixels } from './source_pixels';
 
 export type AnalysisPhase = 'probing' | 'loading-model' | 'analysing' | 'paused' | 'analysing-movement' | 'done';
 
@@ -28,7 +37,7 @@ export interface AnalysisProgress extends ProgressSnapshot {
   /** True while the page is hidden (another tab in front). */
   hidden: boolean;
   probe: VideoProbe | null;
-  /** True while the clip waits for another clip's analysis to free the shared pose estimator. */
+  /** True while the clip waits for another clip's analysis to free the shared pose workers. */
   waitingForEstimator?: boolean;
 }
 
@@ -38,29 +47,44 @@ export interface AnalyzeVideoOptions {
   model?: PoseModelName;
   onProgress?: (progress: AnalysisProgress) => void;
   signal?: AbortSignal;
-  /** Use this estimator instead of the shared worker one (tests, bench). It is reset, not disposed. */
-  estimator?: PoseEstimator;
   /** Fewer frames with a pose than this share -> "no person" error. Default MIN_POSE_COVERAGE. */
   minPoseCoverage?: number;
   maxLongSide?: number;
-  pixelFormat?: OpenVideoOptions['pixelFormat'];
+  /** Workers and wasm threads (bench, tests). Default: uploadPoseConfig(). */
+  pose?: Partial<UploadPoseConfig>;
+  /** How parts are cut (tests). */
+  split?: SplitOptions;
   /** The depth the lifter aims for (AnalyzeOptions.depthTarget; default 'parallel'). */
   depthTarget?: DepthTarget;
 }
 
 export interface PipelineStats {
   frames: number;
-  /** Wall time of the frame loop (decode + pose), ms. */
+  /** Wall time from the parts starting to the last frame in, ms. */
   loopMs: number;
-  /** Sum of the pose round trips as seen from this thread, ms. */
+  /** Time in the model, summed over the workers, ms. */
   poseMs: number;
-  /** Time the loop waited for the decoder after pose had finished, ms (0 when fully pipelined). */
+  /** Time the workers waited for their decoders, summed, ms (0 when decoding keeps ahead). */
   decodeWaitMs: number;
-  /** Time this thread spent rotating/scaling/copying decoded frames, ms (overlaps pose). */
+  /** Time the workers spent drawing frames upright and scaled and reading their pixels, summed, ms. */
   prepMs: number;
+  /** Time this (the page's) thread spent on frames: collecting keypoints and progress, ms. */
+  mainThreadMs: number;
   framesPerSecond: number;
-  /** Model + warm-up time before the first frame, ms. */
+  /** From the call to the first part starting: probe, and loading the workers the first time, ms. */
   setupMs: number;
+  /** Workers that shared the clip (fewer than configured when the clip is too short to share). */
+  workers: number;
+  /** wasm threads per worker (undefined on other backends). */
+  wasmThreads?: number;
+  /** One per seam between parts, in order. */
+  seams: SeamCheck[];
+  /** Frames posed more than once (warm-up frames, and any redone after a failed seam). */
+  extraFrames: number;
+  /** Parts redone because their seam showed a different person (0 normally). */
+  redoneParts: number;
+  /** The most tfjs tensors alive in a worker after its part (the same from clip to clip unless they leak). */
+  tensorsAfter: number;
 }
 
 export interface AnalyzeVideoResult {
@@ -93,6 +117,7 @@ const now = () => performance.now();
 export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions = {}): Promise<AnalyzeVideoResult> {
   const name = options.name ?? (typeof File !== 'undefined' && file instanceof File ? file.name : 'video');
   const model = options.model ?? 'lite';
+  const config: UploadPoseConfig = { ...uploadPoseConfig(), ...options.pose };
   const signal = options.signal;
   const report = options.onProgress ?? (() => undefined);
   const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -105,45 +130,47 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
   throwIfAborted();
 
   const setupStart = now();
-  const opened = await openVideo(file, name, { signal, maxLongSide: options.maxLongSide, pixelFormat: options.pixelFormat });
-  const probe = opened.probe;
-  const frames: PoseFrame[] = [];
+  const probe = await probeVideo(file, name);
+  throwIfAborted();
   const meter = new ProgressMeter(probe.frameCount);
   let phase: AnalysisPhase = 'loading-model';
   let waitingForEstimator = false;
-  const emit = () => report({ ...meter.snapshot(), phase, hidden: isHidden(), probe, ...(waitingForEstimator ? { waitingForEstimator } : {}) });
+  let mainThreadMs = 0;
+  let lastEmit = 0;
+  const emit = () => {
+    lastEmit = now();
+    report({ ...meter.snapshot(), phase, hidden: isHidden(), probe, ...(waitingForEstimator ? { waitingForEstimator } : {}) });
+  };
   let lastFrameAt = now();
   let watchdog: ReturnType<typeof setInterval> | undefined;
-  let releaseEstimator: (() => void) | undefined;
+  let releaseWorkers: (() => void) | undefined;
+  let workers: VideoPoseWorkerClient[] = [];
   const onVisibility = () => emit();
+  const onAbort = () => workers.forEach((w) => w.cancel());
 
   try {
     emit();
-    let estimator: PoseEstimator;
-    if (options.estimator) {
-      estimator = options.estimator;
-    } else {
-      const lease = await acquirePoseEstimator(model, {
-        onWait: () => {
-          waitingForEstimator = true;
-          emit();
-        },
-      });
-      estimator = lease.estimator;
-      releaseEstimator = lease.release;
-      if (waitingForEstimator) {
-        waitingForEstimator = false;
+    const lease = await acquireVideoPoseWorkers(model, {
+      count: config.workers,
+      wasmThreads: config.wasmThreads,
+      onWait: () => {
+        waitingForEstimator = true;
         emit();
-      }
+      },
+    });
+    workers = lease.workers;
+    releaseWorkers = lease.release;
+    if (waitingForEstimator) {
+      waitingForEstimator = false;
+      emit();
     }
     throwIfAborted();
-    // The worker client's reset() is async (typed void on PoseEstimator): wait for it, so a failure surfaces here.
-    await (estimator.reset() as unknown as Promise<void> | undefined);
     const setupMs = now() - setupStart;
 
     phase = 'analysing';
     emit();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+    signal?.addEventListener('abort', onAbort);
     // Hidden and no frame for 2 s: the browser has throttled us; say so instead of looking stuck.
     watchdog = setInterval(() => {
       if (phase === 'analysing' && isHidden() && now() - lastFrameAt > 2000) {
@@ -152,57 +179,69 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       }
     }, 1000);
 
-    const loopStart = now();
-    let poseMs = 0;
-    let decodeWaitMs = 0;
-    let prepMs = 0;
-    const iterator = opened.frames();
-    // A decode error may arrive while the loop awaits the pose worker; it is handled when the loop
-    // awaits `pending`, so mark it handled now to keep the browser from reporting it as unhandled.
-    const nextFrame = () => {
-      const p = iterator.next();
-      p.catch(() => undefined);
-      return p;
-    };
-    let pending: Promise<IteratorResult<DecodedFrame, void>> = nextFrame();
-    try {
-      while (true) {
-        const waitStart = now();
-        const next = await pending;
-        if (frames.length > 0) decodeWaitMs += now() - waitStart;
-        if (next.done) break;
-        const frame = next.value;
-        prepMs += frame.prepMs;
-        if (signal?.aborted) {
-          closeImage(frame.image);
-          throw errors.cancelled();
-        }
-        // Start decoding frame n+1 now; it runs while the worker estimates frame n.
-        pending = nextFrame();
-        const poseStart = now();
-        let pose: PoseFrame;
-        try {
-          pose = await estimator.estimate(frame.image, frame.t);
-        } finally {
-          closeImage(frame.image);
-        }
-        poseMs += now() - poseStart;
-        frames.push(withPeopleMapped(pose, (p) => toSourcePixels(p, frame)));
-        lastFrameAt = now();
-        meter.frameDone(lastFrameAt);
-        if ((phase as AnalysisPhase) === 'paused') phase = 'analysing';
-        emit();
+    const parts = splitIntoParts(
+      { startS: probe.startS, durationS: probe.durationS, fps: probe.fps, frameCount: probe.frameCount },
+      workers.length,
+      options.split ?? DEFAULT_SPLIT,
+    );
+    const results: PoseFrameWithPeople[][] = parts.map(() => []);
+    const partStats: PoseRangeStats[] = [];
+    const collect = (part: VideoPart, into: PoseFrameWithPeople[]) => (batch: PoseFrameWithPeople[]) => {
+      const start = now();
+      let owned = 0;
+      for (const f of batch) {
+        into.push(f);
+        if (f.t >= part.ownStart && f.t < part.ownEnd) owned++;
       }
-    } catch (error) {
-      // Do not leave a decoded frame or the decoder hanging.
-      pending.then((r) => (r.done ? undefined : closeImage(r.value.image))).catch(() => undefined);
-      await iterator.return(undefined).catch(() => undefined);
-      throw error;
-    }
-    const loopMs = now() - loopStart;
-    // The estimator is free for the next clip as soon as the last frame is in.
-    releaseEstimator?.();
+      lastFrameAt = now();
+      meter.framesDone(owned, lastFrameAt);
+      if ((phase as AnalysisPhase) === 'paused') phase = 'analysing';
+      // A few progress updates a second are plenty to read, and cheap for the UI.
+      if (lastFrameAt - lastEmit >= PROGRESS_INTERVAL_MS) emit();
+      mainThreadMs += now() - start;
+    };
+
+    const loopStart = now();
+    await runAll(
+      parts.map((part, i) => () =>
+        workers[i]
+          .poseRange(file, { name, probe, range: { start: part.warmStart, end: part.ownEnd }, reset: true, maxLongSide: options.maxLongSide }, collect(part, results[i]))
+          .then((stats) => void partStats.push(stats)),
+      ),
+      () => workers.forEach((w) => w.cancel()),
+    );
     throwIfAborted();
+
+    const seams = parts.slice(1).map((part, k) => checkSeam(results[k], results[k + 1], part));
+    let keptParts: VideoPart[] = parts;
+    let keptResults: PoseFrameWithPeople[][] = results;
+    let redoneParts = 0;
+    const broken = seams.findIndex((seam) => !seam.samePerson);
+    if (broken >= 0) {
+      // The part after this seam followed someone else (or lost the person): the earlier part's
+      // worker, still tracking the right person at the seam, carries on through the rest.
+      const carryOn: VideoPart = { index: broken + 1, ownStart: parts[broken + 1].ownStart, ownEnd: Infinity, warmStart: parts[broken + 1].ownStart };
+      for (let j = broken + 1; j < parts.length; j++) meter.discard(ownFrames(parts[j], results[j]).length);
+      redoneParts = parts.length - 1 - broken;
+      const rest: PoseFrameWithPeople[] = [];
+      partStats.push(
+        await workers[broken].poseRange(
+          file,
+          { name, probe, range: { start: carryOn.ownStart, end: Infinity }, reset: false, maxLongSide: options.maxLongSide },
+          collect(carryOn, rest),
+        ),
+      );
+      keptParts = [...parts.slice(0, broken + 1), carryOn];
+      keptResults = [...results.slice(0, broken + 1), rest];
+    }
+    // Each part's own frames, in order; with several people, one numbering of them across the cuts.
+    const owned = keptParts.map((part, i) => ownFrames(part, keptResults[i]));
+    const frames = owned.length === 1 ? owned[0] : joinPeopleParts(owned);
+    const loopMs = now() - loopStart;
+    // The workers are free for the next clip as soon as the last frame is in.
+    releaseWorkers?.();
+    throwIfAborted();
+    assertAllFramesRead(probe, frames.length, partStats.reduce((n, p) => n + p.hiddenPreRoll, 0));
 
     const lifter = chooseLifterFrames(frames, { width: probe.displayWidth, height: probe.displayHeight, fps: probe.fps });
     const track: PoseTrack = {
@@ -230,22 +269,31 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     phase = 'done';
     emit();
 
-    const runtime = options.estimator ? '' : ` (${POSE_RUNTIME})`;
+    const sum = (key: Exclude<keyof PoseRangeStats, 'tensorsAfter'>) => partStats.reduce((n, p) => n + p[key], 0);
+    const postedFrames = sum('frames');
+    const first = workers[0];
     return {
       track,
       analysis,
       analysisError,
-      backend: estimator.backend,
-      backendReason: `${estimator.backendReason}${runtime}`,
+      backend: first.backend,
+      backendReason: `${first.backendReason}${describeRuntime(parts.length, first.threads)}`,
       probe,
       stats: {
         frames: frames.length,
         loopMs,
-        poseMs,
-        decodeWaitMs,
-        prepMs,
+        poseMs: sum('poseMs'),
+        decodeWaitMs: sum('decodeWaitMs'),
+        prepMs: sum('prepMs'),
+        mainThreadMs,
         framesPerSecond: loopMs > 0 ? (frames.length * 1000) / loopMs : 0,
         setupMs,
+        workers: parts.length,
+        wasmThreads: first.threads,
+        seams,
+        extraFrames: postedFrames - frames.length,
+        redoneParts,
+        tensorsAfter: Math.max(0, ...partStats.map((p) => p.tensorsAfter)),
       },
       ...(lifter.found ? { people: lifter.found } : {}),
     };
@@ -253,23 +301,36 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     if (signal?.aborted && !(isVideoInputError(error) && error.code !== 'cancelled')) throw errors.cancelled();
     throw error;
   } finally {
-    releaseEstimator?.();
+    releaseWorkers?.();
+    signal?.removeEventListener('abort', onAbort);
     if (watchdog) clearInterval(watchdog);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibility);
-    opened.dispose();
   }
 }
 
-function closeImage(image: DecodedFrame['image']): void {
-  if (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap) image.close();
+const PROGRESS_INTERVAL_MS = 100;
+
+/** "in 2 Web Workers (1 wasm thread each)", for the UI's "backend and why" line. */
+export function describeRuntime(workers: number, threads: number | undefined): string {
+  const where = workers === 1 ? 'in a Web Worker' : `in ${workers} Web Workers, each on a part of the clip`;
+  return ` (${where}${threads ? `, ${threads} wasm thread${threads === 1 ? '' : 's'} each` : ''})`;
 }
 
-/** Keypoints come back in the (possibly scaled) frame's pixels; the track is in displayed source pixels. */
-export function toSourcePixels(pose: PoseFrame, frame: Pick<DecodedFrame, 't' | 'toSourceX' | 'toSourceY'>): PoseFrame {
-  const keypoints =
-    pose.keypoints && (frame.toSourceX !== 1 || frame.toSourceY !== 1)
-      ? pose.keypoints.map((k) => ({ ...k, x: k.x * frame.toSourceX, y: k.y * frame.toSourceY }))
-      : pose.keypoints;
-  // The timestamp is the file's own, whatever the estimator echoes back.
-  return { ...pose, t: frame.t, keypoints };
+/** Runs every task at once; on the first failure, stops the others and rethrows it. */
+async function runAll(tasks: (() => Promise<void>)[], stopOthers: () => void): Promise<void> {
+  let failed = false;
+  const running = tasks.map((task) =>
+    task().catch((error: unknown) => {
+      if (!failed) {
+        failed = true;
+        stopOthers();
+      }
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(running);
+  const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(isVideoInputError(r.reason) && r.reason.code === 'cancelled'));
+  if (firstFailure) throw firstFailure.reason;
+  const cancelled = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (cancelled) throw cancelled.reason;
 }

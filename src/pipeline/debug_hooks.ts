@@ -5,6 +5,8 @@
 import { openVideo } from '../video/open_video';
 import { analyzeVideoFile } from './analyze_video';
 import { getPoseEstimator } from './pose_provider';
+import { disposeVideoPoseWorkers, setUploadPoseConfig, uploadPoseConfig } from './video_pose_pool';
+import { liveWasmThreads, setLiveWasmThreads } from '../live/live_config';
 import type { PoseModelName, RgbaFrame } from '../pose/types';
 
 export interface CameraPoseProbe {
@@ -79,6 +81,11 @@ export function installDebugHooks(): void {
     analyzeVideoFile,
     openVideo,
     getPoseEstimator,
+    setUploadPoseConfig,
+    uploadPoseConfig,
+    disposeVideoPoseWorkers,
+    setLiveWasmThreads,
+    liveWasmThreads,
     cameraFramesToPose,
     rawPoseTiming,
   };

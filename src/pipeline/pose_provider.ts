@@ -1,10 +1,9 @@
 /**
- * Hands the upload pipeline a PoseEstimator for a model, loaded once per model and page.
- *
- * In the browser this is the pose Web Worker client (src/pose/pose_worker_client.ts): inference
- * runs off the main thread, so the page stays responsive while a video is analysed, and this
- * thread is free to decode the next frame meanwhile. Loading a model takes seconds (fetch,
- * compile, first-frame warm-up), so a worker per model is kept for the life of the page.
+ * A frame-by-frame PoseEstimator per model, loaded once per page: the Web Worker client
+ * (src/pose/pose_worker_client.ts) that takes one frame at a time. The upload pipeline uses its
+ * own decode-and-pose workers instead (video_pose_pool.ts); this one serves the debug hooks
+ * (camera probe, raw model timing for the bench). Loading a model takes seconds (fetch, compile,
+ * first-frame warm-up), so a worker per model is kept for the life of the page.
  */
 import { createPoseWorkerClient } from '../pose/pose_worker_client';
 import type { PoseEstimator, PoseModelName } from '../pose/types';
@@ -22,47 +21,3 @@ export function getPoseEstimator(model: PoseModelName): Promise<PoseEstimator> {
   }
   return pending;
 }
-
-const queues = new Map<PoseModelName, Promise<void>>();
-
-/**
- * Exclusive use of the shared estimator for one clip. BlazePose tracks the person from frame to
- * frame, so two clips fed to one estimator at once (an upload while a recording is analysed)
- * would corrupt each other's tracking; the second waits for the first instead.
- */
-export async function acquirePoseEstimator(
-  model: PoseModelName,
-  options: { onWait?: () => void } = {},
-): Promise<{ estimator: PoseEstimator; release: () => void }> {
-  const busy = queues.get(model);
-  const previous = busy ?? Promise.resolve();
-  // Another clip holds (or waits for) the estimator: say so, the wait can last a whole analysis.
-  if (busy) options.onWait?.();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const tail = previous.then(() => mine);
-  queues.set(model, tail);
-  await previous;
-  try {
-    const estimator = await getPoseEstimator(model);
-    let released = false;
-    return {
-      estimator,
-      release: () => {
-        if (released) return;
-        released = true;
-        if (queues.get(model) === tail) queues.delete(model);
-        release();
-      },
-    };
-  } catch (error) {
-    if (queues.get(model) === tail) queues.delete(model);
-    release();
-    throw error;
-  }
-}
-
-/** Where inference runs, for the UI's "backend and why" line. */
-export const POSE_RUNTIME = 'in a Web Worker';

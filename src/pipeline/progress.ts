@@ -32,6 +32,16 @@ export class ProgressMeter {
     if (this.times.length > this.windowSize + 1) this.times.shift();
   }
 
+  /** Records `count` frames finished together (a batch from a worker) at nowMs. */
+  framesDone(count: number, nowMs: number): void {
+    for (let i = 0; i < count; i++) this.frameDone(nowMs);
+  }
+
+  /** Forgets `count` finished frames (work that has to be redone); the rate window is kept. */
+  discard(count: number): void {
+    this.done = Math.max(0, this.done - count);
+  }
+
   snapshot(): ProgressSnapshot {
     const total = Math.max(this.framesTotal, this.done);
     let fps: number | null = null;

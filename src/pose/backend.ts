@@ -10,12 +10,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './types';
 
 export interface BackendChoice {
   backend: BackendName;
   reason: string;
+  /** wasm only: threads XNNPACK runs the model on (1 = single-threaded build or pool of one). */
+  threads?: number;
 }
 
 /** What we know about the environment's WebGL before choosing. */
@@ -91,9 +93,38 @@ export interface InitBackendOptions {
   preference?: BackendName | 'auto';
   /** Browser: URL prefix the three tfjs-backend-wasm .wasm files are served from. */
   wasmPathPrefix?: string;
+  /**
+   * wasm: the size of XNNPACK's thread pool. tfjs's own default is half the logical cores, which is
+   * one thread on a 2-core machine; the threaded build also needs cross-origin isolation
+   * (SharedArrayBuffer), without which tfjs falls back to its single-threaded build whatever this says.
+   * Only the first wasm initialisation in a JS realm (page or worker) can set it.
+   */
+  wasmThreads?: number;
 }
 
 let wasmPathsSet = false;
+let wasmThreadsSet = false;
+
+/**
+ * tfjs-backend-wasm 4.22 caps its thread pool at half of navigator.hardwareConcurrency, in its C++
+ * (backend.cc, init_with_threads_count: min(requested, hardwareConcurrency / 2), "many x86-64
+ * processors have 2 threads per core"), whatever setThreadsCount asks for. On a 2-vCPU machine that
+ * is one thread. The value is read once, while the wasm module instantiates, so we report enough
+ * cores for the pool we asked for during that moment only, and restore the real figure after.
+ * Returns the restore function (a no-op where navigator cannot be patched).
+ */
+function reportLogicalCores(cores: number): () => void {
+  const nav = (globalThis as { navigator?: Navigator }).navigator;
+  if (!nav || Object.prototype.hasOwnProperty.call(nav, 'hardwareConcurrency')) return () => {};
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => cores });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
 
 /** Makes the chosen backend active in tfjs and returns it with the reason. */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendChoice> {
@@ -115,14 +146,27 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     setWasmPaths('/tfjs-wasm/');
     wasmPathsSet = true;
   }
+  let restoreCores = () => {};
+  if (options.wasmThreads !== undefined && !wasmThreadsSet) {
+    const threads = Math.max(1, Math.floor(options.wasmThreads));
+    if (threads === 1) {
+      // One thread: tfjs's single-threaded SIMD build. The threaded build would start its pool of
+      // 8 pthread Web Workers (each a JS heap of its own) to use none of them.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    } else {
+      setThreadsCount(threads);
+      restoreCores = reportLogicalCores(2 * threads);
+    }
+    wasmThreadsSet = true;
+  }
   const failures: string[] = [];
   for (const backend of order) {
     try {
-      const ok = await tf.setBackend(backend);
+      const ok = await tf.setBackend(backend).finally(() => restoreCores());
       if (!ok) throw new Error('setBackend returned false');
       await tf.ready();
       const finalReason = failures.length ? `${reason}; ${failures.join('; ')}; using ${backend}` : reason;
-      return { backend, reason: finalReason };
+      return backend === 'wasm' ? { backend, reason: finalReason, threads: getThreadsCount() } : { backend, reason: finalReason };
     } catch (e) {
       failures.push(`${backend} failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -10,7 +10,7 @@ import { createPoseEstimator } from './pose_estimator';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig, RgbaFrame } from './types';
 
 export interface PoseWorkerApi {
-  init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string }>;
+  init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string; threads?: number }>;
   estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
   reset(): void;
   dispose(): void;
@@ -22,7 +22,7 @@ const api: PoseWorkerApi = {
   async init(config) {
     estimator?.dispose();
     estimator = await createPoseEstimator(config);
-    return { backend: estimator.backend, backendReason: estimator.backendReason };
+    return { backend: estimator.backend, backendReason: estimator.backendReason, threads: estimator.threads };
   },
   async estimate(frame, t) {
     try {

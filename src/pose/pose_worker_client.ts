@@ -32,6 +32,7 @@ export interface PoseWorkerClient {
   readonly model: PoseModelName;
   readonly backend: BackendName;
   readonly backendReason: string;
+  readonly threads?: number;
   /** Transfers an ImageBitmap to the worker (it is closed there); copies an RgbaFrame. */
   estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
   reset(): Promise<void>;
@@ -48,38 +49,74 @@ function withTrailingSlash(u: string): string {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
-export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+/** The estimator config a worker gets: absolute URLs (a worker resolves relative ones against its own script). */
+export function resolveWorkerConfig(config: PoseWorkerClientConfig): PoseEstimatorConfig {
   const base = import.meta.env?.BASE_URL ?? '/';
-  const resolved: PoseEstimatorConfig = {
+  return {
     model: config.model,
     backend: config.backend ?? 'auto',
     modelBaseUrl: withTrailingSlash(absoluteUrl(config.modelBaseUrl ?? `${base}models/`)),
     wasmPathPrefix: withTrailingSlash(absoluteUrl(config.wasmPathPrefix ?? `${base}tfjs-wasm/`)),
+    ...(config.wasmThreads !== undefined ? { wasmThreads: config.wasmThreads } : {}),
   };
-  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
-  // A worker that fails to load (syntax error, 404) never answers comlink: surface that as an error.
-  let rejectCrash: (e: Error) => void = () => {};
+}
+
+/** What a pose worker's API must offer for startPoseWorker. */
+interface InitApi {
+  init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string; threads?: number }>;
+}
+
+export interface StartedPoseWorker<Api> {
+  remote: Comlink.Remote<Api>;
+  info: { backend: BackendName; backendReason: string; threads?: number };
+  /** Rejects when the worker fails to load or dies, or once it is ended: race calls against it. */
+  crashed: Promise<never>;
+  /** Terminates the worker; pending calls raced against `crashed` reject. */
+  end(): void;
+}
+
+/**
+ * Starts a pose worker (any script exposing init() through comlink), loads the model in it and
+ * publishes the chosen backend (reportPoseBackend). A worker that fails to load (syntax error,
+ * 404) never answers comlink: that surfaces as an error instead of a hang.
+ */
+export async function startPoseWorker<Api extends InitApi>(worker: Worker, label: string, config: PoseWorkerClientConfig): Promise<StartedPoseWorker<Api>> {
+  let fail: (e: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => {
-    rejectCrash = reject;
+    fail = reject;
   });
   crashed.catch(() => {});
-  worker.addEventListener('error', (ev) => rejectCrash(new Error(`pose worker failed: ${ev.message || 'could not load'}`)));
-  const remote = Comlink.wrap<PoseWorkerApi>(worker);
-
-  let info: { backend: BackendName; backendReason: string };
+  worker.addEventListener('error', (ev) => fail(new Error(`${label} failed: ${ev.message || 'could not load'}`)));
+  const remote = Comlink.wrap<Api>(worker);
+  let info: StartedPoseWorker<Api>['info'];
   try {
-    info = await Promise.race([remote.init(resolved), crashed]);
+    info = await Promise.race([(remote as unknown as Comlink.Remote<InitApi>).init(resolveWorkerConfig(config)), crashed]);
   } catch (e) {
     worker.terminate();
     throw e instanceof Error ? e : new Error(String(e));
   }
   reportPoseBackend({ model: config.model, ...info });
+  return {
+    remote,
+    info,
+    crashed,
+    end() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+      fail(new Error(`${label} disposed`));
+    },
+  };
+}
 
+export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Promise<PoseWorkerClient> {
+  const worker = new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+  const { remote, info, crashed, end } = await startPoseWorker<PoseWorkerApi>(worker, 'pose worker', config);
   let disposed = false;
   return {
     model: config.model,
     backend: info.backend,
     backendReason: info.backendReason,
+    threads: info.threads,
     estimate(frame, t) {
       if (disposed) return Promise.reject(new Error('pose worker client used after dispose()'));
       const isBitmap = typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
@@ -92,9 +129,7 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     dispose() {
       if (disposed) return;
       disposed = true;
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-      rejectCrash(new Error('pose worker disposed'));
+      end();
     },
   };
 }

@@ -12,6 +12,8 @@ export interface PoseEstimatorConfig {
   backend?: BackendName | 'auto';
   /** Where the tfjs wasm binaries are served from (browser), e.g. '/tfjs-wasm/'. */
   wasmPathPrefix?: string;
+  /** wasm backend: threads in XNNPACK's pool (see backend.ts). Default: tfjs's own (half the cores). */
+  wasmThreads?: number;
 }
 
 /** Pixels of one frame: anything tfjs.browser.fromPixels takes, or raw RGBA. */
@@ -26,9 +28,13 @@ export interface PoseEstimator {
   readonly backend: BackendName;
   /** Why that backend was chosen, in words (e.g. "software WebGL renderer (SwiftShader): wasm is faster"). */
   readonly backendReason: string;
+  /** wasm: threads the model runs on; undefined on other backends. */
+  readonly threads?: number;
   /** Keypoints in the frame's pixels; keypoints null when no person is found. */
   estimate(frame: RgbaFrame | ImageBitmap, t: number): Promise<PoseFrame>;
   /** Forget tracking state between unrelated clips. */
   reset(): void;
+  /** Live tensors and their bytes in this estimator's tfjs (a leak shows as growth between clips). */
+  memory?(): { tensors: number; bytes: number };
   dispose(): void;
 }

@@ -30,6 +30,8 @@ export interface VideoProbe {
   /** Clockwise degrees from the container's rotation tag. */
   rotation: number;
   durationS: number;
+  /** Presentation time of the first frame, seconds (0 for most files). */
+  startS: number;
   /** Number of video packets = frames. */
   frameCount: number;
   fps: number;
@@ -65,12 +67,37 @@ export interface OpenVideoOptions {
    * 'rgba': RGBA bytes read back on this thread, so the pose worker skips its own read-back.
    */
   pixelFormat?: 'bitmap' | 'rgba';
+  /**
+   * 'rgba' only: every frame's bytes live in one buffer, overwritten by the next frame (read each
+   * frame before asking for the next). Saves allocating a frame's worth of memory per frame.
+   */
+  reusePixels?: boolean;
+  /**
+   * The probe of this same file made earlier (e.g. by the page, when a worker opens the file
+   * again for its part of the clip): the checks are not repeated.
+   */
+  probe?: VideoProbe;
+}
+
+/**
+ * A stretch of the video by presentation time, in seconds: frames with start <= t < end.
+ * Used to split one clip over several pose workers (src/pipeline/video_parts.ts).
+ */
+export interface FrameRange {
+  start: number;
+  end: number;
 }
 
 export interface OpenedVideo {
   probe: VideoProbe;
-  /** Every frame in presentation order. Stops early (cleanly) when the signal aborts. */
-  frames(): AsyncGenerator<DecodedFrame, void, unknown>;
+  /**
+   * Every frame in presentation order, or only those in `range` (decoding starts at the key frame
+   * before range.start, and the frames before it are decoded but not handed out). Stops early
+   * (cleanly) when the signal aborts. The whole clip also checks that every listed frame was read.
+   */
+  frames(range?: FrameRange): AsyncGenerator<DecodedFrame, void, unknown>;
+  /** Frames hidden by an edit list (pre-roll) seen by the last frames() call. */
+  readonly hiddenPreRoll: number;
   dispose(): void;
 }
 
@@ -81,6 +108,9 @@ export async function openVideo(file: Blob, name: string, options: OpenVideoOpti
   if (file.size === 0) throw errors.emptyFile(name);
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
+    const known = options.probe;
+    const knownTrack = known ? await input.getPrimaryVideoTrack().catch(() => null) : null;
+    if (known && knownTrack) return makeOpenedVideo(input, knownTrack, known, options);
     const probeResult = await probeInput(input, file, name);
     return makeOpenedVideo(input, probeResult.track, probeResult.probe, options);
   } catch (error) {
@@ -161,6 +191,7 @@ async function probeInput(input: Input, file: Blob, name: string): Promise<{ tra
         displayHeight,
         rotation,
         durationS,
+        startS: firstTimestamp,
         frameCount: stats.packetCount,
         fps,
       },
@@ -204,14 +235,21 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
   const toSourceX = probe.displayWidth / width;
   const toSourceY = probe.displayHeight / height;
 
-  async function* frames(): AsyncGenerator<DecodedFrame, void, unknown> {
+  let hiddenPreRoll = 0;
+  async function* frames(range?: FrameRange): AsyncGenerator<DecodedFrame, void, unknown> {
+    const start = range?.start ?? -Infinity;
+    const end = range?.end ?? Infinity;
+    const wholeClip = start === -Infinity && end === Infinity;
     const sink = new VideoSampleSink(track);
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { alpha: false, willReadFrequently: pixelFormat === 'rgba' });
     if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
     let index = 0;
-    let hiddenPreRoll = 0;
-    const iterator = sink.samples();
+    hiddenPreRoll = 0;
+    const pixels = { buffer: null as Uint8ClampedArray | null, reuse: options.reusePixels === true, unsupported: false };
+    // mediabunny's samples(start, end) also yields the frame showing at `start`, which may begin
+    // before it; that frame belongs to the previous range and is skipped here.
+    const iterator = sink.samples(start, end);
     try {
       while (true) {
         if (signal?.aborted) return;
@@ -226,39 +264,79 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         const sample = result.value;
         const t = sample.timestamp;
         const prepStart = performance.now();
+        let image: ImageBitmap | RgbaFrame;
         try {
+          if (t < start || t >= end) continue;
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
           if (sample.timestamp + sample.duration <= 0) {
             hiddenPreRoll += 1;
             continue;
           }
-          // draw() applies the rotation tag, so the bitmap is upright in display orientation.
-          sample.draw(context, 0, 0, width, height);
+          const direct = pixelFormat === 'rgba' ? await copyUpright(sample, width, height, pixels) : null;
+          if (direct) {
+            image = direct;
+          } else {
+            // draw() applies the rotation tag, so the bitmap is upright in display orientation.
+            sample.draw(context, 0, 0, width, height);
+            image = pixelFormat === 'rgba' ? { data: context.getImageData(0, 0, width, height).data, width, height } : canvas.transferToImageBitmap();
+          }
         } finally {
           sample.close();
         }
-        const image: ImageBitmap | RgbaFrame =
-          pixelFormat === 'rgba'
-            ? { data: context.getImageData(0, 0, width, height).data, width, height }
-            : canvas.transferToImageBitmap();
         yield { index, t, image, width, height, toSourceX, toSourceY, prepMs: performance.now() - prepStart };
         index += 1;
       }
     } finally {
       await iterator.return?.(undefined);
     }
-    // Demuxing stopped early without an error: the file ends before its index says it should.
-    // One frame of slack: a decoder may legitimately drop a single damaged frame.
-    if (!signal?.aborted && index + hiddenPreRoll < probe.frameCount - 1) {
-      throw errors.truncated(probe.name, `only ${index} of its ${probe.frameCount} frames could be read`);
-    }
+    if (wholeClip && !signal?.aborted) assertAllFramesRead(probe, index, hiddenPreRoll);
   }
 
   return {
     probe,
     frames,
+    get hiddenPreRoll() {
+      return hiddenPreRoll;
+    },
     dispose: () => input.dispose(),
   };
+}
+
+/**
+ * A frame that needs neither turning nor scaling (no rotation tag, square pixels, already small
+ * enough) is copied straight out of the decoder as RGBA (VideoFrame.copyTo converts the decoder's
+ * YUV itself), skipping a draw onto a canvas and the read back from it. Null: take the canvas way
+ * (the frame needs turning or scaling, or this browser's copyTo cannot convert to RGBA).
+ */
+async function copyUpright(
+  sample: VideoSample,
+  width: number,
+  height: number,
+  pixels: { buffer: Uint8ClampedArray | null; reuse: boolean; unsupported: boolean },
+): Promise<RgbaFrame | null> {
+  if (pixels.unsupported || sample.rotation !== 0 || sample.flip) return null;
+  const rect = sample.visibleRect;
+  if (rect.width !== width || rect.height !== height || sample.squarePixelWidth !== width || sample.squarePixelHeight !== height) return null;
+  const bytes = width * height * 4;
+  const data = pixels.reuse && pixels.buffer?.length === bytes ? pixels.buffer : new Uint8ClampedArray(bytes);
+  try {
+    await sample.copyTo(data, { format: 'RGBA' });
+  } catch {
+    pixels.unsupported = true;
+    return null;
+  }
+  if (pixels.reuse) pixels.buffer = data;
+  return { data, width, height };
+}
+
+/**
+ * Demuxing stopped early without an error: the file ends before its index says it should.
+ * One frame of slack: a decoder may legitimately drop a single damaged frame.
+ */
+export function assertAllFramesRead(probe: VideoProbe, framesRead: number, hiddenPreRoll: number): void {
+  if (framesRead + hiddenPreRoll < probe.frameCount - 1) {
+    throw errors.truncated(probe.name, `only ${framesRead} of its ${probe.frameCount} frames could be read`);
+  }
 }
 
 function classifyDecodeError(probe: VideoProbe, index: number, error: unknown): VideoInputError {

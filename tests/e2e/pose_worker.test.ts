@@ -50,6 +50,7 @@ describe.skipIf(skip !== null)('pose in headless Chromium vs Node', () => {
   let node: PoseFrame[];
   let raw: BrowserBenchResult;
   let worker: BrowserBenchResult;
+  let twoThreads: BrowserBenchResult;
 
   beforeAll(async () => {
     const rgba = execFileSync('ffmpeg', ['-v', 'error', '-i', clip, '-frames:v', String(N), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], {
@@ -65,7 +66,8 @@ describe.skipIf(skip !== null)('pose in headless Chromium vs Node', () => {
     page = await openPoseBenchPage({ repoRoot, chromiumPath, port: 5330, frames: rgba, frameBytes: W * H * 4 });
     const req = { model: 'lite' as const, width: W, height: H, frameCount: N, warmup: 0, fps: 30, keepFrames: true };
     raw = await page.run({ ...req, mode: 'raw', input: 'rgba' });
-    worker = await page.run({ ...req, mode: 'worker' });
+    worker = await page.run({ ...req, mode: 'worker', threads: 1 });
+    twoThreads = await page.run({ ...req, mode: 'worker', threads: 2 });
   });
   afterAll(async () => {
     await page?.close();
@@ -102,6 +104,12 @@ describe.skipIf(skip !== null)('pose in headless Chromium vs Node', () => {
     // Bitmap path: the 2D canvas may round colours differently (colour management); still far
     // below BlazePose's own error of several pixels.
     expect(workerGap).toBeLessThan(1);
+  });
+
+  it('runs the wasm thread pool it is asked for, past the cap of half the cores tfjs applies, with the same keypoints', () => {
+    expect(worker.threads).toBe(1);
+    expect(twoThreads.threads).toBe(2);
+    expect(maxKeypointGapPx(twoThreads.poses!, worker.poses!)).toBeLessThan(0.5);
   });
 
   it('loads nothing from outside its origin and throws no page errors', () => {

@@ -51,7 +51,7 @@ export interface StanceSample {
 }
 
 function median(v: number[]): number {
-  const a = v.filter((x) => x === x).sort((x, y) => x - y);
+  const a = Float64Array.from(v.filter((x) => x === x)).sort();
   return a.length ? a[a.length >> 1] : NaN;
 }
 

@@ -46,7 +46,8 @@
  * 0.07 from behind at 45 (the near knee looks bigger; scripts/eval/knee_oblique.ts).
  */
 import { KP } from '../keypoint_access';
-import type { PoseFrame, Side } from '../types';
+import { median } from '../standing_baseline';
+import { BLAZEPOSE_KEYPOINT_NAMES, type KeypointName, type PoseFrame, type Side } from '../types';
 import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
 
 /** Below this |cos yaw| the picture is a side view (view_detection.ts). */
@@ -63,12 +64,8 @@ const FRONT_MAX_ABS_SIN_YAW = 0.26;
 /** Confidence factor when the lifter faces away from the camera (see the file comment). */
 export const KNEE_DRIFT_FROM_BEHIND = 0.5;
 
-function medianOf(v: number[]): number {
-  if (!v.length) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+/** Median of the finite values (standing_baseline.ts, O(n): an hour has ~100,000 standing frames). */
+const medianOf = (v: number[]): number => median(v);
 
 /**
  * The lifter's orientation in the picture (LifterOrientation): from BlazePose's keypoints3D
@@ -88,9 +85,11 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
     const f = frames[i];
     const k3 = f.keypoints3D;
     if (k3) {
-      const get = (name: string) => {
-        for (const k of k3) if (k.name === name) return k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
-        return undefined;
+      const get = (name: KeypointName) => {
+        // BlazePose's order first (every track our pipeline writes), a search by name otherwise.
+        const at = k3[BLAZEPOSE_KEYPOINT_NAMES.indexOf(name)];
+        const k = at?.name === name ? at : k3.find((c) => c.name === name);
+        return k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
       };
       const a = get('left_hip'), b = get('right_hip');
       if (a && b) {
@@ -101,7 +100,7 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
           lz.push(uz);
           // Each hip's sideways offset from its own ankle, toward the lifter's left, per 3D leg length.
           for (const side of ['left', 'right'] as const) {
-            const hp = side === 'left' ? a : b, kn = get(`${side}_knee`), an = get(`${side}_ankle`);
+            const hp = side === 'left' ? a : b, kn = get(side === 'left' ? 'left_knee' : 'right_knee'), an = get(side === 'left' ? 'left_ankle' : 'right_ankle');
             if (!kn || !an) continue;
             const leg = Math.hypot(hp.x - kn.x, hp.y - kn.y, hp.z - kn.z) + Math.hypot(kn.x - an.x, kn.y - an.y, kn.z - an.z);
             if (leg > 0) hipOver[side].push(((hp.x - an.x) * ux + (hp.z - an.z) * uz) / leg);

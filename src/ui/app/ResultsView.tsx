@@ -7,6 +7,7 @@ import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
 import type { LoadedVideo } from './loaded_videos';
+import { SessionControls } from '../history/SessionControls';
 import { PeoplePicker } from '../people/PeoplePicker';
 import { followOtherPerson } from '../people/follow_person';
 
@@ -37,7 +38,8 @@ function RemoveButton({ video, onRemove }: { video: LoadedVideo; onRemove: (id: 
 
 export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: ResultsViewProps) {
   const { width, height, fps } = selected.track.source;
-  // Under the verdict: what went wrong with the analysis, and whom to follow when several people were found.
+  // Under the verdict: what went wrong with the analysis, whom to follow when several people were
+  // found, and whether the set is kept in the history (with or without its video).
   const intro = (
     <>
       <AnalysisFailedNotice video={selected} />
@@ -51,6 +53,7 @@ export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: 
           onFollow={async (id) => onUpdate(await followOtherPerson(selected, id))}
         />
       ) : null}
+      <SessionControls video={selected} />
     </>
   );
   return (

@@ -15,8 +15,11 @@ import { DepthTargetChoice } from '../upload/DepthTargetChoice';
 import { RecordingStore } from '../../store/recordings_db';
 import { toLoadedVideo, type LoadedVideo } from '../app/loaded_videos';
 import { RecentRecordings } from '../recordings/RecentRecordings';
-import { LiveController, type LiveState } from './live_controller';
-import { loadLiveRepCounter } from './live_rep_counter_adapter';
+import { videoPreview } from '../../live/camera_frames';
+import { LiveEngine, type LiveState } from '../../live/live_engine';
+import { loadLiveRepCounter } from '../../live/live_rep_counter';
+import { liveOverlayDrawer } from './live_overlay';
+import { liveWasmThreads } from '../../live/live_config';
 import './live.css';
 
 export interface LiveRecorderProps {
@@ -60,16 +63,16 @@ function progressText(p: AnalysisProgress): string {
 
 const COUNTDOWN_CHOICES = [3, 5, 10];
 
-function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget: DepthTarget | undefined): LiveController | null {
-  const [controller, setController] = useState<LiveController | null>(null);
+function useLiveEngine(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget: DepthTarget | undefined): LiveEngine | null {
+  const [controller, setController] = useState<LiveEngine | null>(null);
   const onAnalysedRef = useRef(onAnalysed);
   onAnalysedRef.current = onAnalysed;
   const depthRef = useRef(depthTarget);
   depthRef.current = depthTarget;
   useEffect(() => {
-    const c = new LiveController({
+    const c = new LiveEngine({
       store: recordingStore(),
-      createEstimator: () => createPoseWorkerClient({ model: 'lite' }),
+      createEstimator: () => createPoseWorkerClient({ model: 'lite', wasmThreads: liveWasmThreads() }),
       loadRepCounter: loadLiveRepCounter,
       analyse: async ({ file, name, signal, onProgress }) => {
         const result = await analyzeVideoFile(file, {
@@ -91,14 +94,20 @@ function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed'], depthTar
 const EMPTY_SUBSCRIBE = () => () => {};
 
 export function LiveRecorder({ onAnalysed, active = true, depthTarget, onDepthTargetChange }: LiveRecorderProps) {
-  const controller = useLiveController(onAnalysed, depthTarget);
+  const controller = useLiveEngine(onAnalysed, depthTarget);
   const state = useSyncExternalStore(controller?.subscribe ?? EMPTY_SUBSCRIBE, () => controller?.getSnapshot() ?? null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [countdownS, setCountdownS] = useState(3);
 
   useEffect(() => {
-    controller?.attach(videoRef.current, canvasRef.current);
+    if (!controller || !videoRef.current || !canvasRef.current) return;
+    controller.attach(videoPreview(videoRef.current));
+    const unsubscribe = controller.subscribePose(liveOverlayDrawer(canvasRef.current));
+    return () => {
+      unsubscribe();
+      controller.attach(null);
+    };
   }, [controller]);
 
   // Left the tab without recording: nobody is looking at the preview, so let the camera go
@@ -285,7 +294,7 @@ function LiveControls({
   setCountdownS,
 }: {
   state: LiveState;
-  controller: LiveController;
+  controller: LiveEngine;
   countdownS: number;
   setCountdownS: (s: number) => void;
 }) {

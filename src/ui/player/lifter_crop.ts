@@ -13,7 +13,7 @@
  * - Kept inside the picture where it fits; a crop larger than the picture is centred on it.
  */
 import type { Keypoint, PoseFrame } from '../../core/types';
-import { SKELETON_EDGES } from './skeleton_edges';
+import { SKELETON_EDGES } from '../../render/skeleton_edges';
 
 export interface CropRect {
   /** Source pixels (x right, y down) of the top-left corner, and the size. */

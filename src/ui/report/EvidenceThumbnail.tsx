@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { MetricKey, PoseTrack, Side } from '../../core/types';
-import { drawSkeleton } from '../player/draw_skeleton';
-import { frameAtTime } from '../player/frame_at_time';
+import { drawSkeleton } from '../../render/draw_skeleton';
+import { frameAtTime } from '../../render/frame_at_time';
 import { lifterCrop, type CropRect } from '../player/lifter_crop';
 import { metricKeypoints } from './labels';
 

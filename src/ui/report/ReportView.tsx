@@ -23,6 +23,7 @@ import { ChartsSection } from './ChartsSection';
 import { ExportButtons } from './ExportButtons';
 import { Fold } from './Fold';
 import { VerdictSection, type PlayRequest } from './VerdictSection';
+import { AnnotatedVideoButton } from '../export_video/AnnotatedVideoButton';
 import { METRIC_LABELS, formatSeconds, overlayMetricsFor } from './labels';
 import './report.css';
 
@@ -117,7 +118,8 @@ function ReportForVideo({ video, allVideos, onSeek, intro, footer, focusTitle }:
     if (rep) seek(repSeekRequest(rep));
   };
 
-  const player = (
+  // A session reopened from the history whose video was not kept has no URL: numbers only.
+  const player = video.url ? (
     <aside className="report-video" aria-label="Video with skeleton">
       <PosePlayer
         url={video.url}
@@ -148,6 +150,12 @@ function ReportForVideo({ video, allVideos, onSeek, intro, footer, focusTitle }:
         {announcement}
       </p>
     </aside>
+  ) : (
+    <aside className="report-video" aria-label="Video not kept">
+      <p className="muted" data-testid="video-not-kept">
+        The video of this set was not kept on this device; the numbers below are as they were analysed.
+      </p>
+    </aside>
   );
 
   const reps = analysis?.reps ?? [];
@@ -165,7 +173,7 @@ function ReportForVideo({ video, allVideos, onSeek, intro, footer, focusTitle }:
         <div className="report-top">
           {analysis ? (
             <ErrorBoundary what="verdict">
-              <VerdictSection analysis={analysis} track={video.track} url={video.url} mirrored={mirrored} onPlay={playFrom} />
+              <VerdictSection analysis={analysis} track={video.track} url={video.url || null} mirrored={mirrored} onPlay={playFrom} />
             </ErrorBoundary>
           ) : (
             <p aria-live="polite">Not analysed yet.</p>
@@ -192,19 +200,22 @@ function ReportForVideo({ video, allVideos, onSeek, intro, footer, focusTitle }:
               <Fold id="measurable" title="What this view can measure" hint="and why not the rest" testId="fold-measurable">
                 {() => <MeasurabilityLists analysis={analysis} />}
               </Fold>
-              <Fold id="review" title="Compare two reps" hint="side by side, both reach the bottom together" className="no-print" lazy testId="open-review">
-                {() => (
-                  <Suspense fallback={<p>Loading review…</p>}>
-                    <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
-                  </Suspense>
-                )}
-              </Fold>
+              {video.url && (
+                <Fold id="review" title="Compare two reps" hint="side by side, both reach the bottom together" className="no-print" lazy testId="open-review">
+                  {() => (
+                    <Suspense fallback={<p>Loading review…</p>}>
+                      <RepReview videos={allVideos.some((v) => v.url) ? allVideos.filter((v) => v.url) : [video]} initialVideoId={video.id} />
+                    </Suspense>
+                  )}
+                </Fold>
+              )}
             </ErrorBoundary>
           )}
           <Fold id="technical" title="Technical details" hint="model, backend, renderer, video" defaultOpen={!analysis} testId="fold-technical">
             {() => <TechnicalDetails analysis={analysis} video={video} />}
           </Fold>
           {analysis && <ExportButtons analysis={analysis} sourceName={video.name} />}
+          {analysis && video.url ? <AnnotatedVideoButton video={video} /> : null}
           {footer}
         </div>
       </div>

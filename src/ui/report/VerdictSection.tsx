@@ -50,22 +50,25 @@ function ItemNumbers({ analysis, item }: { analysis: Analysis; item: VerdictItem
   );
 }
 
-function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Analysis; track: PoseTrack; url: string; mirrored: boolean; item: VerdictItem; onPlay: (request: PlayRequest) => void }) {
+function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Analysis; track: PoseTrack; url: string | null; mirrored: boolean; item: VerdictItem; onPlay: (request: PlayRequest) => void }) {
   const side = sideWords(item.side);
   const where = item.evidence.rep !== null ? `rep ${item.evidence.rep + 1} at ${formatSeconds(item.evidence.t)}` : formatSeconds(item.evidence.t);
   return (
     <li className={`verdict-item severity-${item.severity}`} data-item={item.id} data-fault={item.fault ?? ''} data-side={item.side ?? ''}>
-      <EvidenceThumbnail
-        url={url}
-        track={track}
-        t={item.evidence.t}
-        metric={item.metric}
-        side={item.evidence.side ?? null}
-        mirrored={mirrored}
-        label={`Play from ${where}: ${item.title}`}
-        onPlay={() => onPlay({ t: item.evidence.t, item })}
-        testId="evidence-thumb"
-      />
+      {/* No frame to show for a set reopened from the history without its video. */}
+      {url ? (
+        <EvidenceThumbnail
+          url={url}
+          track={track}
+          t={item.evidence.t}
+          metric={item.metric}
+          side={item.evidence.side ?? null}
+          mirrored={mirrored}
+          label={`Play from ${where}: ${item.title}`}
+          onPlay={() => onPlay({ t: item.evidence.t, item })}
+          testId="evidence-thumb"
+        />
+      ) : null}
       <div className="verdict-item-body">
         <h3 className="verdict-item-title">
           {item.title} <span className={`r-badge severity-${item.severity}`}>{item.severity}</span>
@@ -105,7 +108,7 @@ export function notCheckedWords(notChecked: Verdict['notChecked']): string {
     .join('; ');
 }
 
-export function VerdictSection({ analysis, track, url, mirrored, onPlay }: { analysis: Analysis; track: PoseTrack; url: string; mirrored: boolean; onPlay: (request: PlayRequest) => void }) {
+export function VerdictSection({ analysis, track, url, mirrored, onPlay }: { analysis: Analysis; track: PoseTrack; url: string | null; mirrored: boolean; onPlay: (request: PlayRequest) => void }) {
   const verdict = verdictOf(analysis);
   return (
     <section className="report-section verdict" aria-labelledby="verdict-heading" data-testid="verdict" data-status={verdict.status}>

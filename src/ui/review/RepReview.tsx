@@ -18,6 +18,7 @@ import { PosePlayer } from '../player/PosePlayer';
 import { useLockedPlayback } from '../player/use_locked_playback';
 import { PlaybackButtons } from '../player/PlaybackButtons';
 import { barPosition, phaseBands, phaseWords } from './phase_scrub';
+import { ComparisonVideoButton } from '../export_video/ComparisonVideoButton';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
 import '../report/report.css';
 
@@ -278,6 +279,10 @@ export function RepReview(props: RepReviewProps) {
               <input type="checkbox" checked={mirrorB} onChange={(event) => setMirrorB(event.target.checked)} data-testid="review-mirror" /> Mirror right panel
             </label>
           </div>
+          <ComparisonVideoButton
+            a={{ video: a.video, rep: a.repData, label: a.label, mirrored: a.video.previewMirrored ?? false }}
+            b={{ video: b.video, rep: b.repData, label: b.label, mirrored: (b.video.previewMirrored ?? false) !== mirrorB }}
+          />
           <div className="review-scrub">
             <div className="scrub-bar">
               <div className="phase-bands" aria-hidden="true">

@@ -1,33 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LivePoseLoop } from '../../../src/ui/live/live_pose_loop';
+import { describe, expect, it } from 'vitest';
+import { LivePoseLoop } from '../../../src/live/live_pose_loop';
 import type { PoseFrame } from '../../../src/core/types';
-
-type FrameCallback = (now: number, meta: { presentedFrames?: number }) => void;
-
-/** A <video> stand-in whose frame callbacks the test fires by hand. */
-function fakeVideo() {
-  let pending: FrameCallback | null = null;
-  let handle = 0;
-  const video = {
-    videoWidth: 640,
-    videoHeight: 480,
-    requestVideoFrameCallback(cb: FrameCallback) {
-      pending = cb;
-      return ++handle;
-    },
-    cancelVideoFrameCallback() {
-      pending = null;
-    },
-  };
-  return {
-    video: video as unknown as HTMLVideoElement,
-    frame(now: number, presentedFrames: number) {
-      const cb = pending;
-      pending = null;
-      cb?.(now, { presentedFrames });
-    },
-  };
-}
+import { fakeFrames } from './fake_camera';
 
 /** An estimator whose answers the test releases one by one. */
 function manualEstimator() {
@@ -49,18 +23,11 @@ function manualEstimator() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('LivePoseLoop', () => {
-  beforeEach(() => {
-    vi.stubGlobal('createImageBitmap', async () => ({ close() {} }) as unknown as ImageBitmap);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
   it('keeps at most two frames at the model and drops the rest instead of queueing', async () => {
-    const cam = fakeVideo();
+    const cam = fakeFrames();
     const model = manualEstimator();
     const results: number[] = [];
-    const loop = new LivePoseLoop(cam.video, model.estimator, (e) => results.push(e.frame.t));
+    const loop = new LivePoseLoop(cam.frames, model.estimator, (e) => results.push(e.frame.t));
     loop.start();
     for (let i = 1; i <= 5; i++) {
       cam.frame(i * 33, i);
@@ -85,9 +52,9 @@ describe('LivePoseLoop', () => {
   });
 
   it('counts camera frames the page presented between callbacks as seen', async () => {
-    const cam = fakeVideo();
+    const cam = fakeFrames();
     const model = manualEstimator();
-    const loop = new LivePoseLoop(cam.video, model.estimator, () => {}, () => {}, 1);
+    const loop = new LivePoseLoop(cam.frames, model.estimator, () => {}, () => {}, 1);
     loop.start();
     cam.frame(33, 1);
     await flush();
@@ -105,7 +72,7 @@ describe('LivePoseLoop', () => {
   });
 
   it('reports estimator errors and keeps going', async () => {
-    const cam = fakeVideo();
+    const cam = fakeFrames();
     const errors: unknown[] = [];
     let calls = 0;
     const estimator = {
@@ -116,7 +83,7 @@ describe('LivePoseLoop', () => {
       },
     };
     const seen: number[] = [];
-    const loop = new LivePoseLoop(cam.video, estimator, (e) => seen.push(e.frame.t), (e) => errors.push(e));
+    const loop = new LivePoseLoop(cam.frames, estimator, (e) => seen.push(e.frame.t), (e) => errors.push(e));
     loop.start();
     cam.frame(33, 1);
     await flush();

@@ -1,10 +1,10 @@
 /**
  * Draws a BlazePose skeleton and metric labels onto a 2D canvas: the one drawer for the
- * analysed video, the evidence thumbnails and the live camera preview. Rendering only: positions
- * are the track's keypoints (source pixels, mapped onto the canvas when a crop is given), values
- * are the Analysis' own numbers. Bones: skeleton_edges.ts.
+ * analysed video, the evidence thumbnails, the live camera preview and the annotated video export.
+ * Rendering only: positions are the track's keypoints (source pixels, mapped onto the canvas when
+ * a crop is given), values are the Analysis' own numbers. Bones: skeleton_edges.ts.
  */
-import type { Keypoint } from '../../core/types';
+import type { Keypoint } from '../core/types';
 import { layoutBesideBody } from './label_layout';
 import { SKELETON_EDGES } from './skeleton_edges';
 
@@ -43,6 +43,8 @@ export interface SkeletonDrawOptions {
   labelLayout?: 'near-joint' | 'beside-body';
   /** Label font size in canvas pixels (default: from the canvas size). */
   fontPx?: number;
+  /** Clear the canvas first (default): false draws over what is there (a video frame being burned in). */
+  clear?: boolean;
 }
 
 function sideOf(name: string): 'left' | 'right' | 'centre' {
@@ -76,7 +78,7 @@ interface Placed {
 }
 
 /** Greedy word wrap of `text` into lines no wider than maxWidth (a single long word stays whole). */
-function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+function wrapText(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -96,9 +98,9 @@ export interface DrawnLayout {
   labels: { text: string; x: number; y: number; width: number; height: number; anchorX: number; anchorY: number }[];
 }
 
-export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): DrawnLayout {
+export function drawSkeleton(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): DrawnLayout {
   const { width, height } = options;
-  ctx.clearRect(0, 0, width, height);
+  if (options.clear !== false) ctx.clearRect(0, 0, width, height);
   const drawn: DrawnLayout = { body: null, labels: [] };
   if (!keypoints) return drawn;
   const minScore = options.minScore ?? 0.3;

@@ -1,19 +1,20 @@
 /**
- * The live loop: every camera frame the page shows goes to the pose worker unless the worker
- * already has `maxInFlight` frames, in which case the frame is dropped (never queued beyond that:
- * a queue would make the skeleton trail further and further behind the lifter).
+ * The live loop: every camera frame goes to the pose worker unless the worker already has
+ * `maxInFlight` frames, in which case the frame is skipped (never queued beyond that: a queue
+ * would make the skeleton trail further and further behind the lifter).
  *
  * Two in flight rather than one: while the worker runs the model on frame n, frame n+1 is already
  * grabbed and posted, so the worker never idles waiting for the next camera callback and the
- * bitmap copy (up to a frame interval plus a few ms per frame at one in flight). The worker
- * handles them in order, so BlazePose's frame-to-frame tracking is unaffected, and the skeleton
- * lags by at most one extra model run.
+ * bitmap copy. The worker handles them in order, so BlazePose's frame-to-frame tracking is
+ * unaffected, and the skeleton lags by at most one extra model run.
  *
- * Frames come from requestVideoFrameCallback, which fires once per composited video frame and
- * tells how many frames were presented since the last call (presentedFrames), so the share of
- * camera frames that never reached the model is exact even when callbacks are skipped.
+ * Frames come from a CameraFrames source (camera_frames.ts: a <video> element's
+ * requestVideoFrameCallback in the browser, a fake in tests), which tells how many frames the
+ * camera presented since the last callback, so the share of camera frames that never reached the
+ * model is exact even when callbacks are skipped. No DOM here: the clock and frames are injected.
  */
-import type { PoseFrame } from '../../core/types';
+import type { PoseFrame } from '../core/types';
+import type { CameraFrames } from './camera_frames';
 
 export interface LiveEstimator {
   estimate(frame: ImageBitmap, t: number): Promise<PoseFrame>;
@@ -43,17 +44,11 @@ export interface LiveLoopStats {
   latencyMs: number;
 }
 
-type VideoWithRvfc = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames?: number; mediaTime?: number }) => void) => number;
-  cancelVideoFrameCallback?: (handle: number) => void;
-};
-
 const WINDOW_MS = 2000;
 
 export class LivePoseLoop {
   private running = false;
   private inFlight = 0;
-  private handle: number | null = null;
   private lastPresented: number | null = null;
   private cameraFrames = 0;
   private posedFrames = 0;
@@ -61,31 +56,27 @@ export class LivePoseLoop {
   private readonly poseTimes: { at: number; latency: number }[] = [];
 
   constructor(
-    private readonly video: HTMLVideoElement,
+    private readonly frames: CameraFrames,
     private readonly estimator: LiveEstimator,
     private readonly onPose: (event: LivePoseEvent) => void,
     private readonly onError: (error: unknown) => void = () => {},
     private readonly maxInFlight = 2,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.lastPresented = null;
-    this.schedule();
+    this.frames.onFrame((at, presented) => this.onFrame(at, presented));
   }
 
   stop(): void {
     this.running = false;
-    const v = this.video as VideoWithRvfc;
-    if (this.handle !== null) {
-      if (v.cancelVideoFrameCallback) v.cancelVideoFrameCallback(this.handle);
-      else cancelAnimationFrame(this.handle);
-    }
-    this.handle = null;
+    this.frames.stop();
   }
 
-  stats(now = performance.now()): LiveLoopStats {
+  stats(now = this.now()): LiveLoopStats {
     const recentCamera = this.cameraTimes.filter((t) => now - t <= WINDOW_MS);
     const recentPose = this.poseTimes.filter((p) => now - p.at <= WINDOW_MS);
     const span = (times: number[]) => (times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : 0);
@@ -110,43 +101,24 @@ export class LivePoseLoop {
     this.lastPresented = null;
   }
 
-  private schedule(): void {
-    if (!this.running) return;
-    const v = this.video as VideoWithRvfc;
-    if (v.requestVideoFrameCallback) {
-      this.handle = v.requestVideoFrameCallback((now, meta) => this.onFrame(now, meta.presentedFrames));
-    } else {
-      // Without requestVideoFrameCallback, poll at display rate and count each new picture once.
-      let lastTime = -1;
-      const poll = (now: number) => {
-        if (!this.running) return;
-        if (this.video.currentTime !== lastTime) {
-          lastTime = this.video.currentTime;
-          this.onFrame(now, undefined);
-        } else this.handle = requestAnimationFrame(poll);
-      };
-      this.handle = requestAnimationFrame(poll);
-    }
-  }
-
   private onFrame(now: number, presented: number | undefined): void {
+    if (!this.running) return;
     const newFrames = presented !== undefined && this.lastPresented !== null ? Math.max(1, presented - this.lastPresented) : 1;
     if (presented !== undefined) this.lastPresented = presented;
     this.cameraFrames += newFrames;
     this.cameraTimes.push(now);
     while (this.cameraTimes.length && now - this.cameraTimes[0] > WINDOW_MS) this.cameraTimes.shift();
-    this.schedule();
-    if (this.inFlight >= this.maxInFlight) return; // dropped: the model is still on earlier frames
-    const width = this.video.videoWidth;
-    const height = this.video.videoHeight;
+    if (this.inFlight >= this.maxInFlight) return; // skipped: the model is still on earlier frames
+    const { width, height } = this.frames.size();
     if (!width || !height) return;
     this.inFlight++;
-    createImageBitmap(this.video)
+    this.frames
+      .grab()
       .then((bitmap) => this.estimator.estimate(bitmap, now / 1000))
       .then((frame) => {
         if (!this.running) return;
         this.posedFrames++;
-        const at = performance.now();
+        const at = this.now();
         this.poseTimes.push({ at, latency: at - now });
         while (this.poseTimes.length && at - this.poseTimes[0].at > WINDOW_MS) this.poseTimes.shift();
         this.onPose({ frame, width, height, latencyMs: at - now });

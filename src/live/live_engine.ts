@@ -1,7 +1,10 @@
 /**
- * Everything the Record tab does, outside React: camera, live pose loop, set-up checks, countdown,
- * recording (stored as it goes), then the full analysis. LiveRecorder.tsx renders its state
- * (getSnapshot/subscribe, for useSyncExternalStore) and sends it intents.
+ * The live engine: everything the Record tab does, headless. Camera, live pose loop, set-up checks,
+ * countdown, recording (stored as it goes), then the full analysis. The React UI
+ * (src/ui/live/LiveRecorder.tsx) renders its state (getSnapshot/subscribe, for
+ * useSyncExternalStore), draws the poses it publishes (subscribePose) and sends it intents. The
+ * camera, the page's lifecycle events, the clock and the preview are ports (browser ones by
+ * default), so tests drive it with fake frames and a fake clock, without React or a DOM.
  *
  * What happens when things go wrong mid-recording:
  * - tab hidden: MediaRecorder keeps recording; the live skeleton and count pause (the browser
@@ -11,8 +14,8 @@
  * - leaving the page: the browser asks to confirm; the data so far is flushed to storage, and
  *   the next visit lists the recording as interrupted (its lock is gone).
  */
-import { SetupMonitor, type SetupStatus } from '../../core/live/setup_checks';
-import type { PoseFrame } from '../../core/types';
+import { SetupMonitor, type SetupStatus } from '../core/live/setup_checks';
+import type { PoseFrame } from '../core/types';
 import {
   type CameraDevice,
   type CameraError,
@@ -22,19 +25,19 @@ import {
   listCameras,
   openCamera,
   stopStream,
-} from '../../video/camera';
+} from '../video/camera';
 import {
   RecordingStore,
   type RecordingStorageError,
   describeStorageError,
   whenRecordingLockFree,
   requestPersistentStorage,
-} from '../../store/recordings_db';
+} from '../store/recordings_db';
+import type { LivePreview } from './camera_frames';
 import { type LiveEstimator, type LiveLoopStats, LivePoseLoop } from './live_pose_loop';
-import type { LiveRepCounterAdapter } from './live_rep_counter_adapter';
+import type { LiveRepCounterAdapter } from './live_rep_counter';
 import { OverlaySmoother } from './overlay_smoothing';
-import { RecordingSession, type SessionEnd } from './recording_session';
-import { drawSkeleton } from '../player/draw_skeleton';
+import { RecordingSession, type RecordingSessionOptions, type SessionEnd } from './recording_session';
 
 export type LivePhase = 'idle' | 'starting' | 'preview' | 'countdown' | 'recording' | 'saving' | 'analysing' | 'done';
 
@@ -92,12 +95,76 @@ export interface AnalyseRequest {
   onProgress: (fraction: number, text: string) => void;
 }
 
-export interface LiveControllerDeps {
+/** The camera, as the engine uses it (video/camera.ts in the browser). */
+export interface CameraPort {
+  /** Why this page can never use a camera (not https, no camera API), or null. */
+  unavailableReason(): CameraError | null;
+  open(deviceId: string | null): Promise<MediaStream>;
+  list(): Promise<CameraDevice[]>;
+  stop(stream: MediaStream): void;
+}
+
+export const browserCamera: CameraPort = {
+  unavailableReason: () => cameraUnavailableReason(),
+  open: (deviceId) => openCamera({ deviceId }),
+  list: () => listCameras(),
+  stop: (stream) => stopStream(stream),
+};
+
+/** The page's lifecycle, as the engine needs it. Each on...() returns its unsubscribe. */
+export interface PagePort {
+  hidden(): boolean;
+  onVisibilityChange(listener: () => void): () => void;
+  onBeforeUnload(listener: (event: BeforeUnloadEvent) => void): () => void;
+  onPageHide(listener: () => void): () => void;
+}
+
+export const browserPage: PagePort = {
+  hidden: () => document.hidden,
+  onVisibilityChange: (listener) => {
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  },
+  onBeforeUnload: (listener) => {
+    window.addEventListener('beforeunload', listener);
+    return () => window.removeEventListener('beforeunload', listener);
+  },
+  onPageHide: (listener) => {
+    window.addEventListener('pagehide', listener);
+    return () => window.removeEventListener('pagehide', listener);
+  },
+};
+
+export interface Clock {
+  now(): number;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const browserClock: Clock = {
+  now: () => performance.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+};
+
+/** What the live overlay draws: the smoothed pose of the latest posed frame, or null to clear it. */
+export interface LiveOverlayFrame {
+  frame: PoseFrame;
+  width: number;
+  height: number;
+}
+
+export interface LiveEngineDeps {
   store: RecordingStore;
   createEstimator: () => Promise<PoseEstimatorHandle>;
   /** Full analysis of a finished recording; resolves when the report can open. */
   analyse: (request: AnalyseRequest) => Promise<void>;
   loadRepCounter?: () => Promise<LiveRepCounterAdapter | null>;
+  camera?: CameraPort;
+  page?: PagePort;
+  clock?: Clock;
+  /** Starts a recording (RecordingSession.start in the browser). */
+  startRecording?: (options: RecordingSessionOptions) => Promise<RecordingSession>;
 }
 
 const INITIAL: LiveState = {
@@ -134,11 +201,11 @@ function recordingName(date = new Date()): string {
   return `Webcam ${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}-${pad(date.getMinutes())}-${pad(date.getSeconds())}`;
 }
 
-export class LiveController {
+export class LiveEngine {
   private state: LiveState = INITIAL;
   private readonly listeners = new Set<() => void>();
-  private video: HTMLVideoElement | null = null;
-  private canvas: HTMLCanvasElement | null = null;
+  private readonly poseListeners = new Set<(overlay: LiveOverlayFrame | null) => void>();
+  private preview: LivePreview | null = null;
   private stream: MediaStream | null = null;
   private estimator: PoseEstimatorHandle | null = null;
   private estimatorLoading: Promise<PoseEstimatorHandle> | null = null;
@@ -147,8 +214,8 @@ export class LiveController {
   private readonly smoother = new OverlaySmoother();
   private repCounter: LiveRepCounterAdapter | null = null;
   private session: RecordingSession | null = null;
-  private countdownTimer: ReturnType<typeof setInterval> | null = null;
-  private tickTimer: ReturnType<typeof setInterval> | null = null;
+  private countdownTimer: unknown = null;
+  private tickTimer: unknown = null;
   private lastUiUpdate = 0;
   private hiddenAt: number | null = null;
   private noticeId = 0;
@@ -156,14 +223,23 @@ export class LiveController {
   private disposed = false;
   private readonly lifetime = new AbortController();
   private lastSize = { width: 0, height: 0 };
+  private readonly camera: CameraPort;
+  private readonly page: PagePort;
+  private readonly clock: Clock;
+  private readonly unsubscribePage: (() => void)[];
 
-  constructor(private readonly deps: LiveControllerDeps) {
+  constructor(private readonly deps: LiveEngineDeps) {
+    this.camera = deps.camera ?? browserCamera;
+    this.page = deps.page ?? browserPage;
+    this.clock = deps.clock ?? browserClock;
     // Say at once when this page can never use a camera (not https, or no camera API).
-    const unavailable = cameraUnavailableReason();
+    const unavailable = this.camera.unavailableReason();
     if (unavailable) this.state = { ...this.state, cameraError: cameraErrorState(unavailable) };
-    document.addEventListener('visibilitychange', this.onVisibility);
-    window.addEventListener('beforeunload', this.onBeforeUnload);
-    window.addEventListener('pagehide', this.onPageHide);
+    this.unsubscribePage = [
+      this.page.onVisibilityChange(this.onVisibility),
+      this.page.onBeforeUnload(this.onBeforeUnload),
+      this.page.onPageHide(this.onPageHide),
+    ];
     void this.recoverInterrupted();
     void requestPersistentStorage();
   }
@@ -175,6 +251,12 @@ export class LiveController {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** Every posed camera frame, smoothed for drawing (null: clear the overlay). */
+  subscribePose = (listener: (overlay: LiveOverlayFrame | null) => void): (() => void) => {
+    this.poseListeners.add(listener);
+    return () => this.poseListeners.delete(listener);
   };
 
   private set(patch: Partial<LiveState>): void {
@@ -191,15 +273,12 @@ export class LiveController {
     this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
 
-  // --- elements -------------------------------------------------------------------------------
+  // --- preview --------------------------------------------------------------------------------
 
-  attach(video: HTMLVideoElement | null, canvas: HTMLCanvasElement | null): void {
-    this.video = video;
-    this.canvas = canvas;
-    if (video && this.stream && video.srcObject !== this.stream) {
-      video.srcObject = this.stream;
-      void video.play().catch(() => {});
-    }
+  /** Where the camera is shown and its frames come from (camera_frames.ts videoPreview in the browser). */
+  attach(preview: LivePreview | null): void {
+    this.preview = preview;
+    if (preview && this.stream) void preview.show(this.stream);
   }
 
   // --- camera ---------------------------------------------------------------------------------
@@ -212,26 +291,23 @@ export class LiveController {
     void this.ensureEstimator().catch(() => {});
     let stream: MediaStream;
     try {
-      stream = await openCamera({ deviceId });
+      stream = await this.camera.open(deviceId);
     } catch (error) {
       const e = describeCameraError(error);
       this.set({ phase: 'idle', cameraError: { code: e.code, message: e.message, advice: e.advice } });
       return;
     }
     if (this.disposed) {
-      stopStream(stream);
+      this.camera.stop(stream);
       return;
     }
     this.stream = stream;
     const track = stream.getVideoTracks()[0];
     track?.addEventListener('ended', this.onTrackEnded);
     const settings = track?.getSettings?.() ?? {};
-    const devices = await listCameras().catch(() => []);
+    const devices = await this.camera.list().catch(() => []);
     this.set({ devices, deviceId: settings.deviceId ?? deviceId ?? devices[0]?.deviceId ?? null });
-    if (this.video) {
-      this.video.srcObject = stream;
-      await this.video.play().catch(() => {});
-    }
+    await this.preview?.show(stream);
     this.monitor.reset();
     this.smoother.reset();
     this.set({ phase: 'preview' });
@@ -244,11 +320,11 @@ export class LiveController {
     this.loop = null;
     if (this.stream) {
       this.stream.getVideoTracks()[0]?.removeEventListener('ended', this.onTrackEnded);
-      stopStream(this.stream);
+      this.camera.stop(this.stream);
     }
     this.stream = null;
-    if (this.video) this.video.srcObject = null;
-    this.clearCanvas();
+    void this.preview?.show(null);
+    for (const l of this.poseListeners) l(null);
     this.monitor.reset();
     if (this.state.phase === 'preview' || this.state.phase === 'starting') this.set({ phase: 'idle', setup: null, stats: null });
     else if (this.state.setup || this.state.stats) this.set({ setup: null, stats: null });
@@ -283,13 +359,15 @@ export class LiveController {
   }
 
   private startLoop(estimator: PoseEstimatorHandle): void {
-    if (!this.video) return;
+    if (!this.preview) return;
     this.loop?.stop();
     this.loop = new LivePoseLoop(
-      this.video,
+      this.preview.frames,
       estimator,
       (event) => this.onPose(event.frame, event.width, event.height),
       (error) => this.notify('warning', `Live pose paused: ${error instanceof Error ? error.message : String(error)}`),
+      2,
+      () => this.clock.now(),
     );
     this.loop.start();
   }
@@ -307,32 +385,15 @@ export class LiveController {
       reps = count.reps;
       repPhase = count.phase;
     }
-    this.draw(this.smoother.apply(frame), width, height);
-    const now = performance.now();
+    if (this.poseListeners.size) {
+      const overlay: LiveOverlayFrame = { frame: this.smoother.apply(frame), width, height };
+      for (const l of this.poseListeners) l(overlay);
+    }
+    const now = this.clock.now();
     if (now - this.lastUiUpdate >= UI_REFRESH_MS || reps !== this.state.reps) {
       this.lastUiUpdate = now;
       this.set({ setup, stats: this.loop?.stats(now) ?? null, reps, repPhase });
     }
-  }
-
-  private draw(frame: PoseFrame, width: number, height: number): void {
-    const canvas = this.canvas;
-    if (!canvas) return;
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    drawSkeleton(ctx, frame.keypoints, { width, height });
-    canvas.dataset.drawnAt = String(Math.round(performance.now()));
-    canvas.dataset.keypoints = String(frame.keypoints?.length ?? 0);
-  }
-
-  private clearCanvas(): void {
-    const ctx = this.canvas?.getContext('2d');
-    if (ctx && this.canvas) ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.canvas) this.canvas.dataset.keypoints = '0';
   }
 
   // --- countdown and recording ----------------------------------------------------------------
@@ -344,7 +405,7 @@ export class LiveController {
       return;
     }
     this.set({ phase: 'countdown', countdown: seconds });
-    this.countdownTimer = setInterval(() => {
+    this.countdownTimer = this.clock.setInterval(() => {
       const left = (this.state.countdown ?? 1) - 1;
       if (left <= 0) {
         this.clearCountdown();
@@ -360,7 +421,7 @@ export class LiveController {
   }
 
   private clearCountdown(): void {
-    if (this.countdownTimer) clearInterval(this.countdownTimer);
+    if (this.countdownTimer) this.clock.clearInterval(this.countdownTimer);
     this.countdownTimer = null;
   }
 
@@ -368,10 +429,12 @@ export class LiveController {
     if (!this.stream || (this.state.phase !== 'preview' && this.state.phase !== 'countdown')) return;
     const track = this.stream.getVideoTracks()[0];
     const settings = track?.getSettings?.() ?? {};
-    const width = this.video?.videoWidth || settings.width || this.lastSize.width;
-    const height = this.video?.videoHeight || settings.height || this.lastSize.height;
+    const shown = this.preview?.frames.size();
+    const width = shown?.width || settings.width || this.lastSize.width;
+    const height = shown?.height || settings.height || this.lastSize.height;
+    const start = this.deps.startRecording ?? ((options: RecordingSessionOptions) => RecordingSession.start(options));
     try {
-      this.session = await RecordingSession.start({
+      this.session = await start({
         stream: this.stream,
         store: this.deps.store,
         name: recordingName(),
@@ -390,9 +453,9 @@ export class LiveController {
       return;
     }
     this.repCounter?.reset();
-    this.hiddenAt = document.hidden ? performance.now() : null;
+    this.hiddenAt = this.page.hidden() ? this.clock.now() : null;
     this.set({ phase: 'recording', countdown: null, recordingId: this.session.id, elapsedS: 0, reps: this.repCounter ? 0 : null, repPhase: null, unsavedFile: null });
-    this.tickTimer = setInterval(() => this.set({ elapsedS: this.session?.elapsedS() ?? 0 }), 250);
+    this.tickTimer = this.clock.setInterval(() => this.set({ elapsedS: this.session?.elapsedS(this.clock.now()) ?? 0 }), 250);
   }
 
   private onStorageError(error: RecordingStorageError): void {
@@ -403,7 +466,7 @@ export class LiveController {
   async stopRecording(end: { status: 'complete' | 'interrupted'; note?: string } = { status: 'complete' }): Promise<void> {
     const session = this.session;
     if (!session || this.state.phase !== 'recording') return;
-    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.tickTimer) this.clock.clearInterval(this.tickTimer);
     this.tickTimer = null;
     this.noteHiddenTime();
     this.set({ phase: 'saving', elapsedS: session.elapsedS() });
@@ -499,15 +562,15 @@ export class LiveController {
   };
 
   private onVisibility = (): void => {
-    if (document.hidden) {
-      if (this.state.phase === 'recording') this.hiddenAt = performance.now();
+    if (this.page.hidden()) {
+      if (this.state.phase === 'recording') this.hiddenAt = this.clock.now();
       if (this.state.phase === 'countdown') this.cancelCountdown();
     } else this.noteHiddenTime();
   };
 
   private noteHiddenTime(): void {
     if (this.hiddenAt === null) return;
-    const s = Math.round((performance.now() - this.hiddenAt) / 1000);
+    const s = Math.round((this.clock.now() - this.hiddenAt) / 1000);
     this.hiddenAt = null;
     if (this.state.phase === 'recording' || this.state.phase === 'saving') {
       this.notify(
@@ -561,17 +624,16 @@ export class LiveController {
     this.disposed = true;
     this.lifetime.abort();
     this.clearCountdown();
-    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.tickTimer) this.clock.clearInterval(this.tickTimer);
     if (this.session) void this.stopRecording({ status: 'interrupted', note: 'You left the Record tab while recording.' });
     this.analysisAbort?.abort();
     this.stopCamera();
     this.estimator?.dispose();
     this.estimator = null;
     if (this.state.unsavedFile) URL.revokeObjectURL(this.state.unsavedFile.url);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    window.removeEventListener('pagehide', this.onPageHide);
+    for (const unsubscribe of this.unsubscribePage) unsubscribe();
     this.listeners.clear();
+    this.poseListeners.clear();
   }
 }
 

@@ -3,10 +3,10 @@
  * at the frame on screen, in the registry's words for a lifter ("knee bent 98°"). The flagged metric (when one is highlighted) comes first, in the
  * highlight colour; other metrics are labelled only where they have a value.
  */
-import { isSidedMetric, metricDef } from '../../core/metrics/registry';
-import { columnValue, frameIndexAt } from '../../core/series';
-import type { Analysis, MetricKey, Side } from '../../core/types';
-import { METRIC_LABELS, NOT_MEASURABLE, metricAnchor } from '../report/labels';
+import { isSidedMetric, metricDef } from '../core/metrics/registry';
+import { columnValue, frameIndexAt } from '../core/series';
+import type { Analysis, MetricKey, Side } from '../core/types';
+import { METRIC_LABELS, NOT_MEASURABLE, metricAnchor } from '../ui/report/labels';
 import type { OverlayLabel } from './draw_skeleton';
 
 export interface OverlayHighlight {

@@ -1,10 +1,10 @@
 /**
  * Smooths the live skeleton for drawing only, with one One Euro filter per keypoint coordinate
- * (core/one_euro_filter.ts; Casiez et al. 2012): causal, steady when the lifter is still and
+ * (core/filters/one_euro_filter.ts; Casiez et al. 2012): causal, steady when the lifter is still and
  * quick to follow a fast rep. The set-up checks and rep counter get the raw keypoints.
  */
-import { OneEuroFilter } from '../../core/filters/one_euro_filter';
-import type { PoseFrame } from '../../core/types';
+import { OneEuroFilter } from '../core/filters/one_euro_filter';
+import type { PoseFrame } from '../core/types';
 
 export class OverlaySmoother {
   private filters = new Map<string, { x: OneEuroFilter; y: OneEuroFilter }>();

@@ -1,9 +1,9 @@
 /**
- * The live rep count: the core's incremental counter (src/core/reps/live_rep_counter.ts) behind the
- * small interface the live controller needs, so tests can hand the controller a fake.
+ * The live rep count: the core's incremental counter (src/core/reps/live_rep_counter.ts) behind
+ * the small interface the live engine needs, so tests can hand the engine a fake.
  */
-import { liveRepCounter } from '../../core/reps/live_rep_counter';
-import type { PoseFrame } from '../../core/types';
+import { liveRepCounter } from '../core/reps/live_rep_counter';
+import type { PoseFrame } from '../core/types';
 
 export interface LiveRepCount {
   reps: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBesideBody } from '../../../../src/ui/player/label_layout';
+import { layoutBesideBody } from '../../../src/render/label_layout';
 
 const area = { width: 600, height: 800 };
 const body = { left: 250, right: 350, top: 100, bottom: 700 };

@@ -4,15 +4,15 @@
  * a storage failure (quota) still leaves a file to analyse and download in this page.
  * The live pose track is collected beside it, timed from the start of the recording.
  */
-import type { PoseFrame, PoseTrack } from '../../core/types';
+import type { PoseFrame, PoseTrack } from '../core/types';
 import {
   type RecordingMeta,
   type RecordingStorageError,
   type RecordingStore,
   describeStorageError,
   holdRecordingLock,
-} from '../../store/recordings_db';
-import { type ChunkRecorder, RecorderUnsupportedError, createChunkRecorder, pickRecorderMimeType, remuxToSeekableWebm } from '../../video/recorder';
+} from '../store/recordings_db';
+import { type ChunkRecorder, RecorderUnsupportedError, createChunkRecorder, pickRecorderMimeType, remuxToSeekableWebm } from '../video/recorder';
 
 export interface RecordingSessionOptions {
   stream: MediaStream;
