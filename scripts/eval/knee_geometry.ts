@@ -158,7 +158,11 @@ export function kneeOverFootDrift(frames: readonly LegFrame[], ref: StandingRefe
  * largest value held for `hold` consecutive frames (reps/rep_peaks.ts sustainedPeak, 0.1 s).
  */
 export function deepSustainedMax(series: readonly number[], frames: readonly LegFrame[], hold: number): number {
-  const hh = frames.map(hipHeight);
+  return deepSustainedMaxBy(series, frames.map(hipHeight), hold);
+}
+
+/** deepSustainedMax with the hip heights given (any unit: only their range is used). */
+export function deepSustainedMaxBy(series: readonly number[], hh: readonly number[], hold: number): number {
   const top = percentileOf(hh, 0.9);
   const bottom = percentileOf(hh, 0);
   const mid = top - 0.5 * (top - bottom);

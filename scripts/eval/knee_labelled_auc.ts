@@ -29,10 +29,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  deepSustainedMax, fppaDeg, kneeDrift, kneeOverFootDrift, type LegFrame, medialOffsetX, type P2, perpOffset, percentileOf, shankLen,
+  deepSustainedMax, deepSustainedMaxBy, fppaDeg, kneeDrift, kneeOverFootDrift, type LegFrame, medialOffsetX, type P2, perpOffset, percentileOf, shankLen,
   shoulderWidthX, standingReference, thighLen, hipWidthX,
 } from './knee_geometry';
 import { aucWithGroupBootstrap, fmtCi, type Group, rocAuc } from './knee_stats';
+import { computeFrameMetrics } from '../../src/core/frame_metrics';
+import { KNEE_DRIFT_LEG } from '../../src/core/flags/thresholds';
+import { column } from '../../src/core/series';
+import type { Keypoint, PoseTrack } from '../../src/core/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const csvPath = path.resolve(repoRoot, '../shared/fixtures/labelled/knee-labels-mediapipe-9kp.csv');
@@ -41,16 +45,16 @@ const LANDMARKS = ['NOSE', 'LEFT_SHOULDER', 'RIGHT_SHOULDER', 'LEFT_HIP', 'RIGHT
 const JUMP = 0.03;
 const HOLD_FRAMES = 3;
 
-interface Row { label: number; x: number[]; y: number[] }
+export interface Row { label: number; x: number[]; y: number[]; vis: number[] }
 
-function loadCsv(): Row[] {
+export function loadCsv(): Row[] {
   const lines = readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
   const head = lines[0].split(',');
   const cols = LANDMARKS.map((n) => head.indexOf(`${n}_x`));
   if (cols.some((c) => c < 0)) throw new Error('unexpected CSV header');
   return lines.slice(1).map((l) => {
     const v = l.split(',').map(Number);
-    return { label: v[0], x: cols.map((c) => v[c]), y: cols.map((c) => v[c + 1]) };
+    return { label: v[0], x: cols.map((c) => v[c]), y: cols.map((c) => v[c + 1]), vis: cols.map((c) => v[c + 3]) };
   });
 }
 
@@ -118,6 +122,28 @@ export function runScores(frames: readonly LegFrame[]): Record<string, number[]>
   };
 }
 
+const TRACK_NAMES = ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+
+/**
+ * The analyzer's own kneeDrift on one CSV run: the run as a PoseTrack (30 fps assumed, pixels at
+ * the given frame size, MediaPipe visibility as the score, view given as front), through
+ * computeFrameMetrics; the rep value as the flag takes it (deep half, sustained 3 frames), mean
+ * of the two knees, on every frame of the run.
+ */
+export function productKneeDrift(rows: readonly Row[], aspect: number): number[] {
+  const H = 720, W = Math.round(720 * aspect);
+  const track: PoseTrack = {
+    source: { name: 'labelled-run', width: W, height: H, fps: 30, durationS: rows.length / 30, frameCount: rows.length },
+    model: 'mediapipe',
+    frames: rows.map((r, i) => ({ t: i / 30, keypoints: TRACK_NAMES.map((name, k): Keypoint => ({ name, x: r.x[k] * W, y: r.y[k] * H, score: r.vis[k] })) })),
+  };
+  const fm = computeFrameMetrics(track, { view: 'front' });
+  const lf = rows.map((r) => rowFrame(r, aspect));
+  const side = (s: 'left' | 'right') => Array.from(column(fm.series, 'kneeDrift', s)?.value ?? []);
+  const v = mean2(deepSustainedMax(side('left'), lf, HOLD_FRAMES), deepSustainedMax(side('right'), lf, HOLD_FRAMES));
+  return new Array(rows.length).fill(v);
+}
+
 export const SCORE_NAMES: Record<string, string> = {
   A: 'A  baseline: signed FPPA, every frame',
   B: 'B  baseline: signed knee offset / leg length, every frame',
@@ -128,7 +154,8 @@ export const SCORE_NAMES: Record<string, string> = {
   'B rep': 'B at the rep',
   'C rep': 'C at the rep',
   'D rep': 'D at the rep',
-  'E rep': 'E at the rep (candidate: the front-view case of the kneeDrift flag)',
+  'E rep': 'E at the rep',
+  'F rep': 'F the analyzer\'s kneeDrift at the rep (what the flag reads; computeFrameMetrics per run)',
 };
 
 // ---- fixture tracks (real good lifters, our pipeline) for the cross-source check
@@ -149,6 +176,14 @@ function trackFrames(t: TrackJson, minScore = 0.5): LegFrame[] {
     out.push({ lShoulder: ls, rShoulder: rs, lHip: lh, rHip: rh, lKnee: lk, rKnee: rk, lAnkle: la, rAnkle: ra });
   }
   return out;
+}
+
+/** The analyzer's kneeDrift at the rep (mean of knees, over the clip's deep frames) on a fixture track. */
+function analyzeRep(t: TrackJson): number {
+  const fm = computeFrameMetrics(t as unknown as PoseTrack);
+  const hh = Array.from(fm.clip.hipHeight);
+  const side = (s: 'left' | 'right') => Array.from(column(fm.series, 'kneeDrift', s)?.value ?? []);
+  return mean2(deepSustainedMaxBy(side('left'), hh, HOLD_FRAMES), deepSustainedMaxBy(side('right'), hh, HOLD_FRAMES));
 }
 
 export function findTrack(dirs: readonly string[], clip: string): string | null {
@@ -201,6 +236,7 @@ function main(): void {
       const fr = rows.slice(s, e).map((r) => rowFrame(r, aspect));
       if (!standingReference(fr)) noRef++;
       const sc = runScores(fr);
+      sc['F rep'] = productKneeDrift(rows.slice(s, e), aspect);
       for (const [k, v] of Object.entries(sc)) (groups[k] ??= []).push({ positive: label === 3, scores: v });
     }
     perAspect[an] = {};
@@ -218,6 +254,15 @@ function main(): void {
   }
   console.log(`\nLabelled CSV, ${runs.filter(([s]) => rows[s].label === 3).length} label-3 runs vs ${runs.filter(([s]) => rows[s].label === 0).length} label-0 runs:`);
   console.log(table.join('\n'));
+
+  // What the flag itself says (mild tier, thresholds.ts KNEE_DRIFT_LEG, a constant from FPPA norms, not from these labels).
+  {
+    const g = groupsAtGuess['F rep'];
+    const called = (pos: boolean) => g.filter((x) => x.positive === pos && x.scores[0] >= KNEE_DRIFT_LEG.mild).length;
+    const vals = (pos: boolean) => g.filter((x) => x.positive === pos).map((x) => x.scores[0].toFixed(3)).join(' ');
+    console.log(`\nThe knees-cave-in flag's mild tier (${KNEE_DRIFT_LEG.mild} leg lengths) on F: label-3 runs called ${called(true)}/${g.filter((x) => x.positive).length}, label-0 runs called ${called(false)}/${g.filter((x) => !x.positive).length}`);
+    console.log(`  F per run, label 3: ${vals(true)}\n  F per run, label 0: ${vals(false)}`);
+  }
 
   // Leave-one-run-out decision: threshold at Youden's J on the other runs' frames, applied to the held-out run.
   console.log('\nLeave-one-run-out: threshold chosen on the other runs (Youden J), frames of the held-out run classified; balanced accuracy over held-out frames:');
@@ -258,7 +303,10 @@ function main(): void {
     const fr = trackFrames(t);
     if (fr.length < 10) continue;
     used.push(clip);
-    for (const [k, v] of Object.entries(runScores(fr))) (negGroups[k] ??= []).push({ positive: false, scores: v });
+    const sc = runScores(fr);
+    const a = analyzeRep(t);
+    sc['F rep'] = new Array(fr.length).fill(a);
+    for (const [k, v] of Object.entries(sc)) (negGroups[k] ??= []).push({ positive: false, scores: v });
   }
   console.log(`\nCross-source: CSV label-3 frames (positives) vs every frame of good front-view fixture lifters (${used.join(', ') || 'none found'}):`);
   const cross: Record<string, unknown> = {};

@@ -5,6 +5,8 @@
  * stratified by class so every resample keeps both classes.
  */
 
+import { mulberry32 } from '../../tests/support/synthetic_squat';
+
 /** Mann-Whitney AUC: probability a positive scores above a negative (ties count half). NaN if a side is empty. */
 export function rocAuc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   const np = pos.length, nn = neg.length;
@@ -25,16 +27,7 @@ export function rocAuc(pos: ArrayLike<number>, neg: ArrayLike<number>): number {
   return (rankSum - (np * (np + 1)) / 2) / (np * nn);
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** One group's scores (a run of frames, or one rep value) and whether it is a positive. */
 export interface Group {

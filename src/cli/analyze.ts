@@ -14,7 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analyze';
 import { analysisToJSON } from '../core/analysis_io';
-import type { PoseTrack } from '../core/types';
+import type { DepthTarget, PoseTrack } from '../core/types';
+
+const DEPTH_ARGS: Record<string, DepthTarget> = { above: 'above_parallel', above_parallel: 'above_parallel', parallel: 'parallel', full: 'full' };
 import { isPoseModelName } from '../pose/model_registry';
 import type { PoseModelName } from '../pose/types';
 import { CliError, EXIT } from './cli_error';
@@ -23,7 +25,7 @@ import { analyzeSet } from './analyze_set';
 import { summaryLines } from './summary';
 import { readTrackFile } from './track_io';
 
-export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--out file.json]
+export const USAGE = `usage: npm run analyze -- <video | track.json> [--model lite|full] [--depth above|parallel|full] [--out file.json]
        npm run analyze -- <video A> <video B> [--model lite|full] [--out set.json]
 
   <video>        mp4, mov, webm or anything FFmpeg reads; every frame is analysed
@@ -31,6 +33,7 @@ export const USAGE = `usage: npm run analyze -- <video | track.json> [--model li
   <video A> <video B>  two cameras filming one set (e.g. front and side): both are analysed,
                  lined up in time from the motion and read together (docs/analysis-format.md)
   --model        BlazePose landmark model: full (default, more accurate) or lite (faster)
+  --depth        the depth you aim for, judged against: above (above parallel), parallel (default) or full
   --out FILE     write the JSON there (default: stdout)
   --quiet        no progress or summary on stderr (errors still shown)`;
 
@@ -39,6 +42,7 @@ export interface CliArgs {
   /** A second video of the same set (two-view mode). */
   second?: string;
   model: PoseModelName;
+  depthTarget: DepthTarget;
   out: string | null;
   quiet: boolean;
 }
@@ -47,6 +51,7 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
   let input: string | null = null;
   let second: string | null = null;
   let model: PoseModelName = 'full';
+  let depthTarget: DepthTarget = 'parallel';
   let out: string | null = null;
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
@@ -57,6 +62,11 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!isPoseModelName(v)) throw new CliError(`--model must be lite or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
       model = v;
+    } else if (a === '--depth' || a.startsWith('--depth=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const t = DEPTH_ARGS[v ?? ''];
+      if (!t) throw new CliError(`--depth must be above, parallel or full${v ? `, not "${v}"` : ''}.\n${USAGE}`, EXIT.usage);
+      depthTarget = t;
     } else if (a === '--out' || a === '-o' || a.startsWith('--out=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!v) throw new CliError(`--out needs a file name.\n${USAGE}`, EXIT.usage);
@@ -68,7 +78,7 @@ export function parseArgs(argv: string[]): CliArgs | 'help' {
     else throw new CliError(`at most two inputs, the two videos of one set (got "${input}", "${second}" and "${a}").\n${USAGE}`, EXIT.usage);
   }
   if (!input) throw new CliError(`no input given.\n${USAGE}`, EXIT.usage);
-  return { input, ...(second ? { second } : {}), model, out, quiet };
+  return { input, ...(second ? { second } : {}), model, depthTarget, out, quiet };
 }
 
 function isJsonInput(file: string): boolean {
@@ -100,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.second) return analyzeSet(parsed);
-  const { input, model, out, quiet } = parsed;
+  const { input, model, depthTarget, out, quiet } = parsed;
   const log = (s: string) => {
     if (!quiet) process.stderr.write(`${s}\n`);
   };
@@ -138,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
 
-  const analysis = analyze(track, { mode: 'recorded' });
+  const analysis = analyze(track, { mode: 'recorded', depthTarget });
   const json = JSON.stringify({ track, analysis: analysisToJSON(analysis) });
   if (out) {
     writeFileSync(out, `${json}\n`);

@@ -13,7 +13,7 @@ export function summaryLines(track: PoseTrack, analysis: Analysis): string[] {
     `pose found in ${withPerson}/${track.frames.length} frames (${pct(track.frames.length ? withPerson / track.frames.length : 0)})`,
   ];
   lines.push(`view: ${analysis.view.kind} (confidence ${pct(analysis.view.confidence)})`);
-  lines.push(`reps: ${analysis.reps.length}`);
+  lines.push(`reps: ${analysis.reps.length} (depth judged against: ${analysis.settings?.depthTarget?.replace('_', ' ') ?? 'parallel'})`);
   for (const rep of analysis.reps) {
     const flags = rep.flags.map((f) => `${f.fault.replace(/_/g, ' ')}${f.side ? ` (${f.side})` : ''} ${f.severity}`);
     const tempo = `${rep.tempo.descentS.toFixed(1)}/${rep.tempo.bottomS.toFixed(1)}/${rep.tempo.ascentS.toFixed(1)} s`;

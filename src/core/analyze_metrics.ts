@@ -15,8 +15,9 @@ import { framesIn, viewAtFrame } from './clip_context';
 import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
-import { standingHipShiftBefore, standingMask, standingNoiseFloor } from './flags/standing_noise';
+import { standingHipShiftBefore, standingMask, standingNoiseFloor, standingNoiseSided } from './flags/standing_noise';
 import { buildFindings } from './findings';
+import { DEFAULT_DEPTH_TARGET } from './depth_judgement';
 import type { FrameMetricsResult } from './frame_metrics';
 import { peopleWarnings } from './people_warning';
 
@@ -119,6 +120,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
       viewAt,
       repRange: [from, to],
       unmeasurable,
+      depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
     });
     const rep: Rep = {
       index,
@@ -140,7 +142,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     return rep;
   });
 
-  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)));
+  const asymDetail = computeAsymmetries(repPeaks, seg.reps.map((r) => viewAt(r.bottom)), (metric) => standingNoiseSided(series, mask, metric));
   const findings = buildFindings({
     reps,
     repPeaks,
@@ -148,6 +150,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     measurability: fm.measurability,
     view: fm.view,
     minConfidence: options.minFlagConfidence ?? MIN_FLAG_CONFIDENCE,
+    depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET,
   });
 
   const warnings: AnalysisWarning[] = [...peopleWarnings(track), ...(fm.warnings ?? [])];
@@ -178,6 +181,6 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     findings,
     warnings,
     poseCoverage: finiteOr(fm.poseCoverage, 0),
-    settings: { depthTarget: options.depthTarget ?? 'parallel' },
+    settings: { depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET },
   };
 }

@@ -36,9 +36,10 @@
  * it is missed by more than 15 deg beyond the error (about the step from parallel to a half
  * squat); never severe.
  */
-import type { ViewKind } from './types';
+import type { DepthTarget, Rep, ViewKind } from './types';
+import { repValue } from './series';
 
-export type DepthTarget = 'above_parallel' | 'parallel' | 'full';
+export type { DepthTarget };
 export const DEPTH_TARGETS: readonly DepthTarget[] = ['above_parallel', 'parallel', 'full'];
 export const DEFAULT_DEPTH_TARGET: DepthTarget = 'parallel';
 
@@ -192,4 +193,32 @@ export function depthStatement(reps: readonly RepDepth[], target: DepthTarget): 
   if (short) parts.push(`${onReps(short)}stopped short of it`);
   if (n > byThigh.length) parts.push(`${onReps(n - byThigh.length)}not judged`);
   return { text: sentence(`${parts.join(', ')}${tail}.`), measurable: true };
+}
+
+/** Flags need this confidence (flags/thresholds.ts MIN_FLAG_CONFIDENCE); repeated to keep this file free of the flag stage. */
+const MIN_CONFIDENCE = 0.5;
+
+/** Every rep of an Analysis judged against a target (reps' own view, thigh angle and bottom hip height). */
+export function judgeReps(reps: readonly Rep[], target: DepthTarget, minConfidence = MIN_CONFIDENCE): RepDepth[] {
+  return reps.map((r) => {
+    const m = repValue(r, 'thighAngleDeg', null);
+    return judgeRepDepth(
+      {
+        view: m?.view ?? r.view,
+        thighAngleDeg: m ? { value: m.value, confidence: m.confidence } : null,
+        bottomHipHeight: r.bottomHipHeight ?? null,
+        // The rep stage sets bottomHipHeight only when the rep's bottom was seen.
+        bottomSeen: r.bottomHipHeight !== undefined,
+        minConfidence,
+      },
+      target,
+    );
+  });
+}
+
+/** The set's depth in one sentence, as the findings and the report say it. */
+export function depthSummary(analysis: { reps: readonly Rep[]; settings?: { depthTarget: DepthTarget } }): { text: string; measurable: boolean; reps: RepDepth[] } {
+  const target = analysis.settings?.depthTarget ?? DEFAULT_DEPTH_TARGET;
+  const reps = judgeReps(analysis.reps, target);
+  return { ...depthStatement(reps, target), reps };
 }

@@ -10,7 +10,7 @@
  * up where it was when the tab is shown again; the File stays in the caller's hands throughout.
  */
 import { analyze } from '../core/analyze';
-import type { Analysis, PoseFrame, PoseTrack } from '../core/types';
+import type { Analysis, DepthTarget, PoseFrame, PoseTrack } from '../core/types';
 import type { PoseEstimator, PoseModelName } from '../pose/types';
 import { trackModelName } from '../pose/model_registry';
 import { openVideo, type DecodedFrame, type OpenVideoOptions, type VideoProbe } from '../video/open_video';
@@ -44,6 +44,8 @@ export interface AnalyzeVideoOptions {
   minPoseCoverage?: number;
   maxLongSide?: number;
   pixelFormat?: OpenVideoOptions['pixelFormat'];
+  /** The depth the lifter aims for (AnalyzeOptions.depthTarget; default 'parallel'). */
+  depthTarget?: DepthTarget;
 }
 
 export interface PipelineStats {
@@ -78,9 +80,9 @@ export interface AnalyzeVideoResult {
  * The core's analyze() on a finished track. A failure in the core leaves the track (and the
  * video) usable: the error is returned, not thrown.
  */
-export async function runCoreAnalysis(track: PoseTrack): Promise<{ analysis: Analysis | null; error: string | null }> {
+export async function runCoreAnalysis(track: PoseTrack, depthTarget?: DepthTarget): Promise<{ analysis: Analysis | null; error: string | null }> {
   try {
-    return { analysis: analyze(track), error: null };
+    return { analysis: analyze(track, { depthTarget }), error: null };
   } catch (error) {
     return { analysis: null, error: error instanceof Error ? error.message : String(error) };
   }
@@ -224,7 +226,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
 
     phase = 'analysing-movement';
     emit();
-    const { analysis, error: analysisError } = await runCoreAnalysis(track);
+    const { analysis, error: analysisError } = await runCoreAnalysis(track, options.depthTarget);
     phase = 'done';
     emit();
 

@@ -3,6 +3,7 @@
  * lives here: the loaded videos, the running analysis (with its File), the chosen model.
  */
 import { Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DepthTarget } from '../core/types';
 import type { PoseModelName } from '../pose/types';
 import { AnalysisProgressView } from './upload/AnalysisProgressView';
 import { UploadPanel } from './upload/UploadPanel';
@@ -25,6 +26,7 @@ export function App() {
   // Full by default: on the shared clips it gives the verdicts a coach signs more often than lite
   // (docs/accuracy.md, "Lite or full"); lite stays a choice, and the live preview's model.
   const [model, setModel] = useState<PoseModelName>('full');
+  const [depthTarget, setDepthTarget] = useState<DepthTarget>('parallel');
   const [videos, setVideos] = useState<LoadedVideo[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // The recorder stays mounted once opened, so a recording goes on while another tab is shown.
@@ -135,7 +137,9 @@ export function App() {
               model={model}
               onModelChange={setModel}
               disabled={analysis.running !== null}
-              onFile={(file) => void analysis.start(file, file.name, model)}
+              depthTarget={depthTarget}
+              onDepthTargetChange={setDepthTarget}
+              onFile={(file) => void analysis.start(file, file.name, model, depthTarget)}
             />
           )}
         </section>
@@ -144,7 +148,7 @@ export function App() {
           {recorderOpened ? (
             <ErrorBoundary what="recorder">
               <Suspense fallback={<p className="muted">Loading the recorder…</p>}>
-                <LazyLiveRecorder onAnalysed={addVideo} active={tab === 'record'} />
+                <LazyLiveRecorder onAnalysed={addVideo} active={tab === 'record'} depthTarget={depthTarget} onDepthTargetChange={setDepthTarget} />
               </Suspense>
             </ErrorBoundary>
           ) : null}

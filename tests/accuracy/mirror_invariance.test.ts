@@ -29,9 +29,7 @@ if (unavailable) console.warn(`mirror_invariance: skipped: ${unavailable}`);
 const CLIPS = ['side-deep-good-rotated.mp4', 'oblique-heel-lift.mp4', 'gym-rear-oblique-barbell.avi'];
 
 /** Known gaps, owned elsewhere: the test is expected to fail until fixed. */
-const KNOWN_FLAG_GAPS: Record<string, string> = {
-  'side-deep-good-rotated.mp4': 'a mild shallow_depth flag in the mirrored pass only (depth flag rules, not a side: knee branch)',
-};
+const KNOWN_FLAG_GAPS: Record<string, string> = {};
 
 const NOISE: Partial<Record<MetricKey, number>> = {
   heelLift: 0.15, kneeOffset: 0.1, kneeSeparationRatio: 0.1, hipShift: 0.1, depth: 0.1,

@@ -3,7 +3,7 @@
  * per-frame stage's output shape (FrameMetricsInput), so the rep / flag / asymmetry /
  * findings stages can be tested on exact metrics, independently of the per-frame geometry.
  * View rules follow the issue: valgus, knee offset, separation and hip shift need a front or
- * oblique view; torso, trunk-tibia, shin, depth, thigh, hip/knee flexion and butt wink need
+ * oblique view (knee drift too, not a side view); torso, trunk-tibia, shin, depth, thigh, hip/knee flexion and butt wink need
  * a side or oblique view; heel lift and foot angle either.
  * FPPA is nulled once the thigh is within 25 deg of horizontal, where its frontal projection
  * degenerates (Straub & Powers 2022; the generator's truth jumps toward 180 deg there).
@@ -15,7 +15,7 @@ import { seriesFromFrames } from './analysis_frames';
 import type { FrameMetricsInput } from '../../src/core/analyze_metrics';
 import { syntheticSquat, type SyntheticSquatSpec, type SyntheticTruth } from './synthetic_squat';
 
-const FRONT_ONLY: MetricKey[] = ['kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift', 'footTurnOutDeg'];
+const FRONT_ONLY: MetricKey[] = ['kneeDrift', 'kneeValgusDeg', 'kneeOffset', 'kneeSeparationRatio', 'hipShift', 'footTurnOutDeg'];
 const SIDE_ONLY: MetricKey[] = ['torsoAngleDeg', 'trunkTibiaDeg', 'shinAngleDeg', 'depth', 'thighAngleDeg', 'hipFlexionDeg', 'kneeFlexionDeg', 'buttWink'];
 
 export function measurabilityFor(view: ViewKind): Record<MetricKey, Measurability> {

@@ -4,7 +4,7 @@
  * Positions are roll-free, Y-up pixels, as the frame stage hands them to the metrics.
  */
 import { KP } from '../../src/core/keypoint_access';
-import type { MetricContext } from '../../src/core/metrics/metric_context';
+import type { LifterOrientation, MetricContext } from '../../src/core/metrics/metric_context';
 import type { StandingBaseline } from '../../src/core/standing_baseline';
 import type { Side, ViewKind } from '../../src/core/types';
 import { VIEW_CODE } from '../../src/core/view_detection';
@@ -33,6 +33,8 @@ export interface ContextOptions {
   sagittalScale?: number;
   /** Which frames the lifter stands in (the standing baseline's standing frames); default none. */
   standing?: readonly number[];
+  /** The lifter's orientation to the camera (knee drift); default null (unknown). */
+  lifter?: LifterOrientation;
 }
 
 export function metricContext(frames: readonly FramePoints[], o: ContextOptions): MetricContext {
@@ -66,5 +68,6 @@ export function metricContext(frames: readonly FramePoints[], o: ContextOptions)
       visibility: { left: o.footVisibility?.left ?? 1, right: o.footVisibility?.right ?? 1 },
     },
     hipHeight: fill(o.hipHeight ?? 0.5),
+    lifter: o.lifter ?? null,
   };
 }

@@ -52,6 +52,7 @@ function metricsAt(t: number): Partial<FrameMetrics> {
   const rep = repAt(t);
   const fatigue = rep === null ? 0 : rep / 2;
   return {
+    kneeDrift: { left: null, right: null },
     kneeValgusDeg: { left: null, right: null },
     kneeOffset: { left: null, right: null },
     kneeSeparationRatio: null,

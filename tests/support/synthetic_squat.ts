@@ -142,6 +142,10 @@ export interface SyntheticFrameTruth {
   kneeRotationDeg: Sided<number>;
   /** Signed knee distance from the hip-ankle line in the frontal plane / (thigh + shank length); + = inward. */
   kneeOffset: Sided<number>;
+  /** The knee's sideways travel toward the midline off the line from its hip (where it stood
+   *  sideways) to its ankle, at the knee's height, since standing / (thigh + shank length);
+   *  + = inward (core's kneeDrift). */
+  kneeDrift: Sided<number>;
   /** Knee width / ankle width in the frontal plane. */
   kneeSeparationRatio: number;
   /** Heel rise above its standing height / foot length. */
@@ -207,7 +211,8 @@ const unit = (a: V3): V3 => mul(a, 1 / (norm(a) || 1));
 const mid = (a: V3, b: V3): V3 => mul(add(a, b), 0.5);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-function mulberry32(seed: number): () => number {
+/** Seeded PRNG (mulberry32): the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -310,7 +315,7 @@ function makeBody(spec: SyntheticSquatSpec): Body {
 /** Posed 3D keypoints plus the truth that goes with them. */
 interface Posed {
   pts: Map<string, V3>;
-  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight'> & { hipMidY: number; ankleMidY: number };
+  truth: Omit<SyntheticFrameTruth, 't' | 'phase' | 'hipHeight' | 'kneeDrift'> & { hipMidY: number; ankleMidY: number };
 }
 
 /** Places one foot: pivots about the toe tip by the heel-lift angle. Returns heel, ankle, toe. */
@@ -623,7 +628,20 @@ export function syntheticSquat(specIn: SyntheticSquatSpec = {}): { track: PoseTr
     const { p, tuck, params } = phaseAt(time);
     const posed = pose(body, p, tuck, params);
     const { hipMidY, ankleMidY, ...tr } = posed.truth;
-    truthFrames[i] = { t: i / spec.fps, phase: p, ...tr, hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY) };
+    // Knee drift truth: the knee's sideways offset from the line from its (standing, sideways)
+    // hip to its ankle at the knee's height, minus the same standing.
+    const drift = (side: 'left' | 'right', medialX: number) => {
+      const off = (pts: Map<string, V3>) => {
+        const k = pts.get(`${side}_knee`)!, a = pts.get(`${side}_ankle`)!, h = pts.get(`${side}_hip`)!;
+        const h0 = standPose.pts.get(`${side}_hip`)!;
+        return k[0] - a[0] - (h0[0] - a[0]) * ((k[1] - a[1]) / (h[1] - a[1]));
+      };
+      return (medialX * (off(posed.pts) - off(standPose.pts))) / (body.thigh + body.shank);
+    };
+    truthFrames[i] = {
+      t: i / spec.fps, phase: p, ...tr, kneeDrift: { left: drift('left', -1), right: drift('right', 1) },
+      hipHeight: (hipMidY - ankleMidY) / (standingHipY - standAnkleY),
+    };
     if (spec.missingFrameRate && rand() < spec.missingFrameRate) {
       frames[i] = { t: i / spec.fps, keypoints: null };
       continue;

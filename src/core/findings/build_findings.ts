@@ -1,4 +1,5 @@
 import type {
+  DepthTarget,
   Evidence,
   Fault,
   Finding,
@@ -13,7 +14,9 @@ import type {
 } from '../types';
 import type { AsymmetryDetail } from '../asymmetry/rep_asymmetry';
 import { ANKLE_GUIDANCE, FAULTS, faultDef, faultOfMetric, worstSeverity } from '../flags/registry';
-import { SHALLOW_BOTTOM_HIP_HEIGHT, SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
+import { SHIN_ANGLE_LIMITED_DEG, SYMMETRY_INDEX_NOTABLE_PCT } from '../flags/thresholds';
+import { DEFAULT_DEPTH_TARGET, depthStatement, judgeReps } from '../depth_judgement';
+import { repValue } from '../series';
 import { metricDef } from '../metrics/registry';
 import type { MetricPeaks } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
@@ -28,6 +31,8 @@ export interface FindingsInput {
   view: ViewEstimate;
   /** Minimum peak confidence for a rep to count as "measured" for a fault. */
   minConfidence?: number;
+  /** The depth the set is judged against (default 'parallel'). */
+  depthTarget?: DepthTarget;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -191,7 +196,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
   const lean = byFault.get('forward_lean') ?? [];
   const wink = byFault.get('butt_wink') ?? [];
   const shift = byFault.get('hip_shift') ?? [];
-  const valgusAsym = input.asymmetries.find((a) => a.metric === 'kneeValgusDeg' && a.beyondVariation);
+  const valgusAsym = input.asymmetries.find((a) => a.metric === 'kneeDrift' && a.beyondVariation);
   const heelSum = sums.get('heel_lift');
 
   // 1. Ankle -> knee: heel lift and valgus on the same side (or valgus worse on that side).
@@ -202,7 +207,7 @@ function chainFindings(input: FindingsInput, byFault: Map<Fault, Flag[]>, sums: 
     let kneeText: string | null = null;
     let side: FlagSide = s ?? 'both';
     if (valgusAsym && s && valgusAsym.worseSide === s && valgusAsym.meanDifference !== null) {
-      kneeText = `the ${s} knee drifts in ${Math.round(Math.abs(valgusAsym.meanDifference))} deg more than the ${other(s)}`;
+      kneeText = `the ${s} knee drifts in ${metricDef('kneeDrift').amount(valgusAsym.meanDifference)} more than the ${other(s)}`;
     } else if (valgus.length) {
       const vs = sideOf(valgus);
       if (s && (vs === s || vs === 'both')) kneeText = `the ${s} knee drifts in ${onReps(onSide(valgus, s).length, sums.get('knee_valgus')?.measured ?? valgus.length)}`;
@@ -342,17 +347,23 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
     const outward = rule.outwardWords !== undefined && Math.max(a.meanLeft ?? 0, a.meanRight ?? 0) <= 0;
     const amount = def.amount(a.meanDifference);
     const si = a.symmetryIndex !== null ? ` (symmetry index ${Math.round(a.symmetryIndex)} %${a.symmetryIndex >= SYMMETRY_INDEX_NOTABLE_PCT ? ', above the ~10 % linked to performance loss' : ''})` : '';
+    const over = a.pairedReps === 1 ? 'on the one rep compared' : `averaged over ${a.pairedReps} reps`;
+    const why = a.pairedReps >= 3
+      ? 'more than either side varies from rep to rep and far above keypoint noise'
+      : `far above keypoint noise; seen on ${a.pairedReps === 1 ? 'one rep' : 'two reps'} only, so it may be ${a.pairedReps === 1 ? 'that rep' : 'those reps'} rather than a habit`;
+    const views = [...new Set(input.reps.filter((r, i) => a.left[i] !== null && a.right[i] !== null && rule.fairViews.includes(r.view)).map((r) => r.view))];
     out.push({
       id: `asymmetry-${a.metric}`,
       text: outward
-        ? `The ${higher} ${rule.outwardWords} ${amount} less than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`
-        : `The ${higher} ${rule.words} ${amount} more than the ${other(higher)}, averaged over ${a.pairedReps} reps, more than either side varies from rep to rep${si}.`,
+        ? `The ${higher} ${rule.outwardWords} ${amount} less than the ${other(higher)}, ${over}: ${why}${si}.`
+        : `The ${higher} ${rule.words} ${amount} more than the ${other(higher)}, ${over}: ${why}${si}.`,
       severity: a.symmetryIndex !== null && a.symmetryIndex >= 2 * SYMMETRY_INDEX_NOTABLE_PCT ? 'moderate' : 'mild',
       chain: def.bodyPart ? [def.bodyPart] : [],
       side: a.worseSide,
       evidence: [],
+      ...(views.length ? { views } : {}),
       guidance: rule.guidance(a.worseSide),
-      confidence: 0.6,
+      confidence: a.confidence,
       kind: 'asymmetry',
     });
   }
@@ -360,27 +371,31 @@ function asymmetryFindings(input: FindingsInput, used: Set<MetricKey>, byFault: 
 }
 
 /**
- * Depth from the hip height where the thigh angle could not be measured (front views): see
- * thresholds.ts SHALLOW_BOTTOM_HIP_HEIGHT for why 0.65 of standing hip height means well above
- * parallel whatever the shins did.
+ * The set's depth, once, from the view it was filmed from, against the lifter's target
+ * (depth_judgement.ts): side and 45-degree views by the thigh angle with the view's error, front
+ * views by the hip height where it can tell; "not judged" (and why) where it cannot. A short
+ * rep here is the same rep the shallow-depth flag marks (side and 45 degrees) or, from the front,
+ * the hip-height rule's; this is the only depth statement, so it never contradicts itself.
  */
-function depthFromHipHeight(input: FindingsInput): Finding | null {
-  const judged = input.reps.filter((r, i) => r.bottomHipHeight !== undefined && !scalarPeak(input.repPeaks[i] ?? {}, 'thighAngleDeg'));
-  if (!judged.length) return null;
-  const shallow = judged.filter((r) => (r.bottomHipHeight ?? 0) > SHALLOW_BOTTOM_HIP_HEIGHT);
-  if (!shallow.length) return null;
-  const lowest = Math.min(...shallow.map((r) => r.bottomHipHeight ?? 1));
+function depthFinding(input: FindingsInput): Finding | null {
+  if (!input.reps.length) return null;
+  const target = input.depthTarget ?? DEFAULT_DEPTH_TARGET;
+  const judged = judgeReps(input.reps, target, input.minConfidence);
+  const st = depthStatement(judged, target);
+  const short = judged.map((d, i) => ({ d, rep: input.reps[i] })).filter((x) => x.d.verdict === 'short');
+  const flags = input.reps.flatMap((r) => r.flags.filter((f) => f.fault === 'shallow_depth'));
+  const kind: Finding['kind'] = short.length ? 'fault' : st.measurable ? 'ok' : 'not_measurable';
   return {
-    id: 'depth-from-hip-height',
-    text: `The thigh angle cannot be measured from this view, but the hips only came down to ${Math.round(lowest * 100)} % of standing height ${onReps(shallow.length, judged.length)} (a parallel squat brings them to about 40-50 %): well above parallel.`,
-    severity: 'moderate',
+    id: 'depth',
+    text: st.text,
+    severity: short.some((x) => x.d.severity === 'moderate') ? 'moderate' : 'mild',
     chain: ['hip'],
     side: null,
-    evidence: shallow.map((r) => ({ rep: r.index, t: r.bottom, fault: 'shallow_depth' as const, side: null })),
-    views: [...new Set(shallow.map((r) => r.view))],
-    guidance: faultDef('shallow_depth').words.guidance,
-    confidence: 0.6,
-    kind: 'fault',
+    evidence: short.map((x) => ({ rep: x.rep.index, t: flags.find((f) => f.rep === x.rep.index)?.t ?? x.rep.bottom, fault: 'shallow_depth' as const, side: null })),
+    views: [...new Set(judged.map((d) => d.view))],
+    ...(short.length ? { guidance: faultDef('shallow_depth').words.guidance } : {}),
+    confidence: kind === 'not_measurable' ? 1 : Math.min(...input.reps.map((r) => repValue(r, 'thighAngleDeg', null)?.confidence ?? 0.6)),
+    kind,
   };
 }
 
@@ -389,6 +404,8 @@ function notMeasurableFindings(input: FindingsInput): Finding[] {
   const out: Finding[] = [];
   for (const def of FAULTS) {
     const fault = def.fault;
+    // Depth has its own statement (depthFinding), which also says when the view cannot judge it.
+    if (fault === 'shallow_depth' && input.reps.length) continue;
     let m = input.measurability[def.metric];
     if (def.fallbackMetric && m && !m.measurable) {
       const fallback = input.measurability[def.fallbackMetric];
@@ -422,15 +439,17 @@ export function buildFindings(input: FindingsInput): Finding[] {
   for (const [fault, flags] of byFault) sums.set(fault, summarise(input, fault, flags));
 
   const chain = chainFindings(input, byFault, sums);
-  const faults = [...sums.values()].map(faultFinding);
+  // Shallow depth is said once, by the depth statement below.
+  const faults = [...sums.values()].filter((x) => x.fault !== 'shallow_depth').map(faultFinding);
   const used = new Set<MetricKey>();
-  if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeValgusDeg');
+  if (chain.some((c) => c.id === 'chain-ankle-knee')) used.add('kneeDrift');
   if (chain.some((c) => c.id === 'chain-ankle-hip-shift')) used.add('shinAngleDeg');
   const asym = asymmetryFindings(input, used, byFault);
   const notes = notMeasurableFindings(input);
-  const depth = depthFromHipHeight(input);
-  const out = [...chain, ...faults, ...(depth ? [depth] : []), ...asym];
-  if (input.reps.length > 0 && byFault.size === 0 && !depth) {
+  const depth = depthFinding(input);
+  const out = [...chain, ...faults, ...(depth && depth.kind === 'fault' ? [depth] : []), ...asym];
+  const faulty = [...byFault.keys()].some((f) => f !== 'shallow_depth') || depth?.kind === 'fault';
+  if (input.reps.length > 0 && !faulty) {
     out.push({
       id: 'all-clear',
       text: `No faults flagged on ${input.reps.length === 1 ? 'the rep' : `${input.reps.length} reps`} for what this view can measure.`,
@@ -442,5 +461,5 @@ export function buildFindings(input: FindingsInput): Finding[] {
       kind: 'ok',
     });
   }
-  return [...out, ...notes];
+  return [...out, ...(depth && depth.kind !== 'fault' ? [depth] : []), ...notes];
 }

@@ -1,4 +1,4 @@
-import type { Fault, Flag, FrameSeries, MetricKey, Severity, ViewKind } from '../types';
+import type { DepthTarget, Fault, Flag, FrameSeries, MetricKey, Severity, ViewKind } from '../types';
 import type { MetricPeaks, PeakInfo } from '../reps/rep_peaks';
 import { scalarPeak, sidedPeak } from '../reps/rep_peaks';
 import { MIN_FLAG_CONFIDENCE, gradeAscending, type Tiers } from './thresholds';
@@ -27,6 +27,8 @@ export interface RepFlagInput {
   series?: FrameSeries;
   /** Metrics the view cannot support (computeFrameMetrics' measurability): never flagged. */
   unmeasurable?: ReadonlySet<MetricKey>;
+  /** The depth the lifter aims for (default 'parallel'). */
+  depthTarget?: DepthTarget;
 }
 
 /** Whether a peak clears the metric's standing-noise floor (true when the floor is unknown). */

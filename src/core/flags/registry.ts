@@ -16,7 +16,7 @@ import { detectHipShift } from './hip_shift';
 import { detectKneeValgus } from './knee_valgus';
 import { detectShallowDepth } from './shallow_depth';
 import {
-  BUTT_WINK_DEG, FORWARD_LEAN_TRUNK_TIBIA_DEG, HEEL_LIFT_FOOT_FRACTION, HIP_SHIFT_HIP_WIDTH, KNEE_VALGUS_DEG, SHALLOW_DEPTH_THIGH_DEG,
+  BUTT_WINK_DEG, FORWARD_LEAN_TRUNK_TIBIA_DEG, HEEL_LIFT_FOOT_FRACTION, HIP_SHIFT_HIP_WIDTH, KNEE_DRIFT_LEG, SHALLOW_DEPTH_THIGH_DEG,
   type Tiers,
 } from './thresholds';
 
@@ -85,18 +85,18 @@ export const FAULTS: readonly FaultDef[] = [
   {
     fault: 'knee_valgus',
     label: 'Knees cave in',
-    metric: 'kneeValgusDeg',
-    relatedMetrics: ['kneeOffset'],
+    metric: 'kneeDrift',
+    relatedMetrics: ['kneeValgusDeg', 'kneeOffset'],
     chain: ['knee'],
-    tiers: KNEE_VALGUS_DEG,
+    tiers: KNEE_DRIFT_LEG,
     worse: 'higher',
-    fatigueMinChange: 5, // deg: above the 2-4 deg 2D error of FPPA
+    fatigueMinChange: 0.035, // leg lengths: the mild knee-drift threshold
     detect: detectKneeValgus,
     words: {
       verb: (s) => (s === 'both' ? 'both knees drift in' : s ? `${s} knee drifts in` : 'knees drift in'),
       guidance:
         'Cue "knees out over the toes". Knees caving in often come from limited ankle dorsiflexion or weak hip abductors and external rotators; check both before loading more.',
-      format: (v) => `${deg(v)} inward`,
+      format: (v) => `${pct(v)} of leg length inward`,
       noun: 'knee valgus',
     },
   },

@@ -87,6 +87,16 @@ export function standingNoiseFloor(series: FrameSeries, mask: Uint8Array): Noise
 }
 
 /**
+ * Each side's keypoint noise of a per-side metric: the robust SD of its standing values (null
+ * with fewer than 10 standing frames). What the asymmetry rule compares a difference with
+ * (asymmetry/noise_rule.ts).
+ */
+export function standingNoiseSided(series: FrameSeries, mask: Uint8Array, key: MetricKey): { left: number | null; right: number | null } {
+  const sd = (side: Side) => spread(collect(series, mask, key, side))?.sd ?? null;
+  return { left: sd('left'), right: sd('right') };
+}
+
+/**
  * Hip shift while standing just before a rep (median over up to 1 s of standing frames before
  * its start; else its first frames): the offset the rep's shift is measured from.
  */

@@ -26,6 +26,26 @@ export interface Tiers {
 export const KNEE_VALGUS_DEG: Tiers = { mild: 8, moderate: 13, severe: 20 };
 
 /**
+ * Knee drift (metrics/knee_drift.ts: the knee's inward travel relative to its own ankle since
+ * standing, in leg lengths), the metric the knees-cave-in flag reads. Its tiers are the FPPA
+ * norms above turned into the inward travel that makes them: a knee moved m inward of the
+ * hip-ankle line halfway along a straight leg of length L makes FPPA = 2 atan(2 m / L), so
+ * m / L = tan(FPPA / 2) / 2 = 0.035 / 0.057 / 0.088 for 8 / 13 / 20 deg (3 / 5 / 7.5 cm on a
+ * 0.86 m leg). At depth the foreshortened thigh makes the same m a larger FPPA, so these are the
+ * conservative reading (fewer flags).
+ */
+export const KNEE_DRIFT_LEG: Tiers = { mild: 0.035, moderate: 0.057, severe: 0.088 };
+
+/**
+ * From a 45-degree view knee drift must clear its tiers by 0.05 leg lengths more: the largest
+ * error kneeDrift made on the exact synthetic squat filmed by a pinhole camera 3 m away at
+ * 20-60 deg of yaw was 0.043 (perspective makes the near knee look bigger; docs/accuracy.md,
+ * Knee), rounded up. From behind its confidence is halved instead (metrics/knee_drift.ts: the
+ * knees are hidden at the bottom), below what a flag needs.
+ */
+export const KNEE_DRIFT_OBLIQUE_ALLOWANCE = 0.05;
+
+/**
  * Heel lift, the rear foot's rise about the toes in foot lengths (metrics/heel_lift.ts); a foot
  * is 0.152 H (Winter 2009), 26.6 cm on a 1.75 m adult, so 0.10 ~ 2.7 cm. NASM's overhead-squat
  * assessment counts any visible heel rise as a compensation ("heels rise"); the tiers say how much:
@@ -70,29 +90,15 @@ export const FORWARD_LEAN_TORSO_DEG: Tiers = { mild: 60, moderate: 70, severe: 8
 export const BUTT_WINK_DEG: Tiers = { mild: 10, moderate: 15, severe: 25 };
 
 /**
- * Shallow depth from the thigh angle at the bottom (hip joint to knee joint), degrees from
- * horizontal, positive = hip below knee. Powerlifting's depth rule (IPF Technical Rules:
- * the hip crease lower than the top of the knee) is judged on surface points: the crease
- * sits below the hip joint and the top of the knee above the knee joint, together a few cm
- * over a ~43 cm thigh (REFERENCE.md §3: "hip-vs-knee height is conservative"), so a
- * joint-centre thigh angle of about -5 deg can still be legal depth. Hence:
- *   mild -5 deg (clearly above parallel once that offset is allowed for),
- *   moderate -15 deg, severe -30 deg (about a half squat, ~90 deg of knee flexion;
- *   Schoenfeld 2010, J Strength Cond Res 24:3497) - grading steps of ours.
- * Note: this is a lower-is-worse scale (tiers descend).
+ * Shallow depth, thigh angle at the bottom (hip joint to knee joint from horizontal, + = hip
+ * below knee; a lower-is-worse scale). The flag itself judges each rep against the lifter's own
+ * depth target with the view's error (depth_judgement.ts: parallel = -10 deg, +-7 deg from the
+ * side, +-15 deg from 45 degrees; "short" only beyond the error, moderate 15 deg beyond that,
+ * never severe). These tiers are that rule for the default target from the side, for what reads
+ * one set of tiers (charts, trends): mild below -17, moderate below -32; severe at -90 (never: a
+ * thigh cannot point higher).
  */
-export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: -5, moderate: -15, severe: -30 };
-
-/**
- * Depth from the hip height alone, for views that cannot measure the thigh angle (front).
- * Hip height above the ankles relative to standing, with shank and thigh of equal length
- * (Winter 2009: 0.246 H and 0.245 H), is (cos(shin) + sin(thigh above horizontal)) / 2. At
- * parallel that is 0.38-0.49 for shin angles of 10-40 deg. A bottom above 0.65 means the
- * thigh stayed at least 18 deg (steep shins) to 32 deg (shins well forward) above parallel:
- * at least a "moderate" shallow squat on the thigh-angle scale above, whatever the shins did.
- * Reported as a finding (no per-rep flag: the unit is not a FrameMetrics metric).
- */
-export const SHALLOW_BOTTOM_HIP_HEIGHT = 0.65;
+export const SHALLOW_DEPTH_THIGH_DEG: Tiers = { mild: -17, moderate: -32, severe: -90 };
 
 /**
  * Lateral hip shift, hip-mid offset from the ankle-mid divided by hip width (signed,

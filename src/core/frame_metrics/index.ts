@@ -18,7 +18,8 @@ import { DEFAULT_FILTER, filterKeypoints } from '../filters/keypoint_filtering';
 import { estimateFps, MEASURED_KEYPOINTS, readKeypoints, type KeypointSeries } from '../keypoint_access';
 import { measurability } from '../measurability';
 import { footVisibility, hiddenFootNote, type FootVisibility } from '../metrics/foot_visibility';
-import type { MetricContext } from '../metrics/metric_context';
+import { lifterOrientation } from '../metrics/knee_drift';
+import type { LifterOrientation, MetricContext } from '../metrics/metric_context';
 import { rejectImplausiblePoses } from '../pose_plausibility';
 import { percentile, standingBaseline } from '../standing_baseline';
 import type { AnalysisWarning, AnalyzeOptions, FrameSeries, Measurability, MetricKey, PoseTrack, ViewEstimate } from '../types';
@@ -67,6 +68,8 @@ export interface FrameMetricsDetails {
   cutoffHz: number | null;
   /** Per frame |cos yaw| estimate of its 0.5 s block (NaN unknown). */
   cosYaw: Float32Array;
+  /** The lifter's orientation to the camera from the 3D hips (metrics/knee_drift.ts), null if unknown. */
+  lifter: LifterOrientation | null;
 }
 
 function finiteOr(v: unknown, d: number): number {
@@ -130,6 +133,8 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
     ...heelReferences(s, Y, base.standing),
     feet: footVisibility(stanceSamples(track, s, X, base.standing), base.legPx),
     hipHeight: clip.hipHeight,
+    // From the standing frames (knee drift reads it; metrics/knee_drift.ts).
+    lifter: lifterOrientation(track?.frames ?? [], (i) => base.standing[i] === 1, MIN_SCORE),
   };
 
   const { columns, measured } = outputColumns(computeMetricSeries(ctx));
@@ -147,6 +152,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
       implausibleFrames: plausibility.rejectedFrames,
       swapsFixed: filterReport.swapsFixed, spikesRejected: filterReport.spikesRejected, cutoffHz: filterReport.cutoffHz,
       cosYaw: view.cosYaw,
+      lifter: ctx.lifter,
     },
   };
   // Built on first read: analyze() never reads it, and an hour of video would otherwise

@@ -1,7 +1,9 @@
 /**
- * Knee drift (per side): how far the knee has moved toward the midline relative to its own ankle
- * since the lifter stood, in standing leg lengths; + = inward. Read from the front, from 45
- * degrees and from behind; not from the side.
+ * Knee drift (per side): how far the knee has moved toward the midline, off the line from its hip
+ * to its ankle, since the lifter stood, in standing leg lengths; + = inward. Read from the front,
+ * from 45 degrees and from behind; not from the side. (A knee that stays on its hip-ankle line
+ * reads 0 whatever the stance: with the feet wider than the hips such a knee ends up inside its
+ * ankle at depth, which FPPA norms do not count as valgus either.)
  *
  * Why this and not the angle: "knee medial to foot" is the clinical criterion (Ageberg et al.
  * 2010, BMC Musculoskelet Disord 11:265, knee-over-foot vs knee-medial-to-foot in a mini squat;
@@ -19,9 +21,15 @@
  * its sideways travel both move it along the picture's x; the shank's length separates them: the
  * knee's horizontal reach from its ankle is R = sqrt(S^2 - v^2) (S the shank's true length in
  * pixels, v its vertical extent now), and (X, Z) is where the line cx X + sx Z = dx meets the
- * circle X^2 + Z^2 = R^2, on the side with the knee ahead of the ankle. Standing, the two shanks
- * are taken as mirror images (the lifter's other side as reference), which gives each knee's
- * standing offsets X0 and Z0 from one picture; S^2 = v0^2 + X0^2 + Z0^2. While the shank's
+ * circle X^2 + Z^2 = R^2, on the side with the knee ahead of the ankle. Standing, the two legs
+ * are taken as mirror images (the lifter's other side as reference), which gives each knee's and
+ * hip's standing offsets from its ankle (sideways X0, forward Z0) from one picture;
+ * S^2 = v0^2 + X0^2 + Z0^2. The hip-ankle line at the knee's height is then X_hip0 x (knee height
+ * / hip height above the ankle): heights are vertical in the picture from any view. Facing the
+ * camera (within 6 deg) the hip's sideways position is read in every frame, so a hip shift that
+ * carries the knees with it is not knee drift; turned further, the hip is taken where it stood
+ * sideways (its sideways shift cannot be told from its travel backward; hip shift is a front-view
+ * metric). While the shank's
  * forward reach is within its own standing noise (nearly straight legs) the circle is ill
  * conditioned, so the knee is taken to stay above its ankle front to back (Z = Z0), blending into
  * the circle solution as the reach grows; standing values are then plain keypoint noise, which
@@ -29,36 +37,31 @@
  *
  * Confidence: the lowest keypoint score x |cx| (the share of sideways motion the picture shows:
  * 1 from the front, 0.7 at 45 degrees); not measurable when |cx| < 0.42 (a side view,
- * view_detection.ts's limit), and x 0.5 when the lifter faces away from the camera: from behind
- * BlazePose's left/right bias in this measure was 0.10 leg lengths on the one rear clip
- * (gym-rear-barbell, original vs mirrored), against <= 0.04 from the front and 45 degrees.
+ * view_detection.ts's limit), and x 0.5 when the lifter faces away from the camera: from behind,
+ * at the bottom the knees are hidden behind the thighs and seat (gym-rear-barbell at 0.33 s), so
+ * their keypoints are the model's guess. That keeps rear views below the 0.5 a flag needs.
  *
- * Tested: exact on synthetic squats at every yaw (orthographic); with a pinhole camera at 3 m the
- * perspective moves it by up to 0.05 leg lengths at 45 degrees (scripts/eval/knee_oblique.ts).
+ * Tested: within 0.002 leg lengths on synthetic squats at every yaw (orthographic; 0.01 at 60 deg);
+ * with a pinhole camera 3 m away perspective moves it by up to 0.043 at 20-60 deg in front and
+ * 0.07 from behind at 45 (the near knee looks bigger; scripts/eval/knee_oblique.ts).
  */
 import { KP } from '../keypoint_access';
 import type { PoseFrame, Side } from '../types';
-import { type MetricContext, type MetricSeries, newSeries, usable } from './metric_context';
+import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
 
 /** Below this |cos yaw| the picture is a side view (view_detection.ts). */
 export const KNEE_DRIFT_MIN_ABS_COS_YAW = 0.42;
+/** Shank reach (horizontal, per shank length) below which the knee is taken upright over the ankle. */
+const UPRIGHT_REACH = 0.15;
+/**
+ * Up to this |sin yaw| (about 6 deg) the hip's sideways position is read from the picture in
+ * every frame: beyond it the hips' travel backward (0.2 m at depth) would leak in by sin(yaw).
+ */
+const FACING_MAX_ABS_SIN_YAW = 0.1;
+/** Up to this |sin yaw| (about 15 deg) the hip's standing sideways offset is read from the picture. */
+const FRONT_MAX_ABS_SIN_YAW = 0.26;
 /** Confidence factor when the lifter faces away from the camera (see the file comment). */
 export const KNEE_DRIFT_FROM_BEHIND = 0.5;
-
-/**
- * The lifter's orientation in the picture: cx, sx = the picture-x components of the lifter's
- * left and forward directions (unit length together). From BlazePose's keypoints3D (metres,
- * x right, z away from the camera): the horizontal direction from the right hip to the left hip
- * is the lifter's left (Lx, Lz); forward is (Lz, -Lx), so cx = Lx and sx = Lz. Median over the
- * given frames (the standing ones: a squat does not turn the pelvis). Camera roll (a few degrees)
- * is ignored: it changes cx by under 0.5 %.
- */
-export interface LifterOrientation {
-  cx: number;
-  sx: number;
-  /** '3d' from keypoints3D; 'front' when the track has none: assumed facing the camera (sx = 0). */
-  source: '3d' | 'front';
-}
 
 function medianOf(v: number[]): number {
   if (!v.length) return NaN;
@@ -67,25 +70,42 @@ function medianOf(v: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * The lifter's orientation in the picture (LifterOrientation): from BlazePose's keypoints3D
+ * (metres, x right, z away from the camera) the horizontal direction from the right hip to the
+ * left hip is the lifter's left (Lx, Lz); forward is (Lz, -Lx), so cx = Lx and sx = Lz. Median
+ * over the given frames (the standing ones: a squat does not turn the pelvis). Camera roll (a few
+ * degrees) is ignored: it changes cx by under 0.5 %. On the fixture clips this reads 2-7 deg of
+ * yaw for the front clips, 44-47 for the 45-degree ones and 78-84 for the side ones.
+ */
 export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number) => boolean, minScore: number): LifterOrientation | null {
   const lx: number[] = [];
   const lz: number[] = [];
   const sgn: number[] = [];
+  const hipOver: Record<Side, number[]> = { left: [], right: [] };
   for (let i = 0; i < frames.length; i++) {
     if (!use(i)) continue;
     const f = frames[i];
     const k3 = f.keypoints3D;
     if (k3) {
-      let a, b;
-      for (const k of k3) {
-        if (k.name === 'left_hip') a = k;
-        else if (k.name === 'right_hip') b = k;
-      }
-      if (a && b && a.score >= minScore && b.score >= minScore) {
+      const get = (name: string) => {
+        for (const k of k3) if (k.name === name) return k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
+        return undefined;
+      };
+      const a = get('left_hip'), b = get('right_hip');
+      if (a && b) {
         const x = a.x - b.x, z = a.z - b.z, h = Math.hypot(x, z);
         if (h > 0 && Number.isFinite(h)) {
-          lx.push(x / h);
-          lz.push(z / h);
+          const ux = x / h, uz = z / h;
+          lx.push(ux);
+          lz.push(uz);
+          // Each hip's sideways offset from its own ankle, toward the lifter's left, per 3D leg length.
+          for (const side of ['left', 'right'] as const) {
+            const hp = side === 'left' ? a : b, kn = get(`${side}_knee`), an = get(`${side}_ankle`);
+            if (!kn || !an) continue;
+            const leg = Math.hypot(hp.x - kn.x, hp.y - kn.y, hp.z - kn.z) + Math.hypot(kn.x - an.x, kn.y - an.y, kn.z - an.z);
+            if (leg > 0) hipOver[side].push(((hp.x - an.x) * ux + (hp.z - an.z) * uz) / leg);
+          }
         }
       }
     }
@@ -99,12 +119,13 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
     }
   }
   if (lx.length >= 3) {
-    let cx = medianOf(lx), sx = medianOf(lz);
+    const cx = medianOf(lx), sx = medianOf(lz);
     const h = Math.hypot(cx, sx);
-    if (h > 0) return { cx: cx / h, sx: sx / h, source: '3d' };
+    const hl = medianOf(hipOver.left), hr = medianOf(hipOver.right);
+    if (h > 0) return { cx: cx / h, sx: sx / h, source: '3d', hipOverAnkle: Number.isFinite(hl) && Number.isFinite(hr) ? { left: hl, right: hr } : null };
   }
   if (!sgn.length) return null;
-  return { cx: medianOf(sgn) >= 0 ? 1 : -1, sx: 0, source: 'front' };
+  return { cx: medianOf(sgn) >= 0 ? 1 : -1, sx: 0, source: 'front', hipOverAnkle: null };
 }
 
 /** Where cx X + sx Z = dx meets X^2 + Z^2 = R^2, the knee ahead of the ankle; the nearest point when they miss. */
@@ -118,8 +139,20 @@ function robustSpread(v: number[]): { median: number; sd: number } {
   return { median: m, sd: 1.4826 * medianOf(v.map((x) => Math.abs(x - m))) };
 }
 
+const cache = new WeakMap<MetricContext, Record<Side, MetricSeries>>();
+
+/** One knee's drift series (both are computed together: they share the standing reference). */
+export function kneeDrift(ctx: MetricContext, side: Side): MetricSeries {
+  let both = cache.get(ctx);
+  if (!both) {
+    both = kneeDriftBoth(ctx, ctx.lifter);
+    cache.set(ctx, both);
+  }
+  return both[side];
+}
+
 /** Both knees' drift series (they share the standing mirror reference). */
-export function kneeDrift(ctx: MetricContext, orient: LifterOrientation | null): Record<Side, MetricSeries> {
+export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | null): Record<Side, MetricSeries> {
   const { n, X, Y } = ctx;
   const out = { left: newSeries(n), right: newSeries(n) };
   if (!orient || !(Math.abs(orient.cx) >= KNEE_DRIFT_MIN_ABS_COS_YAW)) return out;
@@ -127,44 +160,69 @@ export function kneeDrift(ctx: MetricContext, orient: LifterOrientation | null):
   const leg = ctx.base.legPx;
   if (!(leg > 0)) return out;
   const sides = [
-    { side: 'left' as const, k: KP.leftKnee, a: KP.leftAnkle, medial: -1 },
-    { side: 'right' as const, k: KP.rightKnee, a: KP.rightAnkle, medial: 1 },
+    { side: 'left' as const, h: KP.leftHip, k: KP.leftKnee, a: KP.leftAnkle, medial: -1 },
+    { side: 'right' as const, h: KP.rightHip, k: KP.rightKnee, a: KP.rightAnkle, medial: 1 },
   ];
-  // Standing offsets (dx = knee x - ankle x; v = knee height above the ankle, Y is up).
+  // Standing, relative to the ankle (Y is up): knee and hip picture-x offsets, knee and hip heights.
   const st = sides.map((s) => {
-    const dx: number[] = [], v: number[] = [];
+    const kdx: number[] = [], hdx: number[] = [], kv: number[] = [], frac: number[] = [];
     for (let i = 0; i < n; i++) {
-      if (!ctx.base.standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i)) continue;
-      dx.push(X[s.k * n + i] - X[s.a * n + i]);
-      v.push(Y[s.k * n + i] - Y[s.a * n + i]);
+      if (!ctx.base.standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i) || !usable(ctx, s.h, i)) continue;
+      const ax = X[s.a * n + i], ay = Y[s.a * n + i];
+      const hv = Y[s.h * n + i] - ay;
+      if (!(hv > 0)) continue;
+      kdx.push(X[s.k * n + i] - ax);
+      hdx.push(X[s.h * n + i] - ax);
+      kv.push(Y[s.k * n + i] - ay);
+      frac.push((Y[s.k * n + i] - ay) / hv);
     }
-    return { dx: robustSpread(dx), v: robustSpread(v), count: dx.length };
+    return { kdx: robustSpread(kdx), hdx: medianOf(hdx), kv: robustSpread(kv), frac: medianOf(frac), count: kdx.length };
   });
   if (st.some((s) => s.count < 3)) return out;
-  const Z0 = Math.abs(sx) > 0.05 ? (st[0].dx.median + st[1].dx.median) / (2 * sx) : 0;
-  const ref = sides.map((_s, j) => {
-    const X0 = (st[j].dx.median - sx * Z0) / cx;
-    const S2 = st[j].v.median ** 2 + X0 * X0 + Z0 * Z0;
-    // The reach R is read from R^2 = S^2 - v^2, whose standing noise is about 2 S sd(v): below
-    // three times that the knee counts as straight above the ankle.
-    const rMin = Math.sqrt(6 * Math.sqrt(S2) * st[j].v.sd);
-    return { X0, S2, rMin };
+  // Mirror images standing: sideways offsets opposite, forward offsets equal (see the file comment).
+  const forward0 = (a: number, b: number) => (Math.abs(sx) > 0.05 ? (a + b) / (2 * sx) : 0);
+  const Zk0 = forward0(st[0].kdx.median, st[1].kdx.median);
+  const Zh0 = forward0(st[0].hdx, st[1].hdx);
+  const ref = st.map((r, j) => {
+    const Xk0 = (r.kdx.median - sx * Zk0) / cx;
+    // The hip's standing sideways offset from its ankle: read from the picture from the front;
+    // from 45 degrees from BlazePose's 3D (a standing pose, which it places well), because in
+    // the picture it would rest on the two hips standing exactly side by side front to back.
+    const h3 = orient.hipOverAnkle?.[sides[j].side];
+    const Xh0 = Math.abs(sx) > FRONT_MAX_ABS_SIN_YAW && h3 !== undefined ? h3 * leg : (r.hdx - sx * Zh0) / cx;
+    const S2 = r.kv.median ** 2 + Xk0 * Xk0 + Zk0 * Zk0;
+    // The knee's standing offset from its hip-ankle line: anatomy and landmark placement.
+    const off0 = Xk0 - Xh0 * r.frac;
+    return { Xh0, S2, S: Math.sqrt(S2), off0 };
   });
   const facingAway = cx < 0 ? KNEE_DRIFT_FROM_BEHIND : 1;
   for (let i = 0; i < n; i++) {
+    // The orientation is the standing one: a stretch the view detection calls a side view
+    // (the lifter turned) is not read; without 3D hips only front-view frames are.
+    if (ctx.viewKind[i] === VIEW_SIDE || (orient.source === 'front' && ctx.viewKind[i] !== VIEW_FRONT)) continue;
     sides.forEach((s, j) => {
-      const sk = usable(ctx, s.k, i), sa = usable(ctx, s.a, i);
-      if (!sk || !sa) return;
+      const sk = usable(ctx, s.k, i), sa = usable(ctx, s.a, i), sh = usable(ctx, s.h, i);
+      if (!sk || !sa || !sh) return;
+      const ay = Y[s.a * n + i];
+      const hv = Y[s.h * n + i] - ay;
+      if (!(hv > 0)) return;
       const dx = X[s.k * n + i] - X[s.a * n + i];
-      const v = Y[s.k * n + i] - Y[s.a * n + i];
+      const v = Y[s.k * n + i] - ay;
       const R = Math.sqrt(Math.max(0, ref[j].S2 - v * v));
-      const upright = (dx - sx * Z0) / cx;
+      const upright = (dx - sx * Zk0) / cx;
       const circle = solveKneeOffset(dx, R, cx, sx).X;
-      const w = ref[j].rMin > 0 ? Math.min(1, Math.max(0, (R - ref[j].rMin) / ref[j].rMin)) : 1;
+      // Reach under 15 % of the shank (the shank within ~9 deg of upright): R = sqrt(S^2 - v^2)
+      // is then mostly keypoint noise (its error is v sd(v) / R), so the knee is taken upright;
+      // from 30 % (17 deg) on, the circle alone.
+      const w = Math.min(1, Math.max(0, (R / ref[j].S - UPRIGHT_REACH) / UPRIGHT_REACH));
       const Xk = sx === 0 ? dx / cx : w * circle + (1 - w) * upright;
+      // Where the hip-ankle line is at the knee's height now: square to the camera the hip is
+      // where it is (a hip shift carries the knees with it); turned, where it stood sideways.
+      const hipX = Math.abs(sx) <= FACING_MAX_ABS_SIN_YAW ? (X[s.h * n + i] - X[s.a * n + i]) / cx : ref[j].Xh0;
+      const line = hipX * (v / hv);
       const o = out[s.side];
-      o.value[i] = (s.medial * (Xk - ref[j].X0)) / leg;
-      o.confidence[i] = Math.min(sk, sa) * Math.abs(cx) * facingAway;
+      o.value[i] = (s.medial * (Xk - line - ref[j].off0)) / leg;
+      o.confidence[i] = Math.min(sk, sa, sh) * Math.abs(cx) * facingAway;
     });
   }
   return out;

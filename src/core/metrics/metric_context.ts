@@ -7,6 +7,20 @@
 import type { StandingBaseline } from '../standing_baseline';
 import type { FootVisibility } from './foot_visibility';
 
+/**
+ * The lifter's orientation in the picture, from BlazePose's 3D hips over the standing frames
+ * (metrics/knee_drift.ts lifterOrientation): cx, sx = the picture-x components of the lifter's
+ * left and forward directions.
+ */
+export interface LifterOrientation {
+  cx: number;
+  sx: number;
+  /** '3d' from keypoints3D; 'front' when the track has none (assumed facing the camera, sx = 0). */
+  source: '3d' | 'front';
+  /** Each hip's standing sideways offset from its own ankle toward the lifter's left, per leg length (3D); null without 3D. */
+  hipOverAnkle: { left: number; right: number } | null;
+}
+
 export interface MetricContext {
   n: number;
   X: Float32Array;
@@ -30,6 +44,8 @@ export interface MetricContext {
   heelToeBase: { left: Float32Array; right: Float32Array };
   /** Per frame standing (ankle Y - toe Y) of each foot, px (NaN where unknown). */
   ankleToeBase: { left: Float32Array; right: Float32Array };
+  /** The lifter's orientation to the camera (null: no standing frame showed both hips). */
+  lifter: LifterOrientation | null;
 }
 
 export interface MetricSeries {

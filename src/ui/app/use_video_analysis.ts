@@ -4,6 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { analyzeVideoFile, type AnalysisProgress } from '../../pipeline/analyze_video';
+import type { DepthTarget } from '../../core/types';
 import type { PoseModelName } from '../../pose/types';
 import { toLoadedVideo, type LoadedVideo } from './loaded_videos';
 import { toProblem } from './to_problem';
@@ -22,7 +23,7 @@ export function useVideoAnalysis(onDone: (video: LoadedVideo) => void) {
   const onDoneRef = useRef(onDone);
   onDoneRef.current = onDone;
 
-  const start = useCallback(async (file: Blob, name: string, model: PoseModelName) => {
+  const start = useCallback(async (file: Blob, name: string, model: PoseModelName, depthTarget?: DepthTarget) => {
     if (controllerRef.current) return;
     const controller = new AbortController();
     controllerRef.current = controller;
@@ -32,6 +33,7 @@ export function useVideoAnalysis(onDone: (video: LoadedVideo) => void) {
       const result = await analyzeVideoFile(file, {
         name,
         model,
+        depthTarget,
         signal: controller.signal,
         onProgress: (progress) => setRunning((r) => (r ? { ...r, progress } : r)),
       });

@@ -10,6 +10,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPoseWorkerClient } from '../../pose/pose_worker_client';
 import { analyzeVideoFile, type AnalysisProgress } from '../../pipeline/analyze_video';
+import type { DepthTarget } from '../../core/types';
+import { DepthTargetChoice } from '../upload/DepthTargetChoice';
 import { RecordingStore } from '../../store/recordings_db';
 import { toLoadedVideo, type LoadedVideo } from '../app/loaded_videos';
 import { RecentRecordings } from '../recordings/RecentRecordings';
@@ -25,6 +27,9 @@ export interface LiveRecorderProps {
    * previewing and ignores the keyboard.
    */
   active?: boolean;
+  /** The depth the reps are judged against, and how the lifter changes it here. */
+  depthTarget?: DepthTarget;
+  onDepthTargetChange?: (target: DepthTarget) => void;
 }
 
 let sharedStore: RecordingStore | null = null;
@@ -55,10 +60,12 @@ function progressText(p: AnalysisProgress): string {
 
 const COUNTDOWN_CHOICES = [3, 5, 10];
 
-function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed']): LiveController | null {
+function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget: DepthTarget | undefined): LiveController | null {
   const [controller, setController] = useState<LiveController | null>(null);
   const onAnalysedRef = useRef(onAnalysed);
   onAnalysedRef.current = onAnalysed;
+  const depthRef = useRef(depthTarget);
+  depthRef.current = depthTarget;
   useEffect(() => {
     const c = new LiveController({
       store: recordingStore(),
@@ -68,6 +75,7 @@ function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed']): LiveCon
         const result = await analyzeVideoFile(file, {
           name,
           model: 'full',
+          depthTarget: depthRef.current,
           signal,
           onProgress: (p) => onProgress(p.fraction ?? 0, progressText(p)),
         });
@@ -82,8 +90,8 @@ function useLiveController(onAnalysed: LiveRecorderProps['onAnalysed']): LiveCon
 
 const EMPTY_SUBSCRIBE = () => () => {};
 
-export function LiveRecorder({ onAnalysed, active = true }: LiveRecorderProps) {
-  const controller = useLiveController(onAnalysed);
+export function LiveRecorder({ onAnalysed, active = true, depthTarget, onDepthTargetChange }: LiveRecorderProps) {
+  const controller = useLiveController(onAnalysed, depthTarget);
   const state = useSyncExternalStore(controller?.subscribe ?? EMPTY_SUBSCRIBE, () => controller?.getSnapshot() ?? null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -136,6 +144,7 @@ export function LiveRecorder({ onAnalysed, active = true }: LiveRecorderProps) {
         {state.cameraError ? <CameraErrorNotice error={state.cameraError} onRetry={() => void controller.startCamera()} /> : null}
 
         <LiveControls state={state} controller={controller} countdownS={countdownS} setCountdownS={setCountdownS} />
+        {depthTarget && onDepthTargetChange ? <DepthTargetChoice value={depthTarget} onChange={onDepthTargetChange} disabled={state.phase === 'recording'} /> : null}
 
         <div className="live-stage-wrap">
           <div

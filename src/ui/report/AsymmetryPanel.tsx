@@ -1,4 +1,4 @@
-/** Left/right: each asymmetry with both sides' per-rep values, symmetry index, and whether it is beyond rep-to-rep variation; plus the body diagram. */
+/** Left/right: each asymmetry with both sides' per-rep values, symmetry index, and whether it is beyond keypoint noise, model bias and rep-to-rep variation; plus the body diagram. */
 import type { Analysis } from '../../core/types';
 import { BodyDiagram } from '../body_diagram/BodyDiagram';
 import { bodyMarksFromAnalysis } from '../body_diagram/body_marks';
@@ -23,7 +23,7 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
           ) : (
             <div className="table-scroll">
               <table>
-                <caption className="visually-hidden">Left and right values per rep, symmetry index, and whether the difference is beyond rep-to-rep variation</caption>
+                <caption className="visually-hidden">Left and right values per rep, symmetry index, and whether the difference is real</caption>
                 <thead>
                   <tr>
                     <th scope="col">Metric</th>
@@ -51,7 +51,7 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
                               Yes{asymmetry.worseSide ? `, ${asymmetry.worseSide} side worse` : ''}
                             </strong>
                           ) : (
-                            <span>No: within rep-to-rep variation</span>
+                            <span>No: within keypoint noise, model bias or rep-to-rep variation</span>
                           )}
                         </td>
                       </tr>
@@ -62,7 +62,7 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
             </div>
           )}
           <p className="muted small">
-            A difference counts as real only when it is larger than how much each side varies from rep to rep.
+            A difference counts as real only when it is well above what the keypoints can tell apart (3 times their noise while you stand, and the pose model's own left/right bias) and, with three reps or more, than how much each side varies from rep to rep.
           </p>
         </div>
         <BodyDiagram marks={marks} title="Joints with a fault or a real left/right difference" />

@@ -1,7 +1,7 @@
 /** Summary: reps, depth, tempo, camera view and what it can and cannot measure, confidence, warnings. */
-import { repNumber } from '../../core/series';
+import { depthSummary } from '../../core/depth_judgement';
 import type { Analysis, MetricKey } from '../../core/types';
-import { FAULT_LABELS, METRIC_LABELS, formatMetric, formatPercent, formatSeconds } from './labels';
+import { FAULT_LABELS, METRIC_LABELS, formatPercent, formatSeconds } from './labels';
 
 function range(values: number[], format: (v: number) => string): string {
   if (values.length === 0) return '–';
@@ -16,9 +16,8 @@ const VIEW_WORDS = { front: 'front', side: 'side', oblique: 'oblique (about 45°
 export function ReportSummary({ analysis }: { analysis: Analysis }) {
   const reps = analysis.reps;
   const partial = reps.filter((rep) => rep.partial).length;
-  const shallow = reps.filter((rep) => rep.flags.some((flag) => flag.fault === 'shallow_depth')).length;
-  const thighPeaks = reps.map((rep) => repNumber(rep, 'thighAngleDeg', null)).filter((v): v is number => v !== null);
-  const depthMeasurable = analysis.measurability.thighAngleDeg?.measurable || analysis.measurability.depth?.measurable;
+  // One statement per view, against the lifter's depth target (the same sentence as the findings').
+  const depth = depthSummary(analysis);
   const keys = Object.keys(analysis.measurability) as MetricKey[];
   const measurable = keys.filter((key) => analysis.measurability[key].measurable);
   const notMeasurable = keys.filter((key) => !analysis.measurability[key].measurable);
@@ -40,17 +39,8 @@ export function ReportSummary({ analysis }: { analysis: Analysis }) {
         </div>
         <div>
           <dt>Depth</dt>
-          <dd>
-            {!depthMeasurable ? (
-              <span className="not-measurable">not measurable from this view</span>
-            ) : reps.length === 0 ? (
-              '–'
-            ) : (
-              <>
-                {shallow === 0 ? 'Every rep reached parallel' : `${shallow} of ${reps.length} reps shallow`}
-                {thighPeaks.length > 0 && <span className="muted"> · thigh at the bottom {range(thighPeaks, (v) => formatMetric('thighAngleDeg', v))} (0° = parallel)</span>}
-              </>
-            )}
+          <dd data-testid="depth-summary">
+            {reps.length === 0 ? '–' : depth.measurable ? depth.text : <span className="not-measurable">{depth.text}</span>}
           </dd>
         </div>
         <div>

@@ -1,6 +1,8 @@
 /** Pick or drop a video, and choose the pose model. Starting is the parent's business. */
 import { useId, useRef, useState, type DragEvent } from 'react';
+import type { DepthTarget } from '../../core/types';
 import type { PoseModelName } from '../../pose/types';
+import { DepthTargetChoice } from './DepthTargetChoice';
 
 export const ACCEPTED_VIDEO_TYPES = 'video/mp4,video/quicktime,video/webm,video/x-matroska,.mp4,.m4v,.mov,.webm,.mkv';
 
@@ -9,9 +11,12 @@ export interface UploadPanelProps {
   onModelChange: (model: PoseModelName) => void;
   onFile: (file: File) => void;
   disabled: boolean;
+  /** The depth the reps are judged against (absent: no choice shown, the core's default). */
+  depthTarget?: DepthTarget;
+  onDepthTargetChange?: (target: DepthTarget) => void;
 }
 
-export function UploadPanel({ model, onModelChange, onFile, disabled }: UploadPanelProps) {
+export function UploadPanel({ model, onModelChange, onFile, disabled, depthTarget, onDepthTargetChange }: UploadPanelProps) {
   const inputId = useId();
   const hintId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -63,6 +68,7 @@ export function UploadPanel({ model, onModelChange, onFile, disabled }: UploadPa
           }}
         />
       </div>
+      {depthTarget && onDepthTargetChange ? <DepthTargetChoice value={depthTarget} onChange={onDepthTargetChange} disabled={disabled} /> : null}
       <fieldset className="model-choice" disabled={disabled}>
         <legend>Pose model</legend>
         <label>

@@ -14,7 +14,7 @@ function usageError(argv: string[]): CliError {
 
 describe('analyze argument parsing', () => {
   it('defaults to the full model and stdout', () => {
-    expect(parseArgs(['clip.mp4'])).toEqual({ input: 'clip.mp4', model: 'full', out: null, quiet: false });
+    expect(parseArgs(['clip.mp4'])).toEqual({ input: 'clip.mp4', model: 'full', depthTarget: 'parallel', out: null, quiet: false });
   });
 
   it('takes --model and --out in both spellings', () => {
@@ -22,8 +22,14 @@ describe('analyze argument parsing', () => {
     expect(parseArgs(['clip.mov', '--model=full', '--out=b.json'])).toMatchObject({ model: 'full', out: 'b.json' });
   });
 
+  it('takes the depth the lifter aims for with --depth', () => {
+    expect(parseArgs(['clip.mp4', '--depth', 'above'])).toMatchObject({ depthTarget: 'above_parallel' });
+    expect(parseArgs(['clip.mp4', '--depth=full'])).toMatchObject({ depthTarget: 'full' });
+    expect(parseArgs(['--depth', 'parallel', 'clip.mp4'])).toMatchObject({ depthTarget: 'parallel', input: 'clip.mp4' });
+  });
+
   it('takes two videos of one set', () => {
-    expect(parseArgs(['front.mp4', 'side.mp4', '--out', 'set.json'])).toEqual({ input: 'front.mp4', second: 'side.mp4', model: 'full', out: 'set.json', quiet: false });
+    expect(parseArgs(['front.mp4', 'side.mp4', '--out', 'set.json'])).toEqual({ input: 'front.mp4', second: 'side.mp4', model: 'full', depthTarget: 'parallel', out: 'set.json', quiet: false });
   });
 
   it('answers --help', () => {
@@ -35,6 +41,7 @@ describe('analyze argument parsing', () => {
     [['a.mp4', '--model', 'heavy'], /lite or full/],
     [['a.mp4', '--model'], /lite or full/],
     [['a.mp4', '--out'], /needs a file/],
+    [['a.mp4', '--depth', 'deep'], /above, parallel or full/],
     [['a.mp4', '--fast'], /unknown option --fast/],
     [['a.mp4', 'b.mp4', 'c.mp4'], /at most two inputs/],
   ])('rejects %j with a usage message', (argv, message) => {

@@ -48,7 +48,7 @@ describe('analyze() on synthetic squats', () => {
     const { a } = run({ reps: 5, view: 'front', valgusDeg: { left: 12, right: 0 }, bottomThighAngleDeg: -20 });
     expect(faults(a)).toEqual(['knee_valgus']);
     expect(flags(a, 'knee_valgus').map((f) => f.side)).toEqual(['left', 'left', 'left', 'left', 'left']);
-    const asym = a.asymmetries.find((x) => x.metric === 'kneeValgusDeg')!;
+    const asym = a.asymmetries.find((x) => x.metric === 'kneeDrift')!;
     expect(asym.worseSide).toBe('left');
     expect(asym.beyondVariation).toBe(true);
   });

@@ -77,11 +77,16 @@ describe.skipIf(!exists)('real clips (fixtures/tracks, MANIFEST expectations)', 
     expect(a.findings.some((f) => f.id === 'fault-heel_lift')).toBe(true);
   });
 
-  it('front-shallow: half squats reported well above parallel from the hip height; the deep and parallel front clips are not', () => {
-    expect(clip('front-shallow-lowres').findings.some((f) => f.id === 'depth-from-hip-height')).toBe(true);
-    for (const name of ['front-deep-good-lowres', 'front-two-reps-good']) {
-      expect(clip(name).findings.some((f) => f.id === 'depth-from-hip-height'), name).toBe(false);
-    }
+  it('front views, one depth statement each: front-shallow short of parallel, front-deep reached, front-two-reps-good ("to about parallel") not judged from the front', () => {
+    const depth = (name: string) => {
+      const d = clip(name).findings.filter((f) => f.id === 'depth' || f.id.includes('shallow_depth'));
+      expect(d, name).toHaveLength(1);
+      return d[0];
+    };
+    expect(depth('front-shallow-lowres').kind).toBe('fault');
+    expect(depth('front-shallow-lowres').text).toMatch(/short of parallel/);
+    expect(depth('front-deep-good-lowres').text).toMatch(/reached parallel/);
+    expect(depth('front-two-reps-good').text).toMatch(/^Depth not judged/);
   });
 
   it('side-forward-lean: forward lean flagged', () => {

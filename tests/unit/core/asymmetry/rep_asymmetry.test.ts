@@ -27,26 +27,45 @@ describe('repAsymmetry', () => {
   const front = ['front', 'front', 'front', 'front', 'front'] as const;
 
   it('is real when the mean difference exceeds both sides\' rep-to-rep SD and the floor', () => {
-    const a = repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13, 15, 12], [3, 4, 2, 5, 3]), front);
+    const a = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.12, 0.14, 0.13, 0.15, 0.12], [0.03, 0.04, 0.02, 0.05, 0.03]), front);
     expect(a.beyondVariation).toBe(true);
     expect(a.worseSide).toBe('left');
-    expect(a.meanDifference).toBeCloseTo(9.8, 6);
+    expect(a.meanDifference).toBeCloseTo(0.098, 6);
   });
 
   it('is not real when one side varies more than the difference', () => {
-    const a = repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [2, 20, 5, 18, 4], [3, 4, 2, 5, 3]), front);
+    const a = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.02, 0.2, 0.05, 0.18, 0.04], [0.03, 0.04, 0.02, 0.05, 0.03]), front);
     expect(a.beyondVariation).toBe(false);
   });
 
   it('is not real below the floor even with zero variation (exact input)', () => {
-    const a = repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [4, 4, 4], [1, 1, 1]), ['front', 'front', 'front']);
-    expect(a.beyondVariation).toBe(false); // 3 deg < 5 deg floor
+    const a = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.04, 0.04, 0.04], [0.01, 0.01, 0.01]), ['front', 'front', 'front']);
+    expect(a.beyondVariation).toBe(false); // 0.03 < 0.07 leg lengths
   });
 
-  it('needs three reps from a fair view', () => {
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14], [2, 3]), ['front', 'front']).beyondVariation).toBe(false);
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13], [2, 3, 2]), ['oblique', 'oblique', 'oblique']).beyondVariation).toBe(false);
-    expect(repAsymmetry('kneeValgusDeg', peaks('kneeValgusDeg', [12, 14, 13], [2, 3, 2]), ['front', 'front', 'front']).beyondVariation).toBe(true);
+  it('reports a clear difference on one or two reps, from a fair view only, with the confidence the rep count allows', () => {
+    const noise = { left: 0.01, right: 0.01 };
+    const one = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.12], [0.02]), ['front'], noise);
+    expect(one.beyondVariation).toBe(true);
+    expect(one.confidence).toBeCloseTo(0.3, 6);
+    const two = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.12, 0.14], [0.02, 0.03]), ['front', 'front'], noise);
+    expect(two.beyondVariation).toBe(true);
+    expect(two.confidence).toBeCloseTo(0.6, 6);
+    // Heel lift is compared from the front only (the far foot is hidden at 45 degrees).
+    expect(repAsymmetry('heelLift', peaks('heelLift', [0.2, 0.2], [0, 0]), ['oblique', 'oblique'], noise).beyondVariation).toBe(false);
+    // Knee drift from 45 degrees, above its larger 45-degree floor (perspective).
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.12, 0.14], [0.02, 0.03]), ['oblique', 'oblique'], noise).beyondVariation).toBe(false);
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.2, 0.21], [0.01, 0.02]), ['oblique', 'oblique'], noise).beyondVariation).toBe(true);
+  });
+
+  it('does not report a one-rep difference inside 3 SD of the standing keypoint noise', () => {
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.15], [0.05]), ['front'], { left: 0.03, right: 0.03 }).beyondVariation).toBe(false);
+    expect(repAsymmetry('kneeDrift', peaks('kneeDrift', [0.15], [0.05]), ['front'], { left: 0.01, right: 0.01 }).beyondVariation).toBe(true);
+  });
+
+  it('does not report a difference under the metric\'s bias floor however many reps agree (a bias is not noise)', () => {
+    const a = repAsymmetry('kneeDrift', peaks('kneeDrift', [0.06, 0.06, 0.06, 0.06, 0.06, 0.06], [0, 0, 0, 0, 0, 0]), ['front', 'front', 'front', 'front', 'front', 'front'], { left: 0, right: 0 });
+    expect(a.beyondVariation).toBe(false); // 0.06 < 0.07 leg lengths
   });
 
   it('reads "worse" the right way for metrics where less is worse', () => {

@@ -18,7 +18,9 @@ function input(def: FaultDef, value: number, extra: Partial<RepFlagInput> = {}, 
   const peaks: MetricPeaks = {};
   const p = peak(value, confidence);
   peaks[def.metric] = metricDef(def.metric).sided ? { left: p, right: null } : p;
-  return { rep: 2, peaks, bottomSeen: true, view: 'front', viewAt: () => 'side', ...extra };
+  // Depth is judged from the side (a front view has no thigh angle: its depth is a finding).
+  const view = def.fault === 'shallow_depth' ? 'side' : 'front';
+  return { rep: 2, peaks, bottomSeen: true, view, viewAt: () => 'side', ...extra };
 }
 
 /**
@@ -30,12 +32,14 @@ function tierValues(def: FaultDef): { value: number; severity: Severity | null }
   const { mild, moderate, severe } = def.tiers;
   const step = def.worse === 'higher' ? 1 : -1;
   const eps = 1e-6 * Math.max(1, Math.abs(mild));
-  return [
+  const values: { value: number; severity: Severity | null }[] = [
     { value: mild - step * eps, severity: null },
     { value: (mild + moderate) / 2, severity: 'mild' },
     { value: (moderate + severe) / 2, severity: 'moderate' },
-    { value: severe + step * Math.abs(severe), severity: 'severe' },
   ];
+  // Missing a depth target is never severe (depth_judgement.ts): its severe tier cannot be reached.
+  if (def.fault !== 'shallow_depth') values.push({ value: severe + step * Math.abs(severe), severity: 'severe' });
+  return values;
 }
 
 describe('every fault detector on its own', () => {
@@ -47,7 +51,7 @@ describe('every fault detector on its own', () => {
           expect(flag?.severity ?? null, `${def.fault} at ${value}`).toBe(severity);
           if (flag) {
             expect(flag).toMatchObject({ fault: def.fault, metric: def.metric, rep: 2, threshold: def.tiers.mild, view: 'side' });
-            expect(flag.value).toBeCloseTo(value, 3);
+            expect(flag.value).toBeCloseTo(Math.round(value * 1000) / 1000, 6); // flags keep 3 decimals
           }
         }
       });
@@ -91,7 +95,7 @@ describe('what each detector adds to the common rules', () => {
 
   it('shallow depth: only when the bottom of the rep was seen', () => {
     const def = faultDef('shallow_depth');
-    expect(def.detect(input(def, -20))).toMatchObject({ severity: 'moderate' });
+    expect(def.detect(input(def, -20))).toMatchObject({ severity: 'mild' });
     expect(def.detect(input(def, -20, { bottomSeen: false }))).toBeNull();
   });
 

@@ -6,7 +6,7 @@
  * ../analyze_synthetic.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { MetricSeries } from '../../../../src/core/metrics/metric_context';
+import type { LifterOrientation, MetricSeries } from '../../../../src/core/metrics/metric_context';
 import { METRICS, metricDef, type SeriesOf } from '../../../../src/core/metrics/registry';
 import type { MetricKey, Side, ViewKind } from '../../../../src/core/types';
 import { analyze } from '../../../../src/core/analyze';
@@ -28,6 +28,10 @@ const FRONT_FEET: FramePoints = {
   ...FRONT, leftHeel: [100, 0], rightHeel: [60, 0],
   leftToe: [100 + 60 * Math.sin((15 * Math.PI) / 180), -5], rightToe: [60 - 60 * Math.sin((10 * Math.PI) / 180), -5],
 };
+// Front view standing straight: each knee on its hip-ankle line.
+const FRONT_STANDING: FramePoints = { ...FRONT, leftKnee: [100, 55], rightKnee: [60, 55] };
+// Square to the camera, the lifter's left toward image right.
+const FACING: LifterOrientation = { cx: 1, sx: 0, source: '3d', hipOverAnkle: null };
 // Front view, hips 9 px toward the lifter's left (the left hip is at larger x).
 const FRONT_SHIFTED: FramePoints = { leftHip: [109, 100], rightHip: [69, 100], leftAnkle: [100, 10], rightAnkle: [60, 10] };
 // Side view, facing image right: both legs on top of each other.
@@ -45,9 +49,14 @@ interface Case {
   value: number;
   /** Expected confidence in `view`, where it is a plain product (0.9 score x view factor x ...). */
   confidence?: number;
+  /** Frames before `frame` in the context (e.g. the lifter standing); the value is read at `frame`. */
+  before?: readonly FramePoints[];
 }
 
 const CASES: Case[] = [
+  // Knees 8 px further in than while standing, on a 90 px leg; x |cos yaw| (1) for the confidence.
+  { metric: 'kneeDrift', side: 'left', view: 'front', frame: FRONT, before: [FRONT_STANDING, FRONT_STANDING, FRONT_STANDING], options: { standing: [0, 1, 2], lifter: FACING }, value: 8 / 90, confidence: 0.9 },
+  { metric: 'kneeDrift', side: 'right', view: 'front', frame: FRONT, before: [FRONT_STANDING, FRONT_STANDING, FRONT_STANDING], options: { standing: [0, 1, 2], lifter: FACING }, value: 8 / 90 },
   { metric: 'kneeValgusDeg', side: 'left', view: 'front', frame: FRONT, value: 2 * deg(Math.atan(8 / 45)), confidence: 0.9 },
   { metric: 'kneeValgusDeg', side: 'right', view: 'front', frame: FRONT, value: 2 * deg(Math.atan(8 / 45)) },
   { metric: 'kneeOffset', side: 'left', view: 'front', frame: FRONT, value: 8 / 90, confidence: 0.9 },
@@ -74,8 +83,8 @@ const CASES: Case[] = [
 
 const VIEWS: ViewKind[] = ['front', 'side', 'oblique'];
 
-function computeOne(metric: MetricKey, side: Side | null, frame: FramePoints, options: ContextOptions): MetricSeries {
-  const ctx = metricContext([frame], options);
+function computeOne(metric: MetricKey, side: Side | null, frame: FramePoints, options: ContextOptions, before: readonly FramePoints[] = []): MetricSeries {
+  const ctx = metricContext([...before, frame], options);
   const seriesOf: SeriesOf = (key, s) => {
     const compute = metricDef(key as MetricKey).compute;
     if (compute === 'rep-stage') throw new Error(`${key} is filled by the rep stage`);
@@ -92,20 +101,22 @@ describe('each metric on its own', () => {
 
   for (const c of CASES) {
     it(`${c.metric}${c.side ? ` (${c.side})` : ''} from the ${c.view}: ${c.value.toFixed(3)}`, () => {
-      const out = computeOne(c.metric, c.side, c.frame, { view: c.view, ...c.options });
-      expect(out.value[0]).toBeCloseTo(c.value, 4);
-      if (c.confidence !== undefined) expect(out.confidence[0]).toBeCloseTo(c.confidence, 5);
+      const at = c.before?.length ?? 0;
+      const out = computeOne(c.metric, c.side, c.frame, { view: c.view, ...c.options }, c.before);
+      expect(out.value[at]).toBeCloseTo(c.value, 4);
+      if (c.confidence !== undefined) expect(out.confidence[at]).toBeCloseTo(c.confidence, 5);
     });
 
     it(`${c.metric}${c.side ? ` (${c.side})` : ''}: not measurable from the views the registry rules out, measured from the others`, () => {
       const views = metricDef(c.metric).views;
+      const at = c.before?.length ?? 0;
       for (const view of VIEWS) {
-        const out = computeOne(c.metric, c.side, c.frame, { view, ...c.options });
+        const out = computeOne(c.metric, c.side, c.frame, { view, ...c.options }, c.before);
         if (views[view] === 0) {
-          expect(out.value[0], view).toBeNaN();
+          expect(out.value[at], view).toBeNaN();
         } else if (view === c.view) {
-          expect(out.confidence[0], view).toBeGreaterThan(0);
-          expect(out.confidence[0], view).toBeLessThanOrEqual(views[view]);
+          expect(out.confidence[at], view).toBeGreaterThan(0);
+          expect(out.confidence[at], view).toBeLessThanOrEqual(views[view]);
         }
       }
     });

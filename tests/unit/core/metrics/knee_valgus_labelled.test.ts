@@ -105,6 +105,26 @@ describe.skipIf(!exists)('valgus metrics on real labelled keypoints (knee-labels
   });
 });
 
+describe.skipIf(!exists)('kneeDrift by run on the labelled keypoints (the per-lifter measure the flag reads)', () => {
+  it('separates knees-too-narrow runs from correct runs at the rep, against their own standing frames, for any assumed frame size', async () => {
+    const { loadCsv, findRuns, productKneeDrift } = await import('../../../../scripts/eval/knee_labelled_auc');
+    const rows = loadCsv();
+    const runs = findRuns(rows).filter(([s]) => rows[s].label === 3 || rows[s].label === 0);
+    // 10 + 10 runs (one recording each; runs found from label changes and jumps in position).
+    expect(runs.filter(([s]) => rows[s].label === 3)).toHaveLength(10);
+    expect(runs.filter(([s]) => rows[s].label === 0)).toHaveLength(10);
+    for (const aspect of [4 / 3, 16 / 9, 3 / 4, 9 / 16]) {
+      const pos: number[] = [], neg: number[] = [];
+      for (const [s, e] of runs) (rows[s].label === 3 ? pos : neg).push(productKneeDrift(rows.slice(s, e), aspect)[0]);
+      const auc = rocAuc(pos, neg);
+      console.log(`[valgus_labelled] kneeDrift at the rep, frame ${aspect.toFixed(2)}: AUC runs 3 vs 0 = ${auc.toFixed(3)}`);
+      // Measured 1.000 at every size (scripts/eval/knee_labelled_auc.ts); 0.9 allows 10 of the 100
+      // run pairs out of order and is far above chance: a sign or side mix-up would sit near 0.
+      expect(auc).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+});
+
 describe('rocAuc', () => {
   it('is 1 for perfect separation, 0.5 for identical sets, and counts ties half', () => {
     expect(rocAuc([3, 4], [1, 2])).toBe(1);

@@ -130,7 +130,7 @@ describe('ReportView', () => {
     expect(row.textContent).toContain('105 %');
     expect(row.textContent).toContain('Yes, left side worse');
     const knee = document.querySelector('.asymmetry-panel tr[data-metric="kneeFlexionDeg"]')!;
-    expect(knee.textContent).toContain('within rep-to-rep variation');
+    expect(knee.textContent).toContain('within keypoint noise, model bias or rep-to-rep variation');
     // Body diagram: left ankle marked (flags and the real asymmetry); right ankle not.
     expect(document.querySelector('[data-joint="ankle-left"]')).toBeTruthy();
     expect(document.querySelector('[data-joint="ankle-right"]')).toBeNull();
