@@ -28,7 +28,6 @@ const model = cliDefaults === 'help' ? 'full' : cliDefaults.model;
 
 /** Known gaps, each owned elsewhere: the test is expected to fail until fixed. */
 const KNOWN_GAPS: Record<string, string> = {
-  'home-front-bodyweight': 'severe hip_shift: the camera is yawed ~25 deg off the front, so the hips moving back read as a sideways shift (hip-shift metric, not heel lift)',
 };
 
 const good = CORPUS.filter((c) => c.good);

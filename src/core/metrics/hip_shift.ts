@@ -5,12 +5,25 @@
  * (REFERENCE.md §1). Using the hips' own line makes it independent of whether the lifter faces
  * the camera or away. Front view only: from 45 deg the hips moving back during the squat look
  * like moving sideways, which would be a guess.
+ *
+ * The same leak exists in a front view that is not square: the hips travel ~0.2 m backward at
+ * depth and a camera turned by yaw shows 0.2 sin(yaw) m of that as sideways shift. The flag tiers
+ * (flags/thresholds.ts HIP_SHIFT_HIP_WIDTH) were set so that a camera within 15 deg of square
+ * leaks less than the mild tier; beyond that (|sin yaw| > 0.26, the yaw from BlazePose's 3D hips,
+ * metrics/knee_drift.ts lifterOrientation) the number is not measurable rather than a guess.
+ * Reading the shift from keypoints3D instead was tried and does not hold: on the front clips'
+ * ffmpeg-mirrored copies the 3D shift at the bottom does not change sign with the picture
+ * (front-deep-good-lowres -0.17 vs +0.06 mirrored), i.e. it is mostly the model's depth guess.
  */
 import { KP } from '../keypoint_access';
 import { type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT } from './metric_context';
 
+/** Beyond this |sin yaw| (15 deg) the hips' backward travel leaks into the sideways shift past the mild tier. */
+export const HIP_SHIFT_MAX_ABS_SIN_YAW = 0.26;
+
 export function hipShift(ctx: MetricContext): MetricSeries {
   const out = newSeries(ctx.n);
+  if (ctx.lifter?.source === '3d' && Math.abs(ctx.lifter.sx) > HIP_SHIFT_MAX_ABS_SIN_YAW) return out;
   const { n, X, Y } = ctx;
   const minWidth = 0.1 * ctx.base.legPx;
   for (let i = 0; i < n; i++) {

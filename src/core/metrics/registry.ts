@@ -486,7 +486,7 @@ export const METRICS = [
     plain: (v) => `hips ${Math.round(Math.abs(v) * 100)} % of hip width toward the ${v >= 0 ? 'left' : 'right'}`,
     amount: pctOf('hip width'),
     peak: 'absmax',
-    views: { front: 1, side: 0, oblique: 0, needs: 'hip shift needs a front view: from the side or at 45 degrees the hips moving back look like moving sideways' },
+    views: { front: 1, side: 0, oblique: 0, needs: 'hip shift needs a front view: from the side or at 45 degrees the hips moving back look like moving sideways', missing: 'hip shift needs the camera square to the lifter (within about 15 degrees) and both hips and ankles seen clearly: turned further, the hips moving back look like moving sideways' },
     noiseGate: 'deviation',
     keypoints: { both: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     anchor: 'hip',
