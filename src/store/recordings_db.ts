@@ -9,8 +9,12 @@
  * Chunks are stored as ArrayBuffers rather than Blobs: every IndexedDB implementation clones
  * those, and a stored Blob can go stale in some browsers when its backing file is cleaned up.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import type Dexie from 'dexie';
 import type { PoseTrack } from '../core/types';
+import { AppDexie, DEFAULT_DB_NAME } from './app_db';
+import { isQuotaError, isStorageUnavailable } from './storage_errors';
+
+export { DEFAULT_DB_NAME } from './app_db';
 
 export type RecordingStatus = 'recording' | 'complete' | 'interrupted';
 
@@ -40,7 +44,7 @@ export interface RecordingMeta {
   analysedAt: number | null;
 }
 
-interface RecordingChunk {
+export interface RecordingChunk {
   recordingId: string;
   seq: number;
   data: ArrayBuffer;
@@ -57,29 +61,17 @@ export class RecordingStorageError extends Error {
   }
 }
 
-function errorNames(error: unknown): string[] {
-  const names: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const rec = e as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (typeof rec.name === 'string') names.push(rec.name);
-    e = rec.inner ?? rec.cause;
-  }
-  return names;
-}
-
 /** Turns whatever IndexedDB threw into a plain-language RecordingStorageError. */
 export function describeStorageError(error: unknown): RecordingStorageError {
   if (error instanceof RecordingStorageError) return error;
-  const names = errorNames(error);
-  if (names.includes('QuotaExceededError')) {
+  if (isQuotaError(error)) {
     return new RecordingStorageError(
       'quota',
       "The browser's storage for this site is full, so the recording could not be saved. Delete old recordings below (or free disk space), then record again.",
       { cause: error },
     );
   }
-  if (names.some((n) => ['MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'SecurityError', 'DatabaseClosedError'].includes(n))) {
+  if (isStorageUnavailable(error)) {
     return new RecordingStorageError(
       'unavailable',
       'This browser is not letting the site store recordings (private window, or storage blocked in its settings). You can still record, but download the video before leaving the page.',
@@ -105,21 +97,6 @@ export interface FinishRecording {
   liveTrack?: PoseTrack | null;
 }
 
-class RecordingsDexie extends Dexie {
-  recordings!: EntityTable<RecordingMeta, 'id'>;
-  chunks!: Table<RecordingChunk, [string, number]>;
-
-  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
-    this.version(1).stores({
-      recordings: 'id, createdAt, status',
-      chunks: '[recordingId+seq], recordingId',
-    });
-  }
-}
-
-export const DEFAULT_DB_NAME = 'squat-analyzer-recordings';
-
 function newId(): string {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
@@ -127,11 +104,11 @@ function newId(): string {
 }
 
 export class RecordingStore {
-  private readonly db: RecordingsDexie;
+  private readonly db: AppDexie;
   private readonly lastSeen = new Map<string, number>();
 
   constructor(dbName = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    this.db = new RecordingsDexie(dbName, options);
+    this.db = new AppDexie(dbName, options);
   }
 
   /** Starts a recording row; chunks follow with appendChunk. */

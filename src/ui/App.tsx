@@ -1,8 +1,9 @@
 /**
- * App shell: three tabs (analyse a video, record, results). State that must survive tab switches
- * lives here: the loaded videos, the running analysis (with its File), the chosen model.
+ * App shell: four tabs (analyse a video, record, results, history). State that must survive tab
+ * switches lives here: the loaded videos, the running analysis (with its File), the chosen model.
+ * Every analysed video is saved to the history (src/ui/history) as it arrives.
  */
-import { Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DepthTarget } from '../core/types';
 import type { PoseModelName } from '../pose/types';
 import { AnalysisProgressView } from './upload/AnalysisProgressView';
@@ -13,15 +14,29 @@ import { LazyLiveRecorder, preloadReportView } from './app/lazy_parts';
 import { releaseLoadedVideo, type LoadedVideo } from './app/loaded_videos';
 import { ResultsView } from './app/ResultsView';
 import { useVideoAnalysis } from './app/use_video_analysis';
+import { HistoryProvider, useHistory } from './history/history_context';
+import { sessionToLoadedVideo } from './history/open_session';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
 
-type TabId = 'analyse' | 'record' | 'results';
+const HistoryView = lazy(() => import('./history/HistoryView'));
+
+type TabId = 'analyse' | 'record' | 'results' | 'history';
 const TABS: { id: TabId; label: string }[] = [
   { id: 'analyse', label: 'Analyse a video' },
   { id: 'record', label: 'Record' },
   { id: 'results', label: 'Results' },
+  { id: 'history', label: 'History' },
 ];
 
 export function App() {
+  return (
+    <HistoryProvider>
+      <AppShell />
+    </HistoryProvider>
+  );
+}
+
+function AppShell() {
   const [tab, setTab] = useState<TabId>('analyse');
   // Full by default: on the shared clips it gives the verdicts a coach signs more often than lite
   // (docs/accuracy.md, "Lite or full"); lite stays a choice, and the live preview's model.
@@ -29,17 +44,62 @@ export function App() {
   const [depthTarget, setDepthTarget] = useState<DepthTarget>('parallel');
   const [videos, setVideos] = useState<LoadedVideo[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const videosRef = useRef(videos);
+  videosRef.current = videos;
   // The recorder stays mounted once opened, so a recording goes on while another tab is shown.
   const [recorderOpened, setRecorderOpened] = useState(false);
   if (tab === 'record' && !recorderOpened) setRecorderOpened(true);
-  const tabRefs = useRef<Record<TabId, HTMLButtonElement | null>>({ analyse: null, record: null, results: null });
+  const tabRefs = useRef<Record<TabId, HTMLButtonElement | null>>({ analyse: null, record: null, results: null, history: null });
+  const history = useHistory();
+  const historyRef = useRef(history);
+  historyRef.current = history;
+  const [historyProblem, setHistoryProblem] = useState<string | null>(null);
 
-  const addVideo = useCallback((video: LoadedVideo) => {
+  const showVideo = useCallback((video: LoadedVideo) => {
     setVideos((list) => [...list, video]);
     setSelectedId(video.id);
     setTab('results');
   }, []);
-  const analysis = useVideoAnalysis(addVideo);
+  const addUploaded = useCallback(
+    (video: LoadedVideo) => {
+      showVideo(video);
+      void historyRef.current.record(video, 'upload');
+    },
+    [showVideo],
+  );
+  const addRecorded = useCallback(
+    (video: LoadedVideo) => {
+      showVideo(video);
+      void historyRef.current.record(video, 'recording');
+    },
+    [showVideo],
+  );
+  const analysis = useVideoAnalysis(addUploaded);
+
+  /** A session from the history: shown on the results page (once), not saved again. */
+  const openSession = useCallback(
+    async (sessionId: string) => {
+      const already = videosRef.current.find((v) => {
+        const link = historyRef.current.link(v.id);
+        return link?.status === 'saved' && link.session.id === sessionId;
+      });
+      if (already) {
+        setSelectedId(already.id);
+        setTab('results');
+        return;
+      }
+      try {
+        setHistoryProblem(null);
+        const opened = await historyRef.current.store.open(sessionId);
+        const video = sessionToLoadedVideo(opened);
+        historyRef.current.attach(video.id, opened.session);
+        showVideo(video);
+      } catch (error) {
+        setHistoryProblem((error as Error).message);
+      }
+    },
+    [showVideo],
+  );
   const analysing = analysis.running !== null;
   useEffect(() => {
     if (analysing) preloadReportView();
@@ -70,8 +130,6 @@ export function App() {
     };
   }, []);
 
-  const videosRef = useRef(videos);
-  videosRef.current = videos;
   useEffect(() => () => videosRef.current.forEach(releaseLoadedVideo), []);
 
   const selected = videos.find((v) => v.id === selectedId) ?? videos.at(-1) ?? null;
@@ -127,6 +185,7 @@ export function App() {
       </header>
 
       <main id="main" className="app-main">
+        <UpdatePrompt />
         {analysis.problem ? <ErrorNotice problem={analysis.problem} onDismiss={analysis.dismiss} /> : null}
 
         <section role="tabpanel" id="panel-analyse" aria-labelledby="tab-analyse" hidden={tab !== 'analyse'}>
@@ -148,7 +207,7 @@ export function App() {
           {recorderOpened ? (
             <ErrorBoundary what="recorder">
               <Suspense fallback={<p className="muted">Loading the recorder…</p>}>
-                <LazyLiveRecorder onAnalysed={addVideo} active={tab === 'record'} depthTarget={depthTarget} onDepthTargetChange={setDepthTarget} />
+                <LazyLiveRecorder onAnalysed={addRecorded} active={tab === 'record'} depthTarget={depthTarget} onDepthTargetChange={setDepthTarget} />
               </Suspense>
             </ErrorBoundary>
           ) : null}
@@ -161,11 +220,29 @@ export function App() {
               selected={selected}
               onSelect={setSelectedId}
               onRemove={removeVideo}
-              onUpdate={(updated) => setVideos((list) => list.map((v) => (v.id === updated.id ? updated : v)))}
+              onUpdate={(updated) => {
+                setVideos((list) => list.map((v) => (v.id === updated.id ? updated : v)));
+                void history.update(updated);
+              }}
             />
           ) : (
             <p className="panel muted">No video analysed yet. Choose one under “Analyse a video”.</p>
           )}
+        </section>
+
+        <section role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
+          {historyProblem ? (
+            <div className="notice error" role="alert">
+              <p>{historyProblem}</p>
+            </div>
+          ) : null}
+          {tab === 'history' ? (
+            <ErrorBoundary what="history">
+              <Suspense fallback={<p className="muted">Loading your history…</p>}>
+                <HistoryView onOpenSession={(id) => void openSession(id)} />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
         </section>
       </main>
       <footer className="app-footer muted small">

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { baseUrl, clip, launch, playReviewAndSample, screenshot, screenshotsDir, skipReason, type Session } from './harness';
 import { parseCsv } from '../../src/export/csv';
+import { uploadAndWaitForReport } from './upload_helpers';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set
 // (seen: 2.766621 after setting 2.766667), so "at the bottom" allows 1 ms, far below a frame.
@@ -18,20 +19,9 @@ const reason = skipReason(true);
 if (reason) console.warn(`report upload e2e skipped: ${reason}`);
 
 async function upload(session: Session, name: string): Promise<void> {
-  const { page } = session;
-  await page.getByRole('tab', { name: /Analyse a video/ }).click();
   // The tracks in fixtures/tracks were made with the full model: use the same here.
-  await page.locator('input[name="pose-model"][value="full"]').check();
-  await page.getByTestId('video-file-input').setInputFiles(clip(name));
-  await page.waitForFunction(
-    (clipName) => {
-      const report = document.querySelector('[data-testid="report"]');
-      return !!report && report.getAttribute('aria-label') === `Report for ${clipName}`;
-    },
-    name,
-    { timeout: 240_000 },
-  );
-  await page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 1);
+  await uploadAndWaitForReport(session.page, clip(name), { model: 'full' });
+  await session.page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 1);
 }
 
 describe.skipIf(reason !== null)('report in the app after an upload', () => {

@@ -31,4 +31,19 @@ describe.skipIf(reason !== null)('off-origin guard', () => {
       await session.close();
     }
   });
+
+  it("notices a request the service worker makes (the worker's own fetches count too)", async () => {
+    const session = await launch({ bypassCsp: true });
+    try {
+      const { page, context } = session;
+      await page.goto(baseUrl());
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      expect(session.offOriginRequests).toEqual([]);
+      await worker.evaluate(() => fetch('http://127.0.0.2:9/from-worker').catch(() => undefined));
+      await expect.poll(() => session.offOriginRequests.some((url) => url.startsWith('http://127.0.0.2:9/from-worker'))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -55,3 +55,18 @@ export function hasFfmpegEncoder(name: string): boolean {
     return false;
   }
 }
+
+/** Picks `file` through the page's file input (optionally with a pose model) and waits for its report. */
+export async function uploadAndWaitForReport(page: Page, file: string, options: { model?: 'lite' | 'full'; timeoutMs?: number } = {}): Promise<void> {
+  const name = path.basename(file);
+  await page.getByRole('tab', { name: /Analyse a video/ }).click();
+  if (options.model) await page.locator(`input[name="pose-model"][value="${options.model}"]`).check();
+  await page.getByTestId('video-file-input').setInputFiles(file);
+  await page.waitForFunction((clipName) => document.querySelector('[data-testid="report"]')?.getAttribute('aria-label') === `Report for ${clipName}`, name, { timeout: options.timeoutMs ?? 240_000 });
+}
+
+/** The same, and waits until the set is saved to the history. */
+export async function uploadAndWaitForHistory(page: Page, file: string): Promise<void> {
+  await uploadAndWaitForReport(page, file);
+  await page.waitForSelector('[data-testid="history-status"][data-status="saved"]', { timeout: 30_000 });
+}

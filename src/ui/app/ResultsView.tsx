@@ -7,6 +7,7 @@ import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
 import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
+import { SessionControls } from '../history/SessionControls';
 import { PeoplePicker } from '../people/PeoplePicker';
 import { followOtherPerson } from '../people/follow_person';
 
@@ -60,6 +61,7 @@ function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: st
           The movement analysis failed ({video.analysisError}); the skeleton is still shown.
         </p>
       ) : null}
+      <SessionControls video={video} />
       <button type="button" className="button subtle no-print" onClick={() => onRemove(video.id)}>
         Remove this video
       </button>

@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis, MetricKey } from '../../core/types';
 import { METRIC_LABELS } from '../report/labels';
-import { SIDE_COLOURS } from '../player/draw_skeleton';
+import { SIDE_COLOURS } from '../../render/draw_skeleton';
 import { flagThresholds, metricTimeSeries } from './chart_data';
 import type { TimeStore } from './time_store';
 import { thresholdLinesHook } from './threshold_lines';

@@ -8,7 +8,7 @@ import { thresholdLinesHook } from './threshold_lines';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis, MetricKey } from '../../core/types';
 import { METRIC_LABELS } from '../report/labels';
-import { SIDE_COLOURS } from '../player/draw_skeleton';
+import { SIDE_COLOURS } from '../../render/draw_skeleton';
 import { flagThresholds, metricPeakSeries } from './chart_data';
 import { GRID, inkColour } from './MetricChart';
 

@@ -34,7 +34,7 @@ import { type LiveEstimator, type LiveLoopStats, LivePoseLoop } from './live_pos
 import type { LiveRepCounterAdapter } from './live_rep_counter_adapter';
 import { OverlaySmoother } from './overlay_smoothing';
 import { RecordingSession, type SessionEnd } from './recording_session';
-import { drawSkeleton } from '../player/draw_skeleton';
+import { drawSkeleton } from '../../render/draw_skeleton';
 
 export type LivePhase = 'idle' | 'starting' | 'preview' | 'countdown' | 'recording' | 'saving' | 'analysing' | 'done';
 

@@ -13,12 +13,12 @@ import { useCallback, useEffect, useImperativeHandle, useRef, type CSSProperties
 import type { Analysis, MetricKey, PoseTrack } from '../../core/types';
 import { frameIndexAt } from '../../core/series';
 import { metricKeypoints } from '../report/labels';
-import { drawSkeleton } from './draw_skeleton';
-import { frameIndexAtTime } from './frame_at_time';
-import { overlayLabels, type OverlayHighlight } from './overlay_labels';
+import { drawSkeleton } from '../../render/draw_skeleton';
+import { frameIndexAtTime } from '../../render/frame_at_time';
+import { overlayLabels, type OverlayHighlight } from '../../render/overlay_labels';
 import './player.css';
 
-export type { OverlayHighlight } from './overlay_labels';
+export type { OverlayHighlight } from '../../render/overlay_labels';
 
 export interface PosePlayerHandle {
   /** Seek to t seconds (and pause, so the frame stays on screen). */

@@ -1,18 +1,10 @@
 /** Export the Analysis as JSON, per-frame metrics CSV and per-rep CSV, plus print. */
 import type { Analysis } from '../../core/types';
+import { downloadBlob } from '../download_file';
 import { analysisJson, exportFileName, exportMimeType, frameMetricsCsv, repsCsv, type ExportKind } from '../../export';
 
 export function downloadText(text: string, fileName: string, mimeType: string): void {
-  const blob = new Blob([text], { type: `${mimeType};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName);
 }
 
 const CONTENT: Record<ExportKind, (analysis: Analysis) => string> = {

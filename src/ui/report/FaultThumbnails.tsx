@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Analysis, Fault, Flag, PoseTrack } from '../../core/types';
-import { frameAtTime } from '../player/frame_at_time';
+import { frameAtTime } from '../../render/frame_at_time';
 import { FAULT_LABELS, SEVERITY_RANK, formatMetric, metricKeypoints, sideLabel } from './labels';
-import { drawSkeleton } from '../player/draw_skeleton';
+import { drawSkeleton } from '../../render/draw_skeleton';
 import { flagSeekRequest, type SeekRequest } from './RepTable';
 
 /** Per fault, the flag with the highest severity, then the furthest past its threshold. */

@@ -16,6 +16,7 @@ import { FindingsList } from './FindingsList';
 import { ChartsSection } from './ChartsSection';
 import { FaultThumbnails } from './FaultThumbnails';
 import { ExportButtons } from './ExportButtons';
+import { AnnotatedVideoButton } from '../export_video/AnnotatedVideoButton';
 import { METRIC_LABELS, formatSeconds, overlayMetricsFor } from './labels';
 import './report.css';
 
@@ -91,7 +92,8 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
     [seekTime],
   );
 
-  const player = (
+  // A session reopened from the history whose video was not kept has no URL: numbers only.
+  const player = video.url ? (
     <aside className="report-video" aria-label="Video with skeleton">
       <PosePlayer
         url={video.url}
@@ -114,6 +116,12 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
           Clear highlight
         </button>
       )}
+    </aside>
+  ) : (
+    <aside className="report-video" aria-label="Video not kept">
+      <p className="muted" data-testid="video-not-kept">
+        The video of this set was not kept on this device; the numbers below are as they were analysed.
+      </p>
     </aside>
   );
 
@@ -146,16 +154,17 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
               <RepTable analysis={analysis} onSeek={seek} />
               <FindingsList analysis={analysis} onSeekEvidence={onSeekEvidence} />
               <AsymmetryPanel analysis={analysis} />
-              <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} />
+              {video.url ? <FaultThumbnails analysis={analysis} url={video.url} track={video.track} onSeek={seek} /> : null}
               <ChartsSection analysis={analysis} time={time} onSeek={seekTime} onSelectRep={onSelectRep} />
               <ExportButtons analysis={analysis} sourceName={video.name} />
+              {video.url ? <AnnotatedVideoButton video={video} /> : null}
             </ErrorBoundary>
           ) : (
             <p aria-live="polite">Not analysed yet.</p>
           )}
         </div>
       </div>
-      {analysis && (
+      {analysis && video.url && (
         <section className="report-section no-print" aria-labelledby="compare-heading">
           <h2 id="compare-heading">Compare two reps</h2>
           <p className="muted small">Side by side, both reps reach the bottom together.</p>
@@ -164,7 +173,7 @@ function ReportForVideo({ video, allVideos, onSeek, intro, focusTitle }: ReportV
           </button>
           {reviewOpen && (
             <Suspense fallback={<p>Loading review…</p>}>
-              <RepReview videos={allVideos.length ? allVideos : [video]} initialVideoId={video.id} />
+              <RepReview videos={allVideos.some((v) => v.url) ? allVideos.filter((v) => v.url) : [video]} initialVideoId={video.id} />
             </Suspense>
           )}
         </section>

@@ -12,6 +12,7 @@ import { METRIC_COLUMNS } from '../../export/metric_columns';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
 import { PosePlayer } from '../player/PosePlayer';
+import { ComparisonVideoButton } from '../export_video/ComparisonVideoButton';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
 import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
@@ -298,6 +299,7 @@ export function RepReview(props: RepReviewProps) {
               <input type="checkbox" checked={mirrorB} onChange={(event) => setMirrorB(event.target.checked)} data-testid="review-mirror" /> Mirror right panel
             </label>
           </div>
+          <ComparisonVideoButton a={{ video: a.video, rep: a.repData, label: a.label }} b={{ video: b.video, rep: b.repData, label: b.label }} mirrorB={mirrorB} />
           <div className="review-scrub">
             <input
               type="range"

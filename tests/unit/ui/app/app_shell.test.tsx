@@ -15,6 +15,8 @@ describe('app shell', () => {
     expect(record.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(record);
     fireEvent.keyDown(record, { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'History' }), { key: 'ArrowLeft' });
     expect(screen.getByRole('tab', { name: /Results/ }).getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(screen.getByRole('tab', { name: /Results/ }), { key: 'Home' });
     expect(analyse.getAttribute('aria-selected')).toBe('true');

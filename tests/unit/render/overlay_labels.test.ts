@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { column, columnValue } from '../../../../src/core/series';
-import { overlayLabels } from '../../../../src/ui/player/overlay_labels';
-import { makeSampleAnalysis } from '../../../support/sample_analysis';
+import { column, columnValue } from '../../../src/core/series';
+import { overlayLabels } from '../../../src/render/overlay_labels';
+import { makeSampleAnalysis } from '../../support/sample_analysis';
 
 describe('overlay labels on the analysed video', () => {
   it('writes the value of the frame on screen (the last frame at or before t), highlighted metric first', () => {

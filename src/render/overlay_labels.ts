@@ -3,10 +3,10 @@
  * at the frame on screen. The flagged metric (when one is highlighted) comes first, in the
  * highlight colour; other metrics are labelled only where they have a value.
  */
-import { isSidedMetric } from '../../core/metrics/registry';
-import { columnValue, frameIndexAt } from '../../core/series';
-import type { Analysis, MetricKey, Side } from '../../core/types';
-import { METRIC_LABELS, formatMetric, metricAnchor } from '../report/labels';
+import { isSidedMetric } from '../core/metrics/registry';
+import { columnValue, frameIndexAt } from '../core/series';
+import type { Analysis, MetricKey, Side } from '../core/types';
+import { METRIC_LABELS, formatMetric, metricAnchor } from '../ui/report/labels';
 import type { OverlayLabel } from './draw_skeleton';
 
 export interface OverlayHighlight {

@@ -4,8 +4,8 @@
  * exact match is the norm; the tolerance absorbs float rounding between the container's time base
  * and the media clock (half a millisecond, far below any frame interval).
  */
-import { indexAtTime } from '../../core/series';
-import type { PoseFrame } from '../../core/types';
+import { indexAtTime } from '../core/series';
+import type { PoseFrame } from '../core/types';
 
 export function frameIndexAtTime(frames: readonly { t: number }[], t: number): number {
   return indexAtTime(frames.length, (i) => frames[i].t, t);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frameAtTime, frameIndexAtTime } from '../../../../src/ui/player/frame_at_time';
+import { frameAtTime, frameIndexAtTime } from '../../../src/render/frame_at_time';
 
 const at30 = Array.from({ length: 187 }, (_, i) => ({ t: i / 30, keypoints: null }));
 

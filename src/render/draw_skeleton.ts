@@ -1,13 +1,13 @@
 /**
  * Draws a BlazePose skeleton and metric labels onto a 2D canvas: the one drawer for the
- * analysed video, the fault thumbnails and the live camera preview. Rendering only: positions
+ * analysed video, the fault thumbnails, the live camera preview and the annotated video export. Rendering only: positions
  * are the track's keypoints as they are (canvas pixels = source pixels), values are the
  * Analysis' own numbers.
  *
  * Bones are MediaPipe Pose's POSE_CONNECTIONS (mediapipe/python/solutions/pose_connections.py)
  * without the face and hands, written with BlazePose's keypoint names instead of indices.
  */
-import type { Keypoint } from '../../core/types';
+import type { Keypoint } from '../core/types';
 
 /** BlazePose body connections (face and fingers left out: they say nothing about a squat). */
 export const SKELETON_EDGES: readonly (readonly [string, string])[] = [
@@ -55,6 +55,8 @@ export interface SkeletonDrawOptions {
   mirrored?: boolean;
   /** Keypoints below this score are not drawn (BlazePose misplaces occluded feet). */
   minScore?: number;
+  /** Clear the canvas first (default): false draws over what is there (a video frame being burned in). */
+  clear?: boolean;
 }
 
 function sideOf(name: string): 'left' | 'right' | 'centre' {
@@ -63,9 +65,9 @@ function sideOf(name: string): 'left' | 'right' | 'centre' {
   return 'centre';
 }
 
-export function drawSkeleton(ctx: CanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): void {
+export function drawSkeleton(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, keypoints: readonly Keypoint[] | null, options: SkeletonDrawOptions): void {
   const { width, height } = options;
-  ctx.clearRect(0, 0, width, height);
+  if (options.clear !== false) ctx.clearRect(0, 0, width, height);
   if (!keypoints) return;
   const minScore = options.minScore ?? 0.3;
   const highlight = new Set(options.highlight ?? []);
