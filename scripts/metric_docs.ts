@@ -27,7 +27,7 @@ function factor(def: MetricDef, view: (typeof VIEWS)[number]): string {
 /** docs/metrics.md: which view supports which metric, with the words the lifter is given. */
 export function viewTable(): string {
   const rows = METRICS.map((def) => {
-    const notes = [def.views.frontNote && `front: "${def.views.frontNote}"`, def.views.obliqueNote && `45 deg: "${def.views.obliqueNote}"`].filter(Boolean).join('; ');
+    const notes = [def.views.frontNote && `front: "${def.views.frontNote}"`, def.views.obliqueNote && `45 deg: "${def.views.obliqueNote}"`, def.views.behindNote && `from behind: "${def.views.behindNote}"`].filter(Boolean).join('; ');
     const filled = def.compute === 'rep-stage' ? ' (filled by the rep analysis)' : '';
     return `| ${def.key}${filled} | ${VIEWS.map((v) => factor(def, v)).join(' | ')} | "${cell(def.views.needs)}" | ${cell(notes)} |`;
   });

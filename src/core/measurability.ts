@@ -43,7 +43,8 @@ export function measurability(view: ViewEstimate, measured: Partial<Record<Metri
       out[def.key] = { measurable: false, reason: sup.missing ?? `${sup.needs.split(' needs ')[0]} could not be measured: the joints it needs were not found clearly enough`, confidence: 0, view: null };
       continue;
     }
-    const note = bestKind === 'oblique' ? sup.obliqueNote : bestKind === 'front' ? sup.frontNote : undefined;
+    const behind = view.fromBehind && bestKind !== 'side' ? sup.behindNote : undefined;
+    const note = behind ?? (bestKind === 'oblique' ? sup.obliqueNote : bestKind === 'front' ? sup.frontNote : undefined);
     out[def.key] = { measurable: true, reason: note ?? null, confidence: clamp01((measured[def.key]?.confSum ?? 0) / count), view: bestKind };
   }
   return out;

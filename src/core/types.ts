@@ -138,6 +138,12 @@ export interface ViewSegment {
   to: number;
   kind: ViewKind;
   confidence: number;
+  /**
+   * Present (true) when the camera films this front or 45-degree stretch from behind: the
+   * lifter's back to the camera, their left on the picture's left. Absent = facing the camera,
+   * side-on, or not known (view_detection.ts).
+   */
+  fromBehind?: true;
 }
 
 export interface ViewEstimate {
@@ -145,6 +151,8 @@ export interface ViewEstimate {
   kind: ViewKind;
   confidence: number;
   segments: ViewSegment[];
+  /** Present (true) when most of the main view's time is filmed from behind (see ViewSegment). */
+  fromBehind?: true;
 }
 
 /**

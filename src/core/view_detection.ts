@@ -16,6 +16,12 @@
  *
  * Per 0.5 s block the median estimate is classified; segments shorter than 1 s are merged into
  * their longer neighbour, so a turn of the head or a swinging arm does not flip the view.
+ *
+ * Widths cannot tell a front view from one from behind. Whether the lifter faces the camera is a
+ * separate per-frame vote (frame_metrics/view_input.ts frameFacingAway: where BlazePose puts the
+ * nose in depth); a front or 45-degree segment where most voting frames face away is marked
+ * `fromBehind`. Kinds, and so every metric's view factor, stay as they were: from behind the
+ * frontal-plane geometry is the front's (docs/metrics.md, "From behind").
  */
 import { percentile } from './standing_baseline';
 import type { ViewEstimate, ViewKind, ViewSegment } from './types';
@@ -50,13 +56,13 @@ function margin(c: number): number {
  * frameCos[i] = per-frame |cos yaw| estimate (NaN when unknown); t = frame times.
  */
 export function detectView(
-  frameCos: Float32Array, t: Float64Array, fps: number, forced?: ViewKind, frameScoreGap?: Float32Array,
+  frameCos: Float32Array, t: Float64Array, fps: number, forced?: ViewKind, frameScoreGap?: Float32Array, facingAway?: Int8Array,
 ): ViewFrames {
   const n = frameCos.length;
   if (forced && VIEW_CODE[forced] !== undefined) {
     const cosYaw = frameCos.slice();
-    const segments: ViewSegment[] = n ? [{ from: t[0], to: t[n - 1], kind: forced, confidence: 1 }] : [];
-    return { kind: new Uint8Array(n).fill(VIEW_CODE[forced]), cosYaw, estimate: { kind: forced, confidence: 1, segments } };
+    const segments: ViewSegment[] = n ? [withFacing({ from: t[0], to: t[n - 1], kind: forced, confidence: 1 }, facingAway, 0, n)] : [];
+    return { kind: new Uint8Array(n).fill(VIEW_CODE[forced]), cosYaw, estimate: withMainFacing({ kind: forced, confidence: 1, segments }) };
   }
   const blockLen = Math.max(1, Math.round(fps * 0.5));
   const blocks = Math.ceil(n / blockLen);
@@ -115,7 +121,7 @@ export function detectView(
     }
     const confidence = known ? (conf / known) * (known / (run.end - run.start)) : 0;
     const from = t[i0], to = t[i1];
-    segments.push({ from, to, kind: VIEW_OF_CODE[run.code], confidence });
+    segments.push(withFacing({ from, to, kind: VIEW_OF_CODE[run.code], confidence }, facingAway, i0, i1 + 1));
     durByKind[run.code] += Math.max(to - from, 1e-6);
   }
   let best = -1;
@@ -123,7 +129,30 @@ export function detectView(
   const main: ViewKind = best >= 0 ? VIEW_OF_CODE[best] : 'front';
   let conf = 0, dur = 0;
   for (const s of segments) if (s.kind === main) { const d = Math.max(s.to - s.from, 1e-6); conf += s.confidence * d; dur += d; }
-  return { kind, cosYaw, estimate: { kind: main, confidence: dur > 0 ? conf / dur : 0, segments } };
+  return { kind, cosYaw, estimate: withMainFacing({ kind: main, confidence: dur > 0 ? conf / dur : 0, segments }) };
+}
+
+/** Marks a front or 45-degree segment `fromBehind` when more of its frames vote "away" than "toward". */
+function withFacing(segment: ViewSegment, facingAway: Int8Array | undefined, from: number, to: number): ViewSegment {
+  if (!facingAway || segment.kind === 'side') return segment;
+  let away = 0, toward = 0;
+  for (let i = from; i < to; i++) {
+    if (facingAway[i] > 0) away++;
+    else if (facingAway[i] < 0) toward++;
+  }
+  return away > toward ? { ...segment, fromBehind: true } : segment;
+}
+
+/** The estimate is from behind when most of its main view's time is. */
+function withMainFacing(estimate: ViewEstimate): ViewEstimate {
+  let behind = 0, total = 0;
+  for (const s of estimate.segments) {
+    if (s.kind !== estimate.kind) continue;
+    const d = Math.max(s.to - s.from, 1e-6);
+    total += d;
+    if (s.fromBehind) behind += d;
+  }
+  return total > 0 && behind > total / 2 ? { ...estimate, fromBehind: true } : estimate;
 }
 
 /**

@@ -9,17 +9,19 @@
  *
  * This tracker drives the same detector object, keeping BlazePose's own models, crops and
  * tracking, with one region of interest per person:
- * - detection runs on the first frame, and again when someone has been lost (every frame while
- *   nobody is tracked, as BlazePose does; at most every RETRY_DETECTION_FRAMES frames otherwise);
- *   each detection not claimed by a tracked person continues a lost person's track (the nearest)
- *   or starts a new one, up to MAX_PEOPLE;
+ * - detection runs on each of the first SEARCH_START_FRAMES frames while fewer than MAX_PEOPLE
+ *   are tracked, and again when someone has been lost (every frame while nobody is tracked, as
+ *   BlazePose does; at most every RETRY_DETECTION_FRAMES frames otherwise); each detection not
+ *   claimed by a tracked person continues a lost person's track (the nearest) or starts a new
+ *   one, up to MAX_PEOPLE;
  * - each person's landmarks come from BlazePose's landmark step on their own region, with the
  *   other people's heads painted grey (person_mask.ts) so the crop does not slide to them;
  * - a person whose landmarks the model does not confirm on the very first try is dropped (the
  *   detector now and then "finds" a person in a poster or a busy background).
  *
- * With one person in the picture none of this changes anything: one detection, no masks, the
- * same calls in the same order as BlazePose's estimatePoses, so the same keypoints.
+ * With one person in the picture none of this changes the keypoints: the first frames' extra
+ * detections find only that person (claimed by their head), no masks, the same landmark calls
+ * as BlazePose's estimatePoses.
  * Who of the people tracked is the lifter is decided after the clip (src/pipeline/person_choice.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -32,6 +34,21 @@ import type { RgbaFrame } from './types';
 export const MAX_PEOPLE = 3;
 /** While someone is tracked and someone else is lost, look for the lost one this often (frames). */
 export const RETRY_DETECTION_FRAMES = 10;
+/**
+ * The detector runs on each of a clip's first frames, not only the first one: its score for one
+ * person jumps from frame to frame, and pose-detection keeps only detections scoring 0.5 or more
+ * (BLAZEPOSE_TENSORS_TO_DETECTION_CONFIGURATION.minScoreThresh, as MediaPipe's pose detection).
+ * Measured on the mirrored copy of gym-oblique-goblet-two-people (ffmpeg hflip, docs/pose.md):
+ * the lifter scores 0.45 on frame 0 (so only the coach was found, and followed), 0.57 on frame 1,
+ * and under 0.5 on 14 of the clip's 35 frames. Five frames are also the warm-up each part of a
+ * clip split over several workers starts with, so every part has looked five times at the seam.
+ */
+export const SEARCH_START_FRAMES = 5;
+/*
+ * No search after the first frames: looking again once a second while fewer than MAX_PEOPLE were
+ * tracked made the one-person clip side-forward-lean-rotated grow a second "person" for 62 of
+ * its 117 frames, who was then followed (0 reps instead of 1; scripts/people/people_scan.ts).
+ */
 /** Detections kept by non-max suppression: a few more than MAX_PEOPLE, for the ones already tracked. */
 const MAX_DETECTIONS = MAX_PEOPLE + 2;
 /**
@@ -233,9 +250,9 @@ export function createPersonTracker(detector: poseDetection.PoseDetector, toTens
       //    person lost in this frame is looked for from the next one).
       const live = tracks.filter((tr) => found.has(tr.id));
       const lost = tracks.filter((tr) => !tr.roi && tr.lostAt < frameIndex);
-      const due =
-        tracks.length === 0 || (lost.length > 0 && (live.length === 0 || frameIndex - lastDetection >= RETRY_DETECTION_FRAMES));
-      if (due) {
+      const retryLost = lost.length > 0 && (live.length === 0 || frameIndex - lastDetection >= RETRY_DETECTION_FRAMES);
+      const search = tracks.length < MAX_PEOPLE && frameIndex < SEARCH_START_FRAMES;
+      if (tracks.length === 0 || retryLost || search) {
         lastDetection = frameIndex;
         const detections = await detect(input);
         const boxes = detections.map((d) => detectionBox(d, size));

@@ -30,7 +30,7 @@ import { MIN_SCORE } from './keypoint_gate';
 import { computeMetricSeries, outputColumns } from './output_columns';
 import { smoothedTrack } from './smoothed_track';
 import { heelReferences, relativeHipHeight } from './standing_references';
-import { frameCosYaw, sagittalScale, scoreGap } from './view_input';
+import { frameCosYaw, frameFacingAway, sagittalScale, scoreGap } from './view_input';
 import { stanceSamples } from './stance';
 import { baselineWarnings, frameWarnings, implausiblePoseWarning } from './warnings';
 
@@ -107,7 +107,7 @@ export function computeFrameMetrics(track: PoseTrack, options: AnalyzeOptions = 
   warnings.push(...baselineWarnings(base.fallback && n > 0 && poseCoverage > 0, roll.rollDeg));
 
   // View per block from shoulder and hip widths against the lifter's own leg length.
-  const view = detectView(frameCosYaw(s, base.legPx), s.t, fps, options.view, scoreGap(s));
+  const view = detectView(frameCosYaw(s, base.legPx), s.t, fps, options.view, scoreGap(s), frameFacingAway(track, s, base.legPx));
 
   // Measured keypoints become roll-free and Y-up, in place (the smoothed track rotates back).
   removeRoll(s, MEASURED_KEYPOINTS, roll.rollDeg, W / 2, H / 2, s.x, s.y);

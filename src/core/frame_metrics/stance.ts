@@ -12,6 +12,10 @@ import { ok } from './keypoint_gate';
 // BlazePose indices of the ankles and heels in keypoints3D (model output order, types.ts).
 const [LEFT_ANKLE, RIGHT_ANKLE, LEFT_HEEL, RIGHT_HEEL] = [27, 28, 29, 30];
 
+const zOf = (k3: readonly { z: number }[], j: number): number => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
+const footScore = (s: KeypointSeries, i: number, a: number, b: number, c: number): number =>
+  s.score[a * s.n + i] + s.score[b * s.n + i] + s.score[c * s.n + i];
+
 export function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Array, standing: Uint8Array): StanceSample[] {
   const n = s.n;
   const out: StanceSample[] = [];
@@ -20,14 +24,12 @@ export function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Arr
     const k3 = Array.isArray(track?.frames) ? track.frames[i]?.keypoints3D : undefined;
     let dz = NaN;
     if (Array.isArray(k3) && k3.length > RIGHT_HEEL) {
-      const z = (j: number) => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
-      dz = (z(LEFT_ANKLE) + z(LEFT_HEEL)) / 2 - (z(RIGHT_ANKLE) + z(RIGHT_HEEL)) / 2;
+      dz = (zOf(k3, LEFT_ANKLE) + zOf(k3, LEFT_HEEL)) / 2 - (zOf(k3, RIGHT_ANKLE) + zOf(k3, RIGHT_HEEL)) / 2;
     }
-    const sc = (a: number, b: number, c: number) => s.score[a * n + i] + s.score[b * n + i] + s.score[c * n + i];
     out.push({
       ankleGapPx: Math.abs(X[KP.leftAnkle * n + i] - X[KP.rightAnkle * n + i]),
       depthDiffM: dz,
-      scoreDiff: sc(KP.leftAnkle, KP.leftHeel, KP.leftToe) - sc(KP.rightAnkle, KP.rightHeel, KP.rightToe),
+      scoreDiff: footScore(s, i, KP.leftAnkle, KP.leftHeel, KP.leftToe) - footScore(s, i, KP.rightAnkle, KP.rightHeel, KP.rightToe),
     });
   }
   return out;

@@ -23,6 +23,7 @@
  * Both readings are unchanged by mirroring the picture (only the labels swap), unlike anything
  * that reads which way the lifter faces.
  */
+import { percentile } from '../standing_baseline';
 
 /** Foot breadth per leg length (Winter 2009: foot breadth 0.055 H; thigh + shank 0.491 H). */
 export const FOOT_BREADTH_PER_LEG = 0.055 / 0.491;
@@ -50,10 +51,8 @@ export interface StanceSample {
   scoreDiff: number;
 }
 
-function median(v: number[]): number {
-  const a = Float64Array.from(v.filter((x) => x === x)).sort();
-  return a.length ? a[a.length >> 1] : NaN;
-}
+/** Upper-middle median of the finite values (quickselect, standing_baseline.ts). */
+const median = (v: number[]): number => percentile(v, 0.5);
 
 /** Visibility of the feet from samples of the standing frames and the standing leg length. */
 export function footVisibility(samples: readonly StanceSample[], legPx: number): FootVisibility {

@@ -64,6 +64,11 @@ export interface ViewSupport {
   obliqueNote?: string;
   /** What limits it from the front, if anything. */
   frontNote?: string;
+  /**
+   * What limits it when a front or 45-degree view is filmed from behind (ViewEstimate.fromBehind),
+   * in place of frontNote / obliqueNote. The view factors are the same as facing the camera.
+   */
+  behindNote?: string;
   /** Why not, when the view supports it but no frame had the keypoints it needs. */
   missing?: string;
 }
@@ -280,6 +285,9 @@ export const METRICS = [
     views: {
       front: 0.7, side: 1, oblique: 0.9, needs: 'heel lift needs the heels in the picture',
       frontNote: 'from the front the heels are partly hidden: a side view shows heel lift best',
+      // From behind the heel is in view but the toe, the pivot the lift is read about, is hidden
+      // behind it (docs/metrics.md "From behind"): the front's factor for the other hidden point.
+      behindNote: 'from behind the toes are hidden behind the heels: a side view shows heel lift best',
       missing: 'the heels were not found clearly enough in the picture',
     },
     // A third of the mild heel-lift tier (0.10 foot lengths).
@@ -446,7 +454,7 @@ export const METRICS = [
     plain: (v) => `hips ${Math.round(Math.abs(v) * 100)} % of a thigh length ${v >= 0 ? 'below' : 'above'} the knees`,
     amount: pctOf('thigh length'),
     peak: 'max',
-    views: { front: 0.6, side: 1, oblique: 0.7, needs: 'depth needs the hips and knees in the picture', frontNote: 'from the front depth is approximate: a side view measures it best' },
+    views: { front: 0.6, side: 1, oblique: 0.7, needs: 'depth needs the hips and knees in the picture', frontNote: 'from the front depth is approximate: a side view measures it best', behindNote: 'from behind depth is approximate: a side view measures it best' },
     keypoints: { perSide: ['hip', 'knee'] },
     anchor: 'hip',
     chartOrder: 13,
