@@ -16,7 +16,7 @@ import { detectRepFlags } from './flags';
 import { MIN_FLAG_CONFIDENCE } from './flags/thresholds';
 import { computeAsymmetries } from './asymmetry';
 import { standingHipShiftBefore, standingMask, standingNoiseFloor, standingNoiseSided } from './flags/standing_noise';
-import { buildFindings } from './findings';
+import { buildFindings, buildVerdict } from './findings';
 import { DEFAULT_DEPTH_TARGET } from './depth_judgement';
 import type { FrameMetricsResult } from './frame_metrics';
 import { peopleWarnings } from './people_warning';
@@ -168,7 +168,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     });
   }
 
-  return {
+  const analysis: Analysis = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     source: track.source,
     model: track.model,
@@ -183,4 +183,7 @@ export function analyzeFrameMetrics(track: PoseTrack, fm: FrameMetricsInput, opt
     poseCoverage: finiteOr(fm.poseCoverage, 0),
     settings: { depthTarget: options.depthTarget ?? DEFAULT_DEPTH_TARGET },
   };
+  // The last stage: one sentence and at most three items, read from the parts above.
+  analysis.verdict = buildVerdict(analysis);
+  return analysis;
 }

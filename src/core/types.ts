@@ -315,23 +315,64 @@ export interface AnalysisSettings {
   depthTarget: DepthTarget;
 }
 
-/** One thing to work on (filled by the verdict stage; see issue 9). */
+/** One thing to work on (filled by the verdict stage, src/core/findings/verdict.ts; see issue 9). */
 export interface VerdictItem {
-  fault: Fault;
+  /**
+   * The fault it is about; null for a left-right difference of a metric no fault is judged on
+   * (e.g. one shin travelling less than the other).
+   */
+  fault: Fault | null;
   side: FlagSide;
   severity: Severity;
+  /** 0..1: the finding's confidence. */
   confidence: number;
-  /** The frame to show: rep index and seconds. */
-  evidence: { rep: number | null; t: number };
+  /**
+   * The frame to show: rep index and seconds; `side` is the side whose number is shown there
+   * (the worse one where both are flagged).
+   */
+  evidence: { rep: number | null; t: number; side?: Side | null };
+  /** The mobility or technique work it points to, along the chain (REFERENCE.md §1). */
   guidance?: string;
   chain: ChainLink[];
+  /** The camera view the evidence was read from. */
   view: ViewKind;
+  /** The finding it summarises (Analysis.findings[].id). */
+  id: string;
+  /** A fault with its flags, a link between faults along the chain, or a left-right difference. */
+  kind: 'fault' | 'chain' | 'asymmetry';
+  /** Short heading in plain words ("Left heel lifts"). */
+  title: string;
+  /** The finding's sentence. */
+  text: string;
+  /** The metric whose rep measure is the evidence's number (null when the evidence has no number). */
+  metric: MetricKey | null;
+  /**
+   * The rep measures that tell it (reps[rep].measures[metric], on `side`): the worst of each fault
+   * it covers, or both sides of a left-right difference on the rep where they differ most.
+   */
+  numbers: { rep: number; metric: MetricKey; side: Side | null }[];
+  /** Rep indices it shows on, ascending. */
+  reps: number[];
+  /** True when it grows over the set. */
+  fatigue?: boolean;
+}
+
+/** A fault this view could not check, and why. */
+export interface VerdictNotChecked {
+  fault: Fault;
+  /** "knee valgus" */
+  noun: string;
+  reason: string | null;
 }
 
 /** The set in one sentence and at most three things to work on. */
 export interface Verdict {
   sentence: string;
   items: VerdictItem[];
+  /** 'fine' = nothing to work on in what this view can measure; 'no_reps' = no rep to judge. */
+  status: 'fine' | 'work_on' | 'no_reps';
+  /** What could not be checked from this view (named beside "looks fine"). */
+  notChecked: VerdictNotChecked[];
 }
 
 export interface Analysis {

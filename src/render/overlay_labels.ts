@@ -1,12 +1,12 @@
 /**
  * The metric labels written beside the joints on the analysed video: the Analysis' own values
- * at the frame on screen. The flagged metric (when one is highlighted) comes first, in the
+ * at the frame on screen, in the registry's words for a lifter ("knee bent 98°"). The flagged metric (when one is highlighted) comes first, in the
  * highlight colour; other metrics are labelled only where they have a value.
  */
-import { isSidedMetric } from '../core/metrics/registry';
+import { isSidedMetric, metricDef } from '../core/metrics/registry';
 import { columnValue, frameIndexAt } from '../core/series';
 import type { Analysis, MetricKey, Side } from '../core/types';
-import { METRIC_LABELS, formatMetric, metricAnchor } from '../ui/report/labels';
+import { METRIC_LABELS, NOT_MEASURABLE, metricAnchor } from '../ui/report/labels';
 import type { OverlayLabel } from './draw_skeleton';
 
 export interface OverlayHighlight {
@@ -36,7 +36,9 @@ export function overlayLabels(analysis: Analysis | null | undefined, t: number, 
       // unless it is the metric the user asked about.
       if (number === null && !emphasis) continue;
       const prefix = s ? `${s === 'left' ? 'L' : 'R'} ` : '';
-      labels.push({ anchor, text: `${prefix}${METRIC_LABELS[metric].label} ${formatMetric(metric, number)}`, emphasis, side: s });
+      // In a lifter's words ("L knee bent 98°", "R heel up about 2 cm"), as the report says it.
+      const text = number === null || !Number.isFinite(number) ? `${METRIC_LABELS[metric].label} ${NOT_MEASURABLE}` : metricDef(metric).plain(number);
+      labels.push({ anchor, text: `${prefix}${text}`, emphasis, side: s });
     }
   }
   return labels;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { launch, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
+import { openFold } from './report_helpers';
 import { parseCsv } from '../../src/export/csv';
 import { makeSampleAnalysis } from '../support/sample_analysis';
 import { parseAnalysis } from '../../src/core/analysis_io';
@@ -49,9 +50,10 @@ describe.skipIf(reason !== null)('report on the harness page', () => {
     await server?.close();
   });
 
-  it('renders the summary and screenshots at 1280x720', async () => {
+  it('renders the verdict and the set\'s facts, and screenshots at 1280x720', async () => {
     const { page } = session;
     expect(await page.getByTestId('rep-count').textContent()).toContain(String(sample.reps.length));
+    expect(await page.getByTestId('verdict-sentence').textContent()).toMatch(/^3 reps, /);
     await page.waitForTimeout(500);
     await screenshot(page, 'report-harness-1280');
     await viewportShot(session, 'report-harness-1280-top');
@@ -62,6 +64,8 @@ describe.skipIf(reason !== null)('report on the harness page', () => {
     const flag = sample.reps[2]!.flags[0]!;
     const video = page.locator('[data-testid="report-video"] video');
     await video.evaluate((v: HTMLVideoElement) => v.play().catch(() => undefined));
+    // The flags are in the rep cards, in the "Rep by rep" fold.
+    await openFold(page, 'reps');
     await page.locator(`.flag-chip[data-fault="${flag.fault}"][data-t="${flag.t}"]`).click();
     await page.waitForFunction(() => !(document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement).seeking);
     const state = await video.evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, paused: v.paused }));
@@ -121,11 +125,7 @@ describe.skipIf(reason !== null)('report on the harness page', () => {
     // Paused at the bottom: both videos show their bottom frame.
     await page.getByTestId('review-scrub').focus();
     await page.keyboard.press('Home');
-    const clockAtBottom = await page.evaluate(() => {
-      const marks = [...document.querySelectorAll('.phase-marks span')] as HTMLElement[];
-      const scrub = document.querySelector('[data-testid="review-scrub"]') as HTMLInputElement;
-      return (parseFloat(marks[1]!.style.left) / 100) * Number(scrub.max);
-    });
+    const clockAtBottom = Number(await page.locator('.phase-marks [data-mark="bottom"]').getAttribute('data-clock'));
     await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement, value: number) => {
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       setter.call(input, String(value));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { launch, playReviewAndSample, repoRoot, screenshot, screenshotsDir, sharedFixtures, skipReason, type Session } from './harness';
 import { startHarness } from './report_harness/serve';
+import { openAllFolds, openFold } from './report_helpers';
 
 const tracksDir = path.join(repoRoot, 'fixtures/tracks');
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set
@@ -46,6 +47,7 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="report-video"] video') as HTMLVideoElement | null)?.readyState! >= 1);
     // MANIFEST: "excessive forward lean: trunk nearly horizontal", one squat.
     expect(Number((await page.getByTestId('rep-count').textContent())!.trim().split(/\D/)[0])).toBe(1);
+    await openFold(page, 'reps');
     const flags: FlagInfo[] = await page.evaluate(() =>
       [...document.querySelectorAll('.flag-chip')].map((el) => ({ fault: el.getAttribute('data-fault')!, t: Number(el.getAttribute('data-t')), rep: 0 })),
     );
@@ -64,6 +66,8 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
 
   it('has a print layout without video and buttons, and a readable dark theme', async () => {
     const { page } = session;
+    // Printing opens every fold (beforeprint); emulating print media does not fire it, so open them here.
+    await openAllFolds(page);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
       video: getComputedStyle(document.querySelector('.report-video')!).display,
@@ -73,6 +77,7 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
     expect(printed).toEqual({ video: 'none', exportButtons: 'none', findings: 'block' });
     await screenshot(page, 'report-real-print');
     await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    await page.evaluate(() => document.querySelectorAll('details[data-fold]').forEach((d) => ((d as HTMLDetailsElement).open = false)));
     await page.waitForTimeout(300);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshotsDir, 'report-real-dark-top.png') });
@@ -81,7 +86,7 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
 
   it('review across two loaded videos: both reach their bottom together', async () => {
     const { page } = session;
-    await page.getByTestId('open-review').click();
+    await openFold(page, 'review');
     await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
     const pair = page.locator('[data-pair^="video-"]');
     expect(await pair.count()).toBe(1);
@@ -98,8 +103,7 @@ describe.skipIf(reason !== null)('report on real tracks (harness page)', () => {
     expect(Math.abs(samples[crossA]![0] - samples[crossB]![0])).toBeLessThanOrEqual(frameMs);
     // Stop at the bottom to look at it.
     await page.getByTestId('review-scrub').evaluate((input: HTMLInputElement) => {
-      const marks = [...document.querySelectorAll('.phase-marks span')] as HTMLElement[];
-      const value = (parseFloat(marks[1]!.style.left) / 100) * Number(input.max);
+      const value = Number(document.querySelector('.phase-marks [data-mark="bottom"]')!.getAttribute('data-clock'));
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });

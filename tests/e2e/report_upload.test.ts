@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { baseUrl, clip, launch, playReviewAndSample, screenshot, screenshotsDir, skipReason, type Session } from './harness';
 import { parseCsv } from '../../src/export/csv';
+import { openFold } from './report_helpers';
 import { uploadAndWaitForReport } from './upload_helpers';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set
@@ -42,6 +43,9 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     // MANIFEST: "excessive forward lean: trunk nearly horizontal, hands toward the floor, little knee bend", one squat.
     expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^1\b/);
     expect(await page.getByTestId('view-kind').textContent()).toContain('side');
+    // The verdict names it first.
+    expect(await page.locator('.verdict-item[data-fault="forward_lean"]').count()).toBe(1);
+    await openFold(page, 'reps');
     const chip = page.locator('.flag-chip[data-fault="forward_lean"]').first();
     expect(await chip.count()).toBe(1);
     const t = Number(await chip.getAttribute('data-t'));
@@ -85,7 +89,7 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     await upload(session, 'side-deep-good-rotated.mp4');
     // MANIFEST: "one deep squat ... Good."
     expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^1\b/);
-    await page.getByTestId('open-review').click();
+    await openFold(page, 'review');
     await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
     await page.locator('[data-pair^="video-"]').first().click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
@@ -108,25 +112,28 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     expect((await page.getByTestId('rep-count').textContent())!.trim()).toMatch(/^2\b/);
     expect(await page.getByTestId('view-kind').textContent()).toContain('front');
     expect(await page.locator('.flag-chip[data-fault="knee_valgus"]').count()).toBe(0);
-    await page.getByTestId('open-review').click();
+    expect(await page.locator('.verdict-item[data-fault="knee_valgus"]').count()).toBe(0);
+    await openFold(page, 'review');
     await page.locator('[data-pair="first-last"]').click();
     const reps = await page.evaluate(() => [...document.querySelectorAll('[data-testid="rep-review"] [data-panel]')].map((el) => Number(el.getAttribute('data-bottom'))));
     expect(reps[0]).toBeLessThan(reps[1]!);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="rep-review"] video')].every((v) => (v as HTMLVideoElement).readyState >= 2));
     await page.locator('[data-testid="rep-review"]').screenshot({ path: path.join(screenshotsDir, 'app-review-front-1280.png') });
+    await openFold(page, 'left-right');
     await page.locator('.asymmetry-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotsDir, 'app-report-front-lr.png') });
   });
 
-  it('oblique-heel-lift: repeated squats, heel lift flagged', async () => {
+  it('oblique-heel-lift: repeated squats, heel lift flagged and named in the verdict with its evidence frame', async () => {
     const { page } = session;
     await upload(session, 'oblique-heel-lift.mp4');
     // MANIFEST: "repeated squats with heels clearly off the floor at the bottom".
     const count = Number((await page.getByTestId('rep-count').textContent())!.trim().split(/\D/)[0]);
     expect(count).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.flag-chip[data-fault="heel_lift"]').count()).toBeGreaterThanOrEqual(1);
-    await page.waitForFunction(() => [...document.querySelectorAll('.thumbnails canvas')].every((c) => (c as HTMLCanvasElement).dataset.drawn === 'true'), null, { timeout: 20_000 });
-    await page.locator('.thumbnails').scrollIntoViewIfNeeded();
+    expect(await page.locator('.verdict-item[data-fault="heel_lift"]').count()).toBe(1);
+    await page.waitForFunction(() => [...document.querySelectorAll('.evidence-thumb canvas')].every((c) => (c as HTMLCanvasElement).dataset.drawn === 'true'), null, { timeout: 20_000 });
+    await page.locator('[data-testid="verdict"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotsDir, 'app-report-oblique-thumbs.png') });
   });
 
@@ -136,7 +143,7 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     await page.waitForTimeout(600);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.getByTestId('open-review').click();
+    await openFold(page, 'review');
     await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
@@ -146,6 +153,7 @@ describe.skipIf(reason !== null)('report in the app after an upload', () => {
     await screenshot(page, 'app-report-phone');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ colorScheme: 'dark' });
+    await openFold(page, 'findings');
     await page.locator('.findings').scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(screenshotsDir, 'app-report-dark.png') });

@@ -1,6 +1,7 @@
 /**
- * The Results page after an upload, at 1280x720 and at phone width (390 px): one video (the
- * player with the skeleton), in view without scrolling, next to the video's facts; nothing
+ * The Results page after an upload, at 1280x720 and at phone width (390 px): the verdict first
+ * and one video (the player with the skeleton): side by side and both in view on a laptop; on a
+ * phone the verdict's sentence on the first screen and the video right after the verdict; nothing
  * wider than the screen. Screenshots for a person to look at: results-1280*.png, results-390*.png.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ async function resultsBoxes(page: import('playwright-core').Page) {
       video: box(panel.querySelector('[data-testid="analysed-video"]')),
       canvas: box(panel.querySelector('[data-testid="skeleton-canvas"]')),
       facts: box(panel.querySelector('[data-testid="frames-with-pose"]')),
+      sentence: box(panel.querySelector('[data-testid="verdict-sentence"]')),
+      verdict: box(panel.querySelector('[data-testid="verdict"]')),
       overflowX: document.documentElement.scrollWidth - window.innerWidth,
       viewport: { width: window.innerWidth, height: window.innerHeight },
     };
@@ -35,7 +38,7 @@ describe.skipIf(reason !== null)('results page layout', () => {
     { width: 1280, height: 720, name: 'results-1280' },
     { width: 390, height: 844, name: 'results-390' },
   ]) {
-    it(`${viewport.width}x${viewport.height}: one video with its skeleton, in view at the top, nothing wider than the screen`, async () => {
+    it(`${viewport.width}x${viewport.height}: the verdict first, one video with its skeleton, nothing wider than the screen`, async () => {
       const session = await launch({ viewport: { width: viewport.width, height: viewport.height } });
       const { page } = session;
       try {
@@ -50,13 +53,17 @@ describe.skipIf(reason !== null)('results page layout', () => {
         expect(boxes.overflowX).toBeLessThanOrEqual(0);
         // The overlay covers the video exactly.
         expect(boxes.canvas).toEqual(boxes.video);
-        // The video starts in the upper half of the first screen and fits the screen's width.
-        expect(boxes.video!.top).toBeLessThan(viewport.height / 2);
+        // The verdict's sentence is on the first screen; the video fits the screen's width.
+        expect(boxes.sentence!.bottom).toBeLessThanOrEqual(viewport.height);
         expect(boxes.video!.right).toBeLessThanOrEqual(viewport.width);
         if (viewport.width >= 1000) {
-          // Side by side on a desktop: the whole video and the facts are visible without scrolling.
+          // Side by side on a laptop: the whole video and the verdict's sentence without scrolling.
+          expect(boxes.video!.top).toBeLessThan(viewport.height / 2);
           expect(boxes.video!.bottom).toBeLessThanOrEqual(viewport.height);
-          expect(boxes.facts!.bottom).toBeLessThanOrEqual(viewport.height);
+          expect(boxes.video!.right).toBeLessThanOrEqual(boxes.sentence!.left);
+        } else {
+          // On a phone the verdict comes first, then the video.
+          expect(boxes.video!.top).toBeGreaterThanOrEqual(boxes.verdict!.bottom);
         }
         await page.screenshot({ path: path.join(screenshotsDir, `${viewport.name}-view.png`) });
         await screenshot(page, viewport.name);

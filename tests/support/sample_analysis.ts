@@ -122,6 +122,7 @@ export function makeSampleReps(): Rep[] {
       view: 'side',
       measures: measuresOf(index),
       flags,
+      bottomHipHeight: 0.45,
     };
   });
 }
@@ -134,6 +135,8 @@ function measurability(): Record<MetricKey, Measurability> {
   return {
     ...notHere,
     kneeValgusDeg: frontOnly,
+    // The metric the knee-valgus fault reads.
+    kneeDrift: frontOnly,
     kneeOffset: frontOnly,
     kneeSeparationRatio: { measurable: false, reason: 'knee width needs a front view', confidence: 0, view: null },
     heelLift: yes,

@@ -1,2 +1,3 @@
 export { buildFindings, type FindingsInput } from './build_findings';
 export { detectTrend, spearman, spearmanCritical, type Trend } from './fatigue';
+export { buildVerdict, notCheckedFaults, repsPhrase, MAX_VERDICT_ITEMS, type VerdictInput } from './verdict';

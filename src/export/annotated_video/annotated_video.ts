@@ -75,6 +75,8 @@ export function drawAnnotatedFrame(ctx: Ctx2D, sample: Pick<VideoSample, 'draw'>
     mirrored: options.mirrored,
     highlight: annotation.highlight ? metricKeypoints(annotation.highlight.metric, annotation.highlight.side) : [],
     labels: overlayLabels(analysis, t, options.metrics, annotation.highlight),
+    // As in the player: labels in columns beside the body, joined to their joints, not over it.
+    labelLayout: 'beside-body',
   });
   drawRepAnnotation(ctx, annotation, width, height);
   ctx.restore();

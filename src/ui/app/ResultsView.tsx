@@ -1,12 +1,12 @@
 /**
- * One analysed video: the report, whose single player shows the video with the skeleton, with
- * the video's facts (how often a body was found, size, model, backend) first beside it. The
- * report also shows the video when the movement analysis failed (analysis null).
+ * One analysed video: the report, whose single player shows the video with the skeleton, the
+ * verdict first beside it, and the video's technical facts (size, model, backend) folded in the
+ * report. The report also shows the video when the movement analysis failed (analysis null).
  */
 import { Suspense } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LazyReportView, LazyTwoViewSet } from './lazy_parts';
-import { framesWithPoseCount, type LoadedVideo } from './loaded_videos';
+import type { LoadedVideo } from './loaded_videos';
 import { SessionControls } from '../history/SessionControls';
 import { PeoplePicker } from '../people/PeoplePicker';
 import { followOtherPerson } from '../people/follow_person';
@@ -20,60 +20,29 @@ export interface ResultsViewProps {
   onUpdate?: (video: LoadedVideo) => void;
 }
 
-function VideoFacts({ video, onRemove }: { video: LoadedVideo; onRemove: (id: string) => void }) {
-  const withPose = framesWithPoseCount(video);
-  const total = video.track.frames.length;
-  const { width, height, fps, durationS } = video.track.source;
+function AnalysisFailedNotice({ video }: { video: LoadedVideo }) {
+  return video.analysisError ? (
+    <p className="notice warning" role="status">
+      The movement analysis failed ({video.analysisError}); the skeleton is still shown.
+    </p>
+  ) : null;
+}
+
+function RemoveButton({ video, onRemove }: { video: LoadedVideo; onRemove: (id: string) => void }) {
   return (
-    <section className="panel video-facts" aria-labelledby="video-facts-heading">
-      <h2 id="video-facts-heading">About the video</h2>
-      <dl className="facts">
-        <div>
-          <dt>Body found</dt>
-          <dd>
-            on <span data-testid="frames-with-pose">{withPose}</span> of <span data-testid="frames-total">{total}</span> frames (
-            {total ? Math.round((withPose / total) * 100) : 0} %)
-          </dd>
-        </div>
-        <div>
-          <dt>Video</dt>
-          <dd>
-            <span data-testid="video-display-size">
-              {width}×{height}
-            </span>
-            , {fps.toFixed(fps % 1 ? 2 : 0)} fps, {durationS.toFixed(1)} s
-          </dd>
-        </div>
-        <div>
-          <dt>Pose model</dt>
-          <dd data-testid="pose-model">BlazePose {video.model.replace('blazepose-', '')}</dd>
-        </div>
-        <div>
-          <dt>Runs on</dt>
-          <dd>
-            <span data-testid="pose-backend">{video.backend}</span>
-            {video.backendReason ? <span className="muted backend-reason">{video.backendReason}</span> : null}
-          </dd>
-        </div>
-      </dl>
-      {video.analysisError ? (
-        <p className="notice warning" role="status">
-          The movement analysis failed ({video.analysisError}); the skeleton is still shown.
-        </p>
-      ) : null}
-      <SessionControls video={video} />
-      <button type="button" className="button subtle no-print" onClick={() => onRemove(video.id)}>
-        Remove this video
-      </button>
-    </section>
+    <button type="button" className="button subtle no-print" onClick={() => onRemove(video.id)}>
+      Remove this video
+    </button>
   );
 }
 
 export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: ResultsViewProps) {
   const { width, height, fps } = selected.track.source;
-  const facts = (
+  // Under the verdict: what went wrong with the analysis, whom to follow when several people were
+  // found, and whether the set is kept in the history (with or without its video).
+  const intro = (
     <>
-      <VideoFacts video={selected} onRemove={onRemove} />
+      <AnalysisFailedNotice video={selected} />
       {selected.people && onUpdate ? (
         <PeoplePicker
           url={selected.url}
@@ -84,6 +53,7 @@ export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: 
           onFollow={async (id) => onUpdate(await followOtherPerson(selected, id))}
         />
       ) : null}
+      <SessionControls video={selected} />
     </>
   );
   return (
@@ -110,16 +80,15 @@ export function ResultsView({ videos, selected, onSelect, onRemove, onUpdate }: 
       )}
       <section className="report-area" aria-label="Report">
         <ErrorBoundary what="report">
-          <Suspense
-            fallback={
-              <>
-                {facts}
-                <p className="muted">Loading the report…</p>
-              </>
-            }
-          >
+          <Suspense fallback={<p className="muted">Loading the report…</p>}>
             {/* A newly shown video moves focus to the report's title, so keyboard and screen-reader users land on it. */}
-            <LazyReportView video={selected} allVideos={videos} intro={facts} focusTitle />
+            <LazyReportView
+              video={selected}
+              allVideos={videos}
+              intro={intro}
+              footer={<RemoveButton video={selected} onRemove={onRemove} />}
+              focusTitle
+            />
           </Suspense>
         </ErrorBoundary>
       </section>

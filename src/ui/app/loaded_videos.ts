@@ -20,6 +20,12 @@ export interface LoadedVideo {
   backendReason?: string;
   /** Why analysis is null although the track is good (additive). */
   analysisError?: string | null;
+  /**
+   * Recorded with this app's camera, whose live preview is mirrored (a selfie view): the report
+   * and the review show it mirrored too, so it looks as it did while filming. Uploaded files are
+   * shown as filmed. The pixels analysed are never mirrored; left and right are the lifter's own.
+   */
+  previewMirrored?: boolean;
   /** Several people were tracked: everyone, for pointing at the lifter (additive). */
   people?: PeopleFound;
 }
@@ -32,8 +38,9 @@ function newId(): string {
   return `video-${counter}-${random}`;
 }
 
-export function toLoadedVideo(file: Blob, name: string, result: AnalyzeVideoResult): LoadedVideo {
+export function toLoadedVideo(file: Blob, name: string, result: AnalyzeVideoResult, extra: Pick<LoadedVideo, 'previewMirrored'> = {}): LoadedVideo {
   return {
+    ...extra,
     id: newId(),
     name,
     file,

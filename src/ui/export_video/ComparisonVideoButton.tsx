@@ -11,16 +11,18 @@ export interface ComparisonSide {
   video: LoadedVideo;
   rep: Rep;
   label: string;
+  /** Drawn mirrored, as the review panel shows it. */
+  mirrored: boolean;
 }
 
-export function ComparisonVideoButton({ a, b, mirrorB }: { a: ComparisonSide; b: ComparisonSide; mirrorB: boolean }) {
+export function ComparisonVideoButton({ a, b }: { a: ComparisonSide; b: ComparisonSide }) {
   const { state, start, cancel } = useVideoExport();
   const run = async () => {
     const stem = `${fileStem(a.video.name)}-rep${a.rep.index + 1}-vs-${fileStem(b.video.name)}-rep${b.rep.index + 1}`;
     const done = await start(stem, (signal, onProgress) =>
       exportRepComparisonVideo({
-        a: { file: a.video.file, track: a.video.track, analysis: a.video.analysis, rep: a.rep, label: a.label },
-        b: { file: b.video.file, track: b.video.track, analysis: b.video.analysis, rep: b.rep, label: b.label, mirrored: mirrorB },
+        a: { file: a.video.file, track: a.video.track, analysis: a.video.analysis, rep: a.rep, label: a.label, mirrored: a.mirrored },
+        b: { file: b.video.file, track: b.video.track, analysis: b.video.analysis, rep: b.rep, label: b.label, mirrored: b.mirrored },
         signal,
         onProgress,
       }),

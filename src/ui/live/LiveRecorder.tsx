@@ -82,7 +82,7 @@ function useLiveEngine(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget:
           signal,
           onProgress: (p) => onProgress(p.fraction ?? 0, progressText(p)),
         });
-        onAnalysedRef.current?.(toLoadedVideo(file, name, result));
+        onAnalysedRef.current?.(toLoadedVideo(file, name, result, { previewMirrored: true }));
       },
     });
     setController(c);

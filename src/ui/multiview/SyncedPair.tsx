@@ -1,14 +1,15 @@
 /**
  * Both whole videos on one clock, moved by the time offset: A shows clock time t, B shows
  * t - offsetS (its own clock), so the two cameras show the same moment. Driven like the review
- * player: one clock, both videos seeked frame-locked (review/coalesced_seek.ts), the clock waits
- * while either is still seeking, so the two never drift apart. Where only one camera was
+ * player, by one frame-locked clock (player/use_locked_playback.ts): the clock waits while either
+ * video is still seeking, so the two never drift apart. Where only one camera was
  * filming, the other holds its first or last frame.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadedVideo } from '../app/loaded_videos';
 import { PosePlayer } from '../player/PosePlayer';
-import { createCoalescedSeeker, type CoalescedSeeker } from '../review/coalesced_seek';
+import { useLockedPlayback } from '../player/use_locked_playback';
+import { PlaybackButtons } from '../player/PlaybackButtons';
 import { formatSeconds, overlayMetricsFor } from '../report/labels';
 
 export interface SyncedPairProps {
@@ -20,81 +21,33 @@ export interface SyncedPairProps {
   labelB: string;
 }
 
-const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
-
 const duration = (v: LoadedVideo) => v.track.source.durationS || (v.track.frames.at(-1)?.t ?? 0);
 
 export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
   // The clock runs in A's seconds over the time either camera filmed.
   const from = Math.min(0, offsetS);
   const to = Math.max(duration(a), offsetS + duration(b));
-  const [clock, setClock] = useState(Math.max(0, offsetS));
-  const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(0.5);
-  const clockRef = useRef(clock);
   const videoA = useRef<HTMLVideoElement | null>(null);
   const videoB = useRef<HTMLVideoElement | null>(null);
-  const seekers = useRef(new Map<HTMLVideoElement, CoalescedSeeker>());
-  const seek = (video: HTMLVideoElement | null, t: number, d: number) => {
-    if (!video) return;
-    let s = seekers.current.get(video);
-    if (!s) {
-      s = createCoalescedSeeker(video);
-      seekers.current.set(video, s);
-    }
-    s.seek(Math.min(d, Math.max(0, t)));
-  };
-  useEffect(() => () => seekers.current.forEach((s) => s.dispose()), []);
-
-  const apply = useCallback(
-    (c: number) => {
-      const clamped = Math.min(to, Math.max(from, c));
-      clockRef.current = clamped;
-      seek(videoA.current, clamped, duration(a));
-      seek(videoB.current, clamped - offsetS, duration(b));
-      setClock(clamped);
-    },
-    [from, to, offsetS, a, b],
+  // B shows the clock minus the offset; each holds its first or last frame outside what it filmed.
+  const videoTimes = useCallback(
+    (c: number) => [Math.min(duration(a), Math.max(0, c)), Math.min(duration(b), Math.max(0, c - offsetS))],
+    [a, b, offsetS],
   );
+  const { clock, clockRef, playing, setPlaying, applyClock: apply } = useLockedPlayback({
+    from,
+    to,
+    videoTimes,
+    videos: [videoA, videoB],
+    speed,
+    sources: [a.url, b.url],
+    initial: Math.max(0, offsetS),
+  });
 
   useEffect(() => {
     apply(clockRef.current);
   }, [apply]);
-
-  useEffect(() => {
-    const onLoaded = () => apply(clockRef.current);
-    const elements = [videoA.current, videoB.current].filter((v): v is HTMLVideoElement => v !== null);
-    for (const e of elements) {
-      e.pause();
-      e.addEventListener('loadedmetadata', onLoaded);
-    }
-    return () => elements.forEach((e) => e.removeEventListener('loadedmetadata', onLoaded));
-  }, [apply, a.url, b.url]);
-
-  useEffect(() => {
-    if (!playing) return;
-    let raf = 0;
-    let last = performance.now();
-    if (clockRef.current >= to - 1e-6) apply(from);
-    const tick = (now: number) => {
-      if ([videoA.current, videoB.current].some((v) => v?.seeking)) {
-        raf = requestAnimationFrame(tick);
-        return;
-      }
-      const dt = Math.min(0.25, (now - last) / 1000);
-      last = now;
-      const next = clockRef.current + dt * speed;
-      if (next >= to) {
-        apply(to);
-        setPlaying(false);
-        return;
-      }
-      apply(next);
-      raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [playing, apply, from, to, speed]);
 
   const step = (direction: 1 | -1) => {
     setPlaying(false);
@@ -127,25 +80,7 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
         ))}
       </div>
       <div className="review-controls" role="group" aria-label="Play both cameras">
-        <button type="button" onClick={() => setPlaying((x) => !x)} data-testid="synced-play" aria-label={playing ? 'Pause both' : 'Play both'}>
-          {playing ? '❚❚ Pause' : '▶ Play'}
-        </button>
-        <button type="button" onClick={() => step(-1)} aria-label="One frame back">
-          ◀ frame
-        </button>
-        <button type="button" onClick={() => step(1)} aria-label="One frame forward">
-          frame ▶
-        </button>
-        <label className="speed">
-          Speed
-          <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))} data-testid="synced-speed">
-            {SPEEDS.map((x) => (
-              <option key={x} value={x}>
-                {x}x
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlaybackButtons playing={playing} onTogglePlay={() => setPlaying((x) => !x)} onStep={step} speed={speed} onSpeed={setSpeed} playTestId="synced-play" speedTestId="synced-speed" />
         <input
           type="range"
           min={from}

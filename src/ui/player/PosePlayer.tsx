@@ -6,8 +6,12 @@
  * so the overlay draws the PoseTrack frame of exactly that video frame, during playback, after a
  * seek and while stepping. Where the callback is missing (older Firefox) a requestAnimationFrame
  * loop on currentTime stands in. Besides the skeleton it writes metric values beside their
- * joints, can light up the joints of one metric (the flag the user clicked) and mirror the
- * picture. It only draws: the Analysis' numbers are shown as they are.
+ * joints, can light up the joints of one metric (the flag the user clicked), mirror the
+ * picture, and follow the lifter: given a crop (lifter_crop.ts) it shows only that rectangle of
+ * each frame, the panel keeping the crop's aspect ratio. The overlay canvas is the size of the
+ * panel on screen (times the device pixel ratio), so lines and labels stay sharp when cropped;
+ * labels can sit beside the body with leader lines (label_layout.ts). It only draws: the
+ * Analysis' numbers are shown as they are.
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, type CSSProperties, type Ref } from 'react';
 import type { Analysis, MetricKey, PoseTrack } from '../../core/types';
@@ -16,6 +20,7 @@ import { metricKeypoints } from '../report/labels';
 import { drawSkeleton } from '../../render/draw_skeleton';
 import { frameIndexAtTime } from '../../render/frame_at_time';
 import { overlayLabels, type OverlayHighlight } from '../../render/overlay_labels';
+import { cropLayout, type LifterCrop } from './lifter_crop';
 import './player.css';
 
 export type { OverlayHighlight } from '../../render/overlay_labels';
@@ -36,6 +41,12 @@ export interface PosePlayerProps {
   /** Metrics whose current values are written beside their joints (besides the highlight). */
   angles?: readonly MetricKey[];
   mirrored?: boolean;
+  /** Show only this rectangle of each frame (following the lifter); null = the whole picture. */
+  crop?: LifterCrop | null;
+  /** Where metric labels go: beside the body with leader lines (default), or next to their joint. */
+  labelLayout?: 'near-joint' | 'beside-body';
+  /** Label text size, CSS pixels (default 13). */
+  labelFontPx?: number;
   /** Native video controls (default on). */
   controls?: boolean;
   /** Accessible name of the video element. */
@@ -54,6 +65,9 @@ export interface PosePlayerProps {
   canvasTestId?: string;
 }
 
+/** Label text size on screen, CSS pixels. */
+const LABEL_FONT_CSS_PX = 13;
+
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
@@ -63,9 +77,11 @@ export function PosePlayer(props: PosePlayerProps) {
   const { url, track, ref, videoRef } = props;
   const videoEl = useRef<FrameCallbackVideo | null>(null);
   const canvasEl = useRef<HTMLCanvasElement | null>(null);
+  const boxEl = useRef<HTMLDivElement | null>(null);
+  const stageEl = useRef<HTMLDivElement | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  /** Redraws at the last drawn time (after a change of highlight, labels or mirroring). */
+  /** Redraws at the last drawn time (after a change of highlight, labels, mirroring or size). */
   const redraw = useRef<() => void>(() => undefined);
 
   useImperativeHandle(ref, () => ({
@@ -84,6 +100,7 @@ export function PosePlayer(props: PosePlayerProps) {
     if (!video || !canvas) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
+    const source = track.source;
 
     let lastKey = '';
     let lastT = 0;
@@ -93,21 +110,62 @@ export function PosePlayer(props: PosePlayerProps) {
       p.onTime?.(t);
       const index = frameIndexAtTime(track.frames, t);
       const analysisIndex = p.analysis ? frameIndexAt(p.analysis.series, t) : -1;
-      const key = `${index}|${analysisIndex}|${p.highlight?.metric}|${p.highlight?.side}|${p.mirrored}|${p.angles?.join()}`;
+      const crop = p.crop?.at(t) ?? null;
+      const cropKey = crop ? `${crop.x.toFixed(1)},${crop.y.toFixed(1)},${crop.width.toFixed(1)}` : '';
+      const key = `${index}|${analysisIndex}|${p.highlight?.metric}|${p.highlight?.side}|${p.mirrored}|${p.angles?.join()}|${cropKey}|${canvas.width}x${canvas.height}`;
       if (!force && key === lastKey) return;
       lastKey = key;
+      const boxWidth = boxEl.current?.clientWidth ?? 0;
+      const stage = stageEl.current;
+      if (stage) {
+        if (crop && boxWidth > 0) {
+          const layout = cropLayout(crop, source, boxWidth, p.mirrored);
+          stage.style.width = `${layout.width}px`;
+          stage.style.height = `${layout.height}px`;
+          stage.style.transform = `translate(${layout.left}px, ${layout.top}px)`;
+        } else {
+          stage.style.width = '';
+          stage.style.height = '';
+          stage.style.transform = '';
+        }
+      }
       const frame = index >= 0 ? track.frames[index]! : null;
-      drawSkeleton(ctx, frame?.keypoints ?? null, {
+      const pixelsPerCss = boxWidth > 0 ? canvas.width / boxWidth : 0;
+      const drawn = drawSkeleton(ctx, frame?.keypoints ?? null, {
         width: canvas.width,
         height: canvas.height,
         mirrored: p.mirrored,
+        view: { sourceWidth: source.width, crop: crop ?? { x: 0, y: 0, width: source.width, height: source.height } },
         highlight: p.highlight ? metricKeypoints(p.highlight.metric, p.highlight.side) : [],
         labels: overlayLabels(p.analysis, t, p.angles ?? [], p.highlight),
+        labelLayout: p.labelLayout ?? 'beside-body',
+        fontPx: pixelsPerCss > 0 ? (p.labelFontPx ?? LABEL_FONT_CSS_PX) * pixelsPerCss : undefined,
       });
       canvas.dataset.frameIndex = String(index);
+      // Where the labels went, in canvas pixels (read by the e2e tests of the label layout).
+      canvas.dataset.layout = JSON.stringify(drawn);
       canvas.dataset.hasPose = String(frame !== null && frame.keypoints !== null);
+      if (crop) canvas.dataset.crop = `${Math.round(crop.x)},${Math.round(crop.y)},${Math.round(crop.width)},${Math.round(crop.height)}`;
+      else delete canvas.dataset.crop;
     };
     redraw.current = () => drawAt(lastT, true);
+
+    // The canvas follows the panel's size on screen (device pixels), so drawing stays sharp.
+    let observer: ResizeObserver | null = null;
+    const box = boxEl.current;
+    if (box && typeof ResizeObserver === 'function') {
+      observer = new ResizeObserver(() => {
+        const dpr = window.devicePixelRatio || 1;
+        const w = Math.max(1, Math.round(box.clientWidth * dpr));
+        const h = Math.max(1, Math.round(box.clientHeight * dpr));
+        if (canvas.width !== w || canvas.height !== h) {
+          canvas.width = w;
+          canvas.height = h;
+        }
+        drawAt(lastT, true);
+      });
+      observer.observe(box);
+    }
 
     let cancelled = false;
     let handle = 0;
@@ -136,6 +194,7 @@ export function PosePlayer(props: PosePlayerProps) {
     return () => {
       cancelled = true;
       redraw.current = () => undefined;
+      observer?.disconnect();
       video.removeEventListener('seeked', onSeeked);
       video.removeEventListener('loadeddata', onSeeked);
       if (hasFrameCallback) video.cancelVideoFrameCallback?.(handle);
@@ -145,7 +204,7 @@ export function PosePlayer(props: PosePlayerProps) {
 
   // The frame callback only fires for new frames: a paused video still shows a new highlight.
   const anglesKey = props.angles?.join() ?? '';
-  useEffect(() => redraw.current(), [props.analysis, props.highlight?.metric, props.highlight?.side, props.mirrored, anglesKey]);
+  useEffect(() => redraw.current(), [props.analysis, props.highlight?.metric, props.highlight?.side, props.mirrored, anglesKey, props.crop, props.labelLayout]);
 
   const setVideo = useCallback(
     (element: HTMLVideoElement | null) => {
@@ -157,29 +216,34 @@ export function PosePlayer(props: PosePlayerProps) {
   );
 
   const { width, height } = track.source;
-  const ratio = (width / height).toFixed(4);
+  const aspect = props.crop ? props.crop.aspect : width / height;
+  const ratio = aspect.toFixed(4);
   return (
     <div
-      className={`pose-player ${props.className ?? ''}`}
+      ref={boxEl}
+      className={`pose-player${props.crop ? ' cropped' : ''} ${props.className ?? ''}`}
       style={{
-        aspectRatio: `${width} / ${height}`,
+        aspectRatio: props.crop ? String(aspect) : `${width} / ${height}`,
         ['--ar' as string]: ratio,
         width: props.maxHeight ? `min(100%, calc(${props.maxHeight} * ${ratio}))` : undefined,
         ...props.style,
       } as CSSProperties}
       data-testid={props.testId}
+      data-mirrored={props.mirrored ? 'true' : 'false'}
     >
-      <video
-        ref={setVideo}
-        src={url}
-        controls={props.controls ?? true}
-        playsInline
-        muted
-        preload="auto"
-        aria-label={props.label}
-        data-testid={props.videoTestId}
-        style={props.mirrored ? { transform: 'scaleX(-1)' } : undefined}
-      />
+      <div ref={stageEl} className="pose-stage">
+        <video
+          ref={setVideo}
+          src={url}
+          controls={props.controls ?? true}
+          playsInline
+          muted
+          preload="auto"
+          aria-label={props.label}
+          data-testid={props.videoTestId}
+          style={props.mirrored ? { transform: 'scaleX(-1)' } : undefined}
+        />
+      </div>
       <canvas ref={canvasEl} className="pose-overlay" width={width} height={height} aria-hidden="true" data-testid={props.canvasTestId} />
     </div>
   );

@@ -1,58 +1,72 @@
-/** Left/right: each asymmetry with both sides' per-rep values, symmetry index, and whether it is beyond keypoint noise, model bias and rep-to-rep variation; plus the body diagram. */
-import type { Analysis } from '../../core/types';
+/**
+ * Left and right: per sided metric this view can measure, both sides' per-rep numbers (the rep
+ * measures, read as the rep cards read them), the symmetry index and whether the difference is
+ * beyond rep-to-rep variation (the Analysis' asymmetries); plus the body diagram.
+ */
+import { SIDED_METRICS } from '../../core/metrics/registry';
+import type { Analysis, Side } from '../../core/types';
 import { BodyDiagram } from '../body_diagram/BodyDiagram';
 import { bodyMarksFromAnalysis } from '../body_diagram/body_marks';
-import { FAULT_LABELS, METRIC_LABELS, formatMetric } from './labels';
+import { FAULT_LABELS, METRIC_LABELS } from './labels';
+import { metricMeasurable } from './measure_text';
+import { MeasureValue } from './RepCards';
 
-function values(metric: Parameters<typeof formatMetric>[0], list: (number | null)[]) {
-  if (!list.length) return '–';
-  if (list.every((v) => v === null)) return <span className="not-measurable">not measurable</span>;
-  // The unit is in the row header; each value is the number alone.
-  return list.map((v) => formatMetric(metric, v).replace(/ % (foot|leg|hip)$/, '')).join(', ');
+function SideValues({ analysis, metric, side }: { analysis: Analysis; metric: (typeof SIDED_METRICS)[number]; side: Side }) {
+  return (
+    <ul className="lr-values">
+      {analysis.reps.map((rep) => (
+        <li key={rep.index}>
+          <span className="muted small">rep {rep.index + 1}</span> <MeasureValue analysis={analysis} rep={rep} metric={metric} side={side} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
   const marks = bodyMarksFromAnalysis(analysis, (fault) => FAULT_LABELS[fault]);
+  const metrics = SIDED_METRICS.filter((metric) => metricMeasurable(analysis, metric));
   return (
-    <section className="report-section asymmetry-panel" aria-labelledby="lr-heading">
-      <h2 id="lr-heading">Left and right</h2>
+    <div className="asymmetry-panel">
       <div className="lr-layout">
         <div className="lr-table">
-          {analysis.asymmetries.length === 0 ? (
+          {metrics.length === 0 || analysis.reps.length === 0 ? (
             <p>No left/right comparison could be made from this clip.</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Left and right per rep (scrolls sideways if needed)">
               <table>
                 <caption className="visually-hidden">Left and right values per rep, symmetry index, and whether the difference is real</caption>
                 <thead>
                   <tr>
                     <th scope="col">Metric</th>
-                    <th scope="col" className="side-left">Left (per rep)</th>
-                    <th scope="col" className="side-right">Right (per rep)</th>
-                    <th scope="col" title="|R − L| / mean × 100 (Bishop 2016); about 10 % is where performance suffers">Symmetry index</th>
-                    <th scope="col">Real difference?</th>
+                    <th scope="col" className="side-left">Left</th>
+                    <th scope="col" className="side-right">Right</th>
+                    <th scope="col" title="A difference counts when it is larger than how much each side varies from rep to rep; symmetry index |R − L| / mean × 100 (Bishop 2016), about 10 % is where performance suffers">
+                      Real difference?
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {analysis.asymmetries.map((asymmetry) => {
-                    const unit = METRIC_LABELS[asymmetry.metric].unit;
+                  {metrics.map((metric) => {
+                    const asymmetry = analysis.asymmetries.find((a) => a.metric === metric);
                     return (
-                      <tr key={asymmetry.metric} data-metric={asymmetry.metric} className={asymmetry.beyondVariation ? 'beyond' : undefined}>
-                        <th scope="row">
-                          {METRIC_LABELS[asymmetry.metric].label}
-                          {unit && unit !== '°' && <span className="muted small"> ({unit})</span>}
-                        </th>
-                        <td>{values(asymmetry.metric, asymmetry.left)}</td>
-                        <td>{values(asymmetry.metric, asymmetry.right)}</td>
-                        <td>{asymmetry.symmetryIndex === null ? <span className="not-measurable">not measurable</span> : `${asymmetry.symmetryIndex.toFixed(0)} %`}</td>
+                      <tr key={metric} data-metric={metric} className={asymmetry?.beyondVariation ? 'beyond' : undefined}>
+                        <th scope="row">{METRIC_LABELS[metric].label}</th>
                         <td>
-                          {asymmetry.beyondVariation ? (
-                            <strong>
-                              Yes{asymmetry.worseSide ? `, ${asymmetry.worseSide} side worse` : ''}
-                            </strong>
+                          <SideValues analysis={analysis} metric={metric} side="left" />
+                        </td>
+                        <td>
+                          <SideValues analysis={analysis} metric={metric} side="right" />
+                        </td>
+                        <td>
+                          {!asymmetry ? (
+                            <span className="not-measurable">not compared</span>
+                          ) : asymmetry.beyondVariation ? (
+                            <strong>Yes{asymmetry.worseSide ? `, ${asymmetry.worseSide} side worse` : ''}</strong>
                           ) : (
                             <span>No: within keypoint noise, model bias or rep-to-rep variation</span>
                           )}
+                          {asymmetry && asymmetry.symmetryIndex !== null && <span className="muted small"> (symmetry index {asymmetry.symmetryIndex.toFixed(0)} %)</span>}
                         </td>
                       </tr>
                     );
@@ -67,6 +81,6 @@ export function AsymmetryPanel({ analysis }: { analysis: Analysis }) {
         </div>
         <BodyDiagram marks={marks} title="Joints with a fault or a real left/right difference" />
       </div>
-    </section>
+    </div>
   );
 }

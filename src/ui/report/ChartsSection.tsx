@@ -23,8 +23,8 @@ export function ChartsSection({ analysis, time, onSeek, onSelectRep }: { analysi
   const peaks = shown.filter((metric) => metricPeakSeries(analysis, metric).hasValues);
   return (
     <>
-      <section className="report-section charts" aria-labelledby="charts-heading">
-        <h2 id="charts-heading">Over time</h2>
+      <div className="charts">
+        <h3 id="charts-heading">Over time</h3>
         <p className="muted small no-print">
           <span className="swatch side-left-bg" /> left · <span className="swatch side-right-bg" /> right · shaded = reps (red tint = flagged) · dashed = threshold ·
           hover for values, click to move the video.
@@ -37,17 +37,17 @@ export function ChartsSection({ analysis, time, onSeek, onSelectRep }: { analysi
             Not measurable from this view (no chart): {notMeasurable.map((metric) => METRIC_LABELS[metric].label).join(', ')}.
           </p>
         )}
-      </section>
+      </div>
       {analysis.reps.length > 1 && peaks.length > 0 && (
-        <section className="report-section" aria-labelledby="peaks-heading">
-          <h2 id="peaks-heading">Rep by rep</h2>
-          <p className="muted small">Each rep&apos;s peak: a slope across the set shows fatigue.</p>
+        <div className="rep-peaks" aria-labelledby="peaks-heading">
+          <h3 id="peaks-heading">Each rep's peak</h3>
+          <p className="muted small">A slope across the set shows fatigue.</p>
           <div className="small-multiples">
             {peaks.map((metric) => (
               <RepPeaksChart key={metric} analysis={analysis} metric={metric} onSelectRep={onSelectRep} />
             ))}
           </div>
-        </section>
+        </div>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-/** Findings in plain language along the kinetic chain (ankle -> knee -> hip -> lower back), with guidance. */
+/** Every finding in plain language along the kinetic chain (ankle -> knee -> hip -> lower back), with guidance (the report's "All findings" fold). */
 import type { Analysis, Finding } from '../../core/types';
 import { CHAIN_LABELS, CHAIN_ORDER, capitalise, formatPercent, formatSeconds, sideLabel } from './labels';
 
@@ -13,8 +13,7 @@ export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis;
   const findings = sorted.filter((finding) => finding.kind !== 'not_measurable');
   const cannotTell = sorted.filter((finding) => finding.kind === 'not_measurable');
   return (
-    <section className="report-section findings" aria-labelledby="findings-heading">
-      <h2 id="findings-heading">What we found</h2>
+    <div className="findings">
       <p className="muted small">From the ankle up: a restriction low in the chain often shows up as a compensation higher up.</p>
       {findings.length === 0 ? (
         <p>Nothing stood out in what this view can measure.</p>
@@ -60,10 +59,6 @@ export function FindingsList({ analysis, onSeekEvidence }: { analysis: Analysis;
           </ul>
         </>
       )}
-      <p className="professional" role="note">
-        This is guidance from a video, not a diagnosis. If you have severe pain, or pain that lasts or keeps coming back, see a
-        physiotherapist or doctor before training through it.
-      </p>
-    </section>
+    </div>
   );
 }

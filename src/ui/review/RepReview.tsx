@@ -1,20 +1,25 @@
 /**
  * Side-by-side review of two reps, played time-normalised by phase: one shared clock
  * (src/core/phase_alignment.ts) drives both <video>s, so both reach the bottom together.
- * Play/pause, 0.1x-1x, arrow keys step one frame, one scrub bar, mirror toggle, skeleton
- * and angles on both, and a table of both reps' peaks and their differences.
+ * Play/pause, 0.1x-1x, arrow keys step one frame, one scrub bar drawn as the rep's phases,
+ * mirror toggle, skeleton and angles on both, and a table of both reps' numbers and their
+ * differences. Each panel follows and crops to its lifter (lifter_crop.ts) with the labels beside
+ * the body; a video recorded with this app's camera is shown mirrored, as its live preview was.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPhaseTimeline, frameStepClockS } from '../../core/phase_alignment';
-import { repNumber } from '../../core/series';
 import type { MetricKey } from '../../core/types';
 import { METRIC_COLUMNS } from '../../export/metric_columns';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatSeconds, overlayMetricsFor } from '../report/labels';
 import type { LoadedVideoLike } from '../report/loaded_video_like';
+import { repMeasureShown } from '../report/measure_text';
+import { lifterCrop, type LifterCrop } from '../player/lifter_crop';
 import { PosePlayer } from '../player/PosePlayer';
+import { useLockedPlayback } from '../player/use_locked_playback';
+import { PlaybackButtons } from '../player/PlaybackButtons';
+import { barPosition, phaseBands, phaseWords } from './phase_scrub';
 import { ComparisonVideoButton } from '../export_video/ComparisonVideoButton';
 import { defaultPair, repOptions, suggestedPairs, type RepOption, type RepRef } from './rep_choices';
-import { createCoalescedSeeker, type CoalescedSeeker } from './coalesced_seek';
 import '../report/report.css';
 
 export interface RepReviewProps {
@@ -24,7 +29,44 @@ export interface RepReviewProps {
   initialB?: RepRef;
 }
 
-export const REVIEW_SPEEDS = [0.1, 0.25, 0.5, 0.75, 1] as const;
+/**
+ * Each panel's shape (width / height): square, so two sit side by side and a standing lifter fills
+ * about three quarters of the height with room beside the body for the labels (0.35 of the lifter's height
+ * each side: an 11 px label such as "L Heel lift 10 % foot" on a 400 px panel).
+ */
+export const REVIEW_PANEL_ASPECT = 1;
+const LABEL_ROOM = 0.35;
+/**
+ * On a phone two panels are about 180 px wide: labels beside the body would not fit, so the panels
+ * show the lifter alone, cropped closer (portrait), and the numbers are in the table under them.
+ */
+const NARROW_QUERY = '(max-width: 560px)';
+
+function useNarrowScreen(): boolean {
+  const query = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null;
+  const [narrow, setNarrow] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener?.('change', onChange);
+    return () => query.removeEventListener?.('change', onChange);
+  }, [query?.media]);
+  return narrow;
+}
+
+/** On a phone, without labels, the panels are portrait (3:4): a standing lifter fills more of them. */
+const NARROW_PANEL_ASPECT = 3 / 4;
+
+/** The crop that follows one rep's lifter (sized for the whole rep), with room for labels beside the body or without. */
+function repCrop(option: RepOption, withLabels: boolean): LifterCrop {
+  const { track } = option.video;
+  return lifterCrop(track.frames, track.source, {
+    aspect: withLabels ? REVIEW_PANEL_ASPECT : NARROW_PANEL_ASPECT,
+    from: option.repData.start,
+    to: option.repData.end,
+    labelRoom: withLabels ? LABEL_ROOM : 0.05,
+  });
+}
 
 function refKey(ref: RepRef): string {
   return `${ref.videoId}#${ref.rep}`;
@@ -33,9 +75,13 @@ function refKey(ref: RepRef): string {
 interface DiffRow {
   key: string;
   metric: MetricKey;
+  side: 'left' | 'right' | null;
   label: string;
   a: number | null;
   b: number | null;
+  /** The numbers in a lifter's words. */
+  plainA: string | null;
+  plainB: string | null;
 }
 
 function diffRows(a: RepOption, b: RepOption): DiffRow[] {
@@ -43,12 +89,13 @@ function diffRows(a: RepOption, b: RepOption): DiffRow[] {
   for (const column of METRIC_COLUMNS) {
     const sides: ('left' | 'right' | null)[] = column.sided ? ['left', 'right'] : [null];
     for (const side of sides) {
-      const measurableA = a.video.analysis?.measurability[column.key]?.measurable ?? false;
-      const measurableB = b.video.analysis?.measurability[column.key]?.measurable ?? false;
-      const va = measurableA ? repNumber(a.repData, column.key, side) : null;
-      const vb = measurableB ? repNumber(b.repData, column.key, side) : null;
+      // The same reader as the report's rep cards: a number only where that video's view supports it.
+      const sa = a.video.analysis ? repMeasureShown(a.video.analysis, a.repData, column.key, side) : null;
+      const sb = b.video.analysis ? repMeasureShown(b.video.analysis, b.repData, column.key, side) : null;
+      const va = sa?.measure?.value ?? null;
+      const vb = sb?.measure?.value ?? null;
       if (va === null && vb === null) continue;
-      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb });
+      rows.push({ key: `${column.key}-${side ?? 'x'}`, metric: column.key, side, label: `${METRIC_LABELS[column.key].label}${side ? ` (${side})` : ''}`, a: va, b: vb, plainA: sa?.plain ?? null, plainB: sb?.plain ?? null });
     }
   }
   return rows;
@@ -90,88 +137,34 @@ export function RepReview(props: RepReviewProps) {
   const fallback = useMemo(() => defaultPair(props.videos, props.initialVideoId), [props.videos, props.initialVideoId]);
   const [aRef, setARef] = useState<RepRef | null>(props.initialA ?? fallback?.a ?? null);
   const [bRef, setBRef] = useState<RepRef | null>(props.initialB ?? fallback?.b ?? null);
-  const [clock, setClock] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(0.5);
   const [mirrorB, setMirrorB] = useState(false);
   const videoA = useRef<HTMLVideoElement | null>(null);
   const videoB = useRef<HTMLVideoElement | null>(null);
-  const clockRef = useRef(0);
-  const seekers = useRef<Map<HTMLVideoElement, CoalescedSeeker>>(new Map());
-  const seekVideo = (video: HTMLVideoElement | null, t: number) => {
-    if (!video) return;
-    let seeker = seekers.current.get(video);
-    if (!seeker) {
-      seeker = createCoalescedSeeker(video);
-      seekers.current.set(video, seeker);
-    }
-    seeker.seek(t);
-  };
-  useEffect(() => () => seekers.current.forEach((seeker) => seeker.dispose()), []);
 
   const a = options.find((option) => aRef && refKey(option) === refKey(aRef)) ?? null;
   const b = options.find((option) => bRef && refKey(option) === refKey(bRef)) ?? null;
   const timeline = useMemo(() => (a && b ? createPhaseTimeline([a.repData, b.repData]) : null), [a?.repData, b?.repData]);
+  const narrow = useNarrowScreen();
+  const cropA = useMemo(() => (a ? repCrop(a, !narrow) : null), [a?.video.track, a?.repData, narrow]);
+  const cropB = useMemo(() => (b ? repCrop(b, !narrow) : null), [b?.video.track, b?.repData, narrow]);
 
-  const applyClock = useCallback(
-    (c: number) => {
-      if (!timeline) return;
-      const clamped = Math.min(timeline.durationS, Math.max(0, c));
-      clockRef.current = clamped;
-      const ta = timeline.repTimeAt(0, clamped);
-      const tb = timeline.repTimeAt(1, clamped);
-      seekVideo(videoA.current, ta);
-      seekVideo(videoB.current, tb);
-      setClock(clamped);
-    },
-    [timeline],
-  );
+  // One phase-aligned clock: both reps reach the bottom together.
+  const videoTimes = useMemo(() => (timeline ? (c: number) => [timeline.repTimeAt(0, c), timeline.repTimeAt(1, c)] : null), [timeline]);
+  const { clock, clockRef, playing, setPlaying, applyClock } = useLockedPlayback({
+    from: 0,
+    to: timeline?.durationS ?? 0,
+    videoTimes,
+    videos: [videoA, videoB],
+    speed,
+    sources: [a?.video.url, b?.video.url],
+  });
 
   // A new pair starts at the rep's start, paused.
   useEffect(() => {
     setPlaying(false);
     applyClock(0);
   }, [applyClock]);
-
-  // Videos load after mount: put them at the clock's time once they can seek.
-  const onLoaded = useCallback(() => applyClock(clockRef.current), [applyClock]);
-  useEffect(() => {
-    const elements = [videoA.current, videoB.current].filter((v): v is HTMLVideoElement => v !== null);
-    for (const element of elements) {
-      element.pause();
-      element.addEventListener('loadedmetadata', onLoaded);
-    }
-    return () => elements.forEach((element) => element.removeEventListener('loadedmetadata', onLoaded));
-  }, [onLoaded, a?.video.url, b?.video.url]);
-
-  useEffect(() => {
-    if (!playing || !timeline) return;
-    let raf = 0;
-    let last = performance.now();
-    if (clockRef.current >= timeline.durationS - 1e-6) applyClock(0);
-    const tick = (now: number) => {
-      // Frame-locked: the clock only moves on once both videos show the frame it last asked
-      // for, so the two panels never drift apart. The time spent waiting is kept, so the
-      // clock still runs at the chosen speed; a slow decoder shows fewer frames, not a slower rep.
-      const pending = [videoA.current, videoB.current].some((video) => video?.seeking);
-      if (pending) {
-        raf = requestAnimationFrame(tick);
-        return;
-      }
-      const dt = Math.min(0.25, (now - last) / 1000);
-      last = now;
-      const next = clockRef.current + dt * speed;
-      if (next >= timeline.durationS) {
-        applyClock(timeline.durationS);
-        setPlaying(false);
-        return;
-      }
-      applyClock(next);
-      raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [playing, timeline, speed, applyClock]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -211,7 +204,8 @@ export function RepReview(props: RepReviewProps) {
     );
   }
 
-  const phase = timeline?.phaseAt(clock);
+  const phase = timeline ? phaseWords(timeline, clock) : null;
+  const phaseProgress = timeline?.phaseAt(clock).progress ?? 0;
   const choose = (pairId: string) => {
     const pair = pairs.find((p) => p.id === pairId);
     if (pair) {
@@ -261,74 +255,83 @@ export function RepReview(props: RepReviewProps) {
                   url={option.video.url}
                   track={option.video.track}
                   analysis={option.video.analysis}
-                  angles={overlayMetricsFor(option.video.analysis?.measurability)}
-                  mirrored={index === 1 && mirrorB}
+                  angles={narrow ? [] : overlayMetricsFor(option.video.analysis?.measurability)}
+                  mirrored={(option.video.previewMirrored ?? false) !== (index === 1 && mirrorB)}
+                  crop={index === 0 ? cropA : cropB}
+                  labelLayout="beside-body"
+                  labelFontPx={11}
                   controls={false}
                   label={`${index === 0 ? 'Left' : 'Right'} panel: ${option.label}`}
                   videoRef={index === 0 ? videoA : videoB}
-                  maxHeight="60vh"
+                  maxHeight="62vh"
                   testId={`review-video-${index === 0 ? 'a' : 'b'}`}
                 />
                 <figcaption>
                   {option.label} · {formatSeconds(timeline.repTimeAt(index, clock))}
+                  {option.video.previewMirrored && <span className="muted"> · mirrored, as in the camera preview</span>}
                 </figcaption>
               </figure>
             ))}
           </div>
           <div className="review-controls" role="group" aria-label="Playback">
-            <button type="button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? 'Pause both' : 'Play both'} data-testid="review-play">
-              {playing ? '❚❚ Pause' : '▶ Play'}
-            </button>
-            <button type="button" onClick={() => step(-1)} aria-label="One frame back">
-              ◀ frame
-            </button>
-            <button type="button" onClick={() => step(1)} aria-label="One frame forward">
-              frame ▶
-            </button>
-            <label className="speed">
-              Speed
-              <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))} data-testid="review-speed">
-                {REVIEW_SPEEDS.map((s) => (
-                  <option key={s} value={s}>
-                    {s}x
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PlaybackButtons playing={playing} onTogglePlay={() => setPlaying((p) => !p)} onStep={step} speed={speed} onSpeed={setSpeed} playTestId="review-play" speedTestId="review-speed" />
             <label className="mirror">
               <input type="checkbox" checked={mirrorB} onChange={(event) => setMirrorB(event.target.checked)} data-testid="review-mirror" /> Mirror right panel
             </label>
           </div>
-          <ComparisonVideoButton a={{ video: a.video, rep: a.repData, label: a.label }} b={{ video: b.video, rep: b.repData, label: b.label }} mirrorB={mirrorB} />
+          <ComparisonVideoButton
+            a={{ video: a.video, rep: a.repData, label: a.label, mirrored: a.video.previewMirrored ?? false }}
+            b={{ video: b.video, rep: b.repData, label: b.label, mirrored: (b.video.previewMirrored ?? false) !== mirrorB }}
+          />
           <div className="review-scrub">
-            <input
-              type="range"
-              min={0}
-              max={timeline.durationS}
-              step="any"
-              value={clock}
-              onChange={(event) => {
-                setPlaying(false);
-                applyClock(Number(event.target.value));
-              }}
-              aria-label="Position in both reps"
-              aria-valuetext={phase ? `${phase.name}, ${Math.round(phase.progress * 100)} percent` : undefined}
-              data-testid="review-scrub"
-            />
+            <div className="scrub-bar">
+              <div className="phase-bands" aria-hidden="true">
+                {phaseBands(timeline).map((band) => (
+                  <span
+                    key={band.name}
+                    className={`phase-band phase-${band.name}`}
+                    data-band={band.name}
+                    style={{ left: barPosition(band.from), width: `calc(${barPosition(band.to)} - ${barPosition(band.from)})` }}
+                  />
+                ))}
+              </div>
+              <input
+                type="range"
+                min={0}
+                max={timeline.durationS}
+                step="any"
+                value={clock}
+                onChange={(event) => {
+                  setPlaying(false);
+                  applyClock(Number(event.target.value));
+                }}
+                aria-label="Position in both reps"
+                aria-valuetext={phase ? `${phase.words}, ${Math.round(phaseProgress * 100)} percent through it` : undefined}
+                data-testid="review-scrub"
+              />
+            </div>
             <div className="phase-marks" aria-hidden="true">
-              {(['start', 'bottom', 'up', 'end'] as const).map((name, i) => (
-                <span key={name} style={{ left: `${(timeline.eventClockS[i]! / timeline.durationS) * 100}%` }}>
-                  {name}
-                </span>
-              ))}
+              {(['start', 'bottom', 'up', 'end'] as const).map((name, i) => {
+                const at = timeline.eventClockS[i]! / timeline.durationS;
+                // "up" right after "bottom" (no pause at the bottom) would print over it.
+                const crowded = name === 'up' && at - timeline.eventClockS[1]! / timeline.durationS < 0.08;
+                return (
+                  <span key={name} data-mark={name} data-clock={timeline.eventClockS[i]} style={{ left: barPosition(at) }}>
+                    {crowded ? '' : name}
+                  </span>
+                );
+              })}
             </div>
             <p className="muted small" aria-live="off">
-              Phase: <strong>{phase?.name}</strong> · arrow keys step one frame, space plays or pauses.
+              <span className="phase-now" data-testid="review-phase" data-phase={phase?.name ?? ''}>
+                <span className={`swatch phase-${phase?.name ?? ''}`} /> <strong>{phase?.words}</strong>
+              </span>{' '}
+              · arrow keys step one frame, space plays or pauses.
             </p>
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Numbers of both reps (scrolls sideways if needed)">
             <table className="review-table">
-              <caption>Peaks of both reps and the difference (right minus left panel)</caption>
+              <caption>Both reps' numbers and the difference (right minus left panel)</caption>
               <thead>
                 <tr>
                   <th scope="col">Metric</th>
@@ -351,8 +354,18 @@ export function RepReview(props: RepReviewProps) {
                 {rows.map((row) => (
                   <tr key={row.key} data-metric={row.key}>
                     <th scope="row">{row.label}</th>
-                    <td className={row.a === null ? 'not-measurable' : undefined}>{formatMetric(row.metric, row.a)}</td>
-                    <td className={row.b === null ? 'not-measurable' : undefined}>{formatMetric(row.metric, row.b)}</td>
+                    <td className={row.a === null ? 'not-measurable' : undefined}>
+                      <span className="measure-number" data-measure={`${a.videoId}:${a.rep}:${row.metric}:${row.side ?? ''}`}>
+                        {formatMetric(row.metric, row.a)}
+                      </span>
+                      {row.plainA && <span className="review-plain">{row.plainA}</span>}
+                    </td>
+                    <td className={row.b === null ? 'not-measurable' : undefined}>
+                      <span className="measure-number" data-measure={`${b.videoId}:${b.rep}:${row.metric}:${row.side ?? ''}`}>
+                        {formatMetric(row.metric, row.b)}
+                      </span>
+                      {row.plainB && <span className="review-plain">{row.plainB}</span>}
+                    </td>
                     <td className={row.a === null || row.b === null ? 'not-measurable' : undefined}>{formatDiff(row.metric, row.a, row.b)}</td>
                   </tr>
                 ))}

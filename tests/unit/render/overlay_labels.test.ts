@@ -9,10 +9,10 @@ describe('overlay labels on the analysed video', () => {
     const t = (analysis.series.t[10] + analysis.series.t[11]) / 2;
     const labels = overlayLabels(analysis, t, ['kneeFlexionDeg'], { metric: 'trunkTibiaDeg', side: null });
     expect(labels[0]!.emphasis).toBe(true);
-    expect(labels[0]!.text).toMatch(/^Trunk vs shin/);
+    expect(labels[0]!.text).toMatch(/^trunk \d+° more (forward|upright) than the shins$/);
     expect(labels.slice(1).every((label) => !label.emphasis)).toBe(true);
     const kneeLeft = columnValue(analysis.series, 'kneeFlexionDeg', 'left', 10);
-    const leftLabel = labels.find((label) => label.text.startsWith('L Knee bend'));
+    const leftLabel = labels.find((label) => label.text.startsWith('L knee bent'));
     if (kneeLeft === null) expect(leftLabel).toBeUndefined();
     else expect(leftLabel!.text).toContain(String(Math.round(kneeLeft)));
   });
@@ -31,8 +31,8 @@ describe('overlay labels on the analysed video', () => {
     right.value[5] = NaN;
     right.confidence[5] = 0;
     const plain = overlayLabels(analysis, t, ['kneeFlexionDeg'], null).map((label) => label.text);
-    expect(plain.some((text) => text.startsWith('L Knee bend'))).toBe(true);
-    expect(plain.some((text) => text.startsWith('R Knee bend'))).toBe(false);
+    expect(plain).toContain('L knee bent 90°');
+    expect(plain.some((text) => text.startsWith('R '))).toBe(false);
     const asked = overlayLabels(analysis, t, [], { metric: 'kneeFlexionDeg', side: 'right' }).map((label) => label.text);
     expect(asked).toEqual([expect.stringMatching(/^R Knee bend not measurable/)]);
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { makeSampleAnalysis, makeSampleTrack } from '../../../support/sample_analysis';
 import type { LoadedVideoLike } from '../../../../src/ui/report/loaded_video_like';
 import { parseCsv } from '../../../../src/export';
@@ -32,6 +32,15 @@ vi.mock('uplot/dist/uPlot.min.css', () => ({}));
 
 const { ReportView } = await import('../../../../src/ui/report/ReportView');
 
+/** Opens a fold as a click on its summary would (happy-dom does not toggle <details> itself). */
+function openFold(id: string): void {
+  const details = document.querySelector(`details[data-fold="${id}"]`) as HTMLDetailsElement;
+  act(() => {
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+  });
+}
+
 function loadedVideo(): LoadedVideoLike {
   return {
     id: 'v1',
@@ -52,34 +61,90 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('ReportView', () => {
-  it('summarises reps, camera view and what the view cannot measure', () => {
+  it('puts the verdict first: one sentence and the things to work on, each with side, how sure, view and the work it points to', () => {
     const video = loadedVideo();
     render(<ReportView video={video} allVideos={[video]} />);
-    expect(screen.getByTestId('rep-count').textContent).toContain('3');
-    expect(screen.getByTestId('view-kind').textContent).toContain('side');
-    const notMeasurable = screen.getByTestId('not-measurable-list');
-    expect(notMeasurable.textContent).toContain('Knee valgus: knee valgus needs a front view');
-    expect(screen.getByText(/Filmed from the side only/)).toBeTruthy();
+    const report = screen.getByTestId('report');
+    // The verdict is the first section of the report, before the video and the folds.
+    const order = [...report.querySelectorAll('[data-testid="verdict"], [data-testid="report-video"], details[data-fold]')].map((el) => el.getAttribute('data-testid') ?? el.getAttribute('data-fold'));
+    expect(order[0]).toBe('verdict');
+    expect(screen.getByTestId('verdict-sentence').textContent).toBe('3 reps, good depth; the left heel lifts on rep 3, more than the right; one more thing to work on below.');
+    const items = [...document.querySelectorAll('.verdict-item')];
+    expect(items.map((li) => li.getAttribute('data-item'))).toEqual(['heel-lift-left', 'forward-lean']);
+    const first = items[0] as HTMLElement;
+    expect(first.textContent).toContain('Left side');
+    expect(first.textContent).toMatch(/Fairly sure \(75 %\)/);
+    expect(first.textContent).toContain('seen from the side');
+    // Its number in words, from rep 3's measure (the sample's left heel at the bottom of rep 3: 0.12 foot lengths).
+    expect(first.querySelector('[data-measure="2:heelLift:left"]')!.textContent).toMatch(/^left heel up about [\d.]+ cm \(12 % foot\)$/);
+    expect(first.textContent).toMatch(/Work on \(Ankle\): .*ankle mobility work may help/);
+    expect(first.querySelector('canvas')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/not a diagnosis.*severe pain.*physiotherapist or doctor/s);
+    // What this side view could not check is said beside the verdict.
+    expect(screen.getByTestId('not-checked').textContent).toBe('Not checked from this view: Knee valgus needs a front view; butt wink needs a clear side view of the lower back.');
   });
 
-  it('shows not-measurable metrics as such in the rep table, never as 0', () => {
+  it('says "looks fine" plainly when nothing stands out', () => {
     const video = loadedVideo();
-    // Rep 2 lost its heel keypoints: its heel lift peak is null on the right.
+    for (const rep of video.analysis!.reps) rep.flags = [];
+    video.analysis!.findings = [];
+    render(<ReportView video={video} allVideos={[video]} />);
+    expect(screen.getByTestId('verdict').getAttribute('data-status')).toBe('fine');
+    expect(screen.getByTestId('verdict-sentence').textContent).toBe('3 reps, good depth: looks fine for what a side view can show.');
+    expect(screen.getByTestId('looks-fine').textContent).toMatch(/^Looks fine\./);
+    expect(document.querySelectorAll('.verdict-item')).toHaveLength(0);
+  });
+
+  it('plays the video from an item\'s evidence frame when its thumbnail is clicked', () => {
+    const video = loadedVideo();
+    const play = vi.fn(() => Promise.resolve());
+    HTMLMediaElement.prototype.play = play;
+    render(<ReportView video={video} allVideos={[video]} />);
+    fireEvent.click(screen.getAllByTestId('evidence-thumb')[0]!);
+    const element = screen.getByLabelText('Video of sample-side.mp4') as HTMLVideoElement;
+    expect(element.currentTime).toBeCloseTo(video.analysis!.reps[2]!.bottom, 5);
+    expect(play).toHaveBeenCalled();
+    expect(screen.getByTestId('seek-announcement').textContent).toMatch(/Left heel lifts: playing from .*heel lift highlighted/);
+  });
+
+  it('folds the details: rep by rep, left and right, findings, charts, measurability, review, technical details', () => {
+    const video = loadedVideo();
+    render(<ReportView video={video} allVideos={[video]} />);
+    const folds = [...document.querySelectorAll('details[data-fold]')] as HTMLDetailsElement[];
+    expect(folds.map((d) => d.getAttribute('data-fold'))).toEqual(['reps', 'left-right', 'findings', 'charts', 'measurable', 'review', 'technical']);
+    expect(folds.every((d) => !d.open)).toBe(true);
+    // Model and backend live in the technical fold, not beside the verdict.
+    expect(screen.getByTestId('verdict').textContent).not.toMatch(/wasm|BlazePose|synthetic/);
+    expect(document.querySelector('details[data-fold="technical"]')!.textContent).toMatch(/BlazePose lite.*wasm/s);
+  });
+
+  it('rep cards: every measurable metric with its meaning; not measurable as such, never as 0', () => {
+    const video = loadedVideo();
+    // Rep 2 lost its heel keypoints: its heel lift is null on the right.
     video.analysis!.reps[1]!.measures.heelLift = { left: { value: 0.07, confidence: 0.9, t: 4.7, view: 'side' }, right: null };
     render(<ReportView video={video} allVideos={[video]} />);
-    const table = document.querySelector('.rep-table')!;
-    const header = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-    // Knee valgus: the side view cannot measure it at all, so it is named under the table, not a column of blanks or zeros.
-    expect(header).not.toContain('Knee valgus');
-    expect(screen.getByTestId('rep-table-not-measurable').textContent).toContain('Knee valgus');
-    const heelColumn = header.indexOf('Heel lift');
-    const rep2 = table.querySelectorAll('tbody tr')[1]!.children[heelColumn]!;
-    expect(rep2.textContent).toContain('L 7 % foot');
-    expect(rep2.textContent).toContain('R not measurable');
-    expect(rep2.textContent).not.toMatch(/R 0/);
-    // A measured column shows numbers from the Analysis peaks.
-    const kneeColumn = header.indexOf('Knee bend');
-    expect(table.querySelector('tbody tr')!.children[kneeColumn]!.textContent).toContain('R 120°');
+    const cards = [...document.querySelectorAll('.rep-card')];
+    expect(cards).toHaveLength(3);
+    const metrics = [...cards[0]!.querySelectorAll('[data-metric]')].map((el) => el.getAttribute('data-metric'));
+    // Knee valgus: the side view cannot measure it at all, so it is named once under the cards.
+    expect(metrics).not.toContain('kneeValgusDeg');
+    expect(screen.getByTestId('reps-not-measurable').textContent).toContain('Knee valgus');
+    const heel = cards[1]!.querySelector('[data-metric="heelLift"]')!;
+    expect(heel.querySelector('[data-measure="1:heelLift:left"]')!.textContent).toMatch(/^L heel up about [\d.]+ cm \(7 % foot\)$/);
+    expect(heel.querySelector('[data-measure="1:heelLift:right"]')!.textContent).toBe('R not measurable');
+    expect(heel.textContent).not.toMatch(/R 0/);
+    // Words that already state the number are shown alone.
+    expect(cards[0]!.querySelector('[data-measure="0:kneeFlexionDeg:right"]')!.textContent).toBe('R knee bent 120°');
+    expect(cards[0]!.querySelector('[data-measure="0:thighAngleDeg:"]')!.textContent).toBe('thighs 5° below parallel');
+  });
+
+  it('never shows a number the view cannot support, even if a measure holds one', () => {
+    const video = loadedVideo();
+    // A valgus number from a side-view rep: the registry says a side view cannot measure valgus.
+    video.analysis!.measurability.kneeValgusDeg = { measurable: true, reason: null, confidence: 0.5, view: 'side' };
+    video.analysis!.reps[0]!.measures.kneeValgusDeg = { left: { value: 12, confidence: 0.9, t: 2, view: 'side' }, right: null };
+    render(<ReportView video={video} allVideos={[video]} />);
+    expect(document.querySelector('[data-measure="0:kneeValgusDeg:left"]')!.textContent).toBe('L not measurable');
   });
 
   it('seeks the video to a flag\'s evidence time and pauses when the flag is clicked', () => {
@@ -103,31 +168,26 @@ describe('ReportView', () => {
     expect(element.currentTime).toBeCloseTo(video.analysis!.reps[1]!.bottom, 5);
   });
 
-  it('lists findings from the ankle up, with guidance and a line advising a professional', () => {
+  it('lists all findings from the ankle up, with guidance, and what the view cannot tell apart', () => {
     const video = loadedVideo();
-    // Put the torso finding first in the Analysis: the report must still start at the ankle.
+    // Put the torso finding first in the Analysis: the list must still start at the ankle.
     video.analysis!.findings.reverse();
+    video.analysis!.findings.push({ id: 'valgus-nm', kind: 'not_measurable', text: 'Knee valgus: not measurable from this side view.', severity: 'mild', chain: ['knee'], side: null, evidence: [], confidence: 1 });
     render(<ReportView video={video} allVideos={[video]} />);
     const items = [...document.querySelectorAll('.finding')].map((li) => li.getAttribute('data-finding'));
     expect(items).toEqual(['heel-lift-left', 'forward-lean']);
-    expect(screen.getByText(/ankle mobility work may help/)).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toMatch(/not a diagnosis.*severe pain.*physiotherapist or doctor/s);
-  });
-
-  it('lists what the view cannot tell apart from the findings', () => {
-    const video = loadedVideo();
-    video.analysis!.findings.push({ id: 'valgus-nm', kind: 'not_measurable', text: 'Knee valgus: not measurable from this side view.', severity: 'mild', chain: ['knee'], side: null, evidence: [], confidence: 1 });
-    render(<ReportView video={video} allVideos={[video]} />);
     expect(document.querySelector('[data-finding="valgus-nm"]')).toBeNull();
     expect(screen.getByTestId('cannot-tell').textContent).toContain('Knee valgus: not measurable');
   });
 
-  it('shows both sides of each asymmetry, its symmetry index and whether it is beyond variation', () => {
+  it('left and right: each rep\'s numbers from the rep measures, and whether the difference is beyond variation', () => {
     const video = loadedVideo();
+    // The asymmetry's own per-rep lists disagree with the rep measures: the panel shows the measures.
+    video.analysis!.asymmetries[0]!.left = [null, null, null];
     render(<ReportView video={video} allVideos={[video]} />);
     const row = document.querySelector('.asymmetry-panel tr[data-metric="heelLift"]')!;
-    expect(row.textContent).toContain('2, 7, 12');
-    expect(row.textContent).toContain('105 %');
+    expect([...row.querySelectorAll('[data-measure$=":heelLift:left"] .measure-number')].map((el) => el.textContent)).toEqual(['2 % foot', '7 % foot', '12 % foot']);
+    expect(row.textContent).toContain('symmetry index 105 %');
     expect(row.textContent).toContain('Yes, left side worse');
     const knee = document.querySelector('.asymmetry-panel tr[data-metric="kneeFlexionDeg"]')!;
     expect(knee.textContent).toContain('within keypoint noise, model bias or rep-to-rep variation');
@@ -135,11 +195,17 @@ describe('ReportView', () => {
     expect(document.querySelector('[data-joint="ankle-left"]')).toBeTruthy();
     expect(document.querySelector('[data-joint="ankle-right"]')).toBeNull();
     expect(document.querySelector('[data-joint="torso-centre"]')).toBeTruthy();
+    // The scroll region is reachable by keyboard and named.
+    const scroll = row.closest('.table-scroll') as HTMLElement;
+    expect(scroll.tabIndex).toBe(0);
+    expect(scroll.getAttribute('aria-label')).toBeTruthy();
   });
 
-  it('charts only measurable metrics, per side, with gaps (null) kept as null', () => {
+  it('charts (built once their fold opens) only measurable metrics, per side, with gaps kept as null', () => {
     const video = loadedVideo();
     render(<ReportView video={video} allVideos={[video]} />);
+    expect(document.querySelectorAll('.metric-chart')).toHaveLength(0);
+    openFold('charts');
     const charted = [...document.querySelectorAll('.metric-chart')].map((el) => el.getAttribute('data-metric'));
     expect(charted).toContain('kneeFlexionDeg');
     expect(charted).not.toContain('kneeValgusDeg');
@@ -156,6 +222,7 @@ describe('ReportView', () => {
   it('moves the video a frame with the arrow keys on a chart', () => {
     const video = loadedVideo();
     render(<ReportView video={video} allVideos={[video]} />);
+    openFold('charts');
     const element = screen.getByLabelText('Video of sample-side.mp4') as HTMLVideoElement;
     fireEvent.click(screen.getByRole('button', { name: 'Show rep 1 at its bottom' }));
     const chart = document.querySelector('.metric-chart[data-metric="kneeFlexionDeg"] [role="img"]') as HTMLElement;
@@ -185,15 +252,6 @@ describe('ReportView', () => {
     click.mockRestore();
   });
 
-  it('lists the worst moment of each fault once', () => {
-    const video = loadedVideo();
-    render(<ReportView video={video} allVideos={[video]} />);
-    const thumbs = within(document.querySelector('.thumbnails') as HTMLElement).getAllByRole('button');
-    expect(thumbs).toHaveLength(2);
-    // Heel lift: the moderate flag of rep 3 beats the mild one of rep 2.
-    expect(thumbs[0]!.getAttribute('aria-label')).toMatch(/Heel lifts, left, rep 3/);
-  });
-
   it('starts fresh when another video is shown: no highlight or announcement carried over', () => {
     const first = loadedVideo();
     const second = { ...loadedVideo(), id: 'v2', name: 'other.mp4' };
@@ -210,18 +268,22 @@ describe('ReportView', () => {
     video.analysis = { ...video.analysis!, reps: [], asymmetries: [], findings: [] };
     render(<ReportView video={video} allVideos={[video]} />);
     expect(screen.getByTestId('rep-count').textContent).toBe('0');
+    expect(screen.getByTestId('verdict').getAttribute('data-status')).toBe('no_reps');
     expect(screen.getByText('No complete rep was found in this clip.')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('open-review'));
-    return screen.findByText('No analysed reps to compare yet.');
+    openFold('review');
+    // The review is loaded lazily: allow for a busy machine.
+    return screen.findByText('No analysed reps to compare yet.', {}, { timeout: 15_000 });
   });
 
-  it('says so when the video has not been analysed, and still shows the video with its skeleton overlay', () => {
+  it('says so when the video has not been analysed, and still shows the video with its skeleton overlay and its facts', () => {
     const video = { ...loadedVideo(), analysis: null };
     render(<ReportView video={video} allVideos={[video]} />);
     expect(screen.getByText('Not analysed yet.')).toBeTruthy();
     const element = screen.getByLabelText('Video of sample-side.mp4') as HTMLVideoElement;
     expect(element.tagName).toBe('VIDEO');
     expect(screen.getByTestId('skeleton-canvas')).toBeTruthy();
+    expect((document.querySelector('details[data-fold="technical"]') as HTMLDetailsElement).open).toBe(true);
+    expect(screen.getByTestId('frames-with-pose').textContent).toBe(String(video.track.frames.length));
   });
 
   it('shows one video only: the player with the skeleton overlay', () => {
@@ -229,5 +291,18 @@ describe('ReportView', () => {
     render(<ReportView video={video} allVideos={[video]} />);
     expect(document.querySelectorAll('video').length).toBe(1);
     expect(screen.getByTestId('analysed-video')).toBe(screen.getByLabelText('Video of sample-side.mp4'));
+  });
+
+  it('shows a camera recording mirrored, as its live preview was, and an upload as filmed; the toggle flips it', () => {
+    const upload = loadedVideo();
+    const { unmount } = render(<ReportView video={upload} allVideos={[upload]} />);
+    expect(screen.getByTestId('report-video').getAttribute('data-mirrored')).toBe('false');
+    unmount();
+    const recording = { ...loadedVideo(), id: 'rec', previewMirrored: true };
+    render(<ReportView video={recording} allVideos={[recording]} />);
+    expect(screen.getByTestId('report-video').getAttribute('data-mirrored')).toBe('true');
+    expect((screen.getByTestId('analysed-video') as HTMLVideoElement).style.transform).toBe('scaleX(-1)');
+    fireEvent.click(screen.getByTestId('report-mirror'));
+    expect(screen.getByTestId('report-video').getAttribute('data-mirrored')).toBe('false');
   });
 });

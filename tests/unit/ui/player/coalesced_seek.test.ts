@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCoalescedSeeker } from '../../../../src/ui/review/coalesced_seek';
+import { createCoalescedSeeker } from '../../../../src/ui/player/coalesced_seek';
 
 /** A video stand-in whose seeks take until `land()` is called, like a real decoder. */
 function slowVideo() {
