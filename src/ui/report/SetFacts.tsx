@@ -18,6 +18,8 @@ function median(values: number[]): number | null {
 }
 
 const VIEW_WORDS = { front: 'the front', side: 'the side', oblique: 'about 45°' } as const;
+/** A front or 45-degree view with the lifter's back to the camera (the core's view.fromBehind). */
+const BEHIND_WORDS = { front: 'behind', side: 'the side', oblique: 'behind, about 45°' } as const;
 
 /** One line: reps · depth · filmed from · body found · tempo. */
 export function SetFacts({ analysis, video }: { analysis: Analysis | null; video: LoadedVideoLike }) {
@@ -38,7 +40,8 @@ export function SetFacts({ analysis, video }: { analysis: Analysis | null; video
         <li>
           <span className="fact-label">Filmed from</span>{' '}
           <span data-testid="view-kind">
-            {VIEW_WORDS[analysis.view.kind]} <span className="muted">({VIEW_NAMES[analysis.view.kind]} view, {formatPercent(analysis.view.confidence)} sure)</span>
+            {analysis.view.fromBehind ? BEHIND_WORDS[analysis.view.kind] : VIEW_WORDS[analysis.view.kind]}{' '}
+            <span className="muted">({VIEW_NAMES[analysis.view.kind]} view{analysis.view.fromBehind ? ' from behind' : ''}, {formatPercent(analysis.view.confidence)} sure)</span>
           </span>
         </li>
       )}
