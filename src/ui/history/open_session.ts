@@ -22,6 +22,8 @@ export function sessionToLoadedVideo(opened: OpenedSession): LoadedVideo {
     analysis: opened.analysis,
     backend: session.backend ?? 'not recorded',
     model: session.model,
+    // A camera recording was seen mirrored in the live preview; the report shows it the same way.
+    ...(session.origin === 'recording' ? { previewMirrored: true } : {}),
     backendReason: `From your history: done ${formatSessionDate(sessionDate(session))}, analysed ${formatSessionDate(session.createdAt)}`,
   };
 }
