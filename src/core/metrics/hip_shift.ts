@@ -16,14 +16,11 @@
  * (front-deep-good-lowres -0.17 vs +0.06 mirrored), i.e. it is mostly the model's depth guess.
  */
 import { KP } from '../keypoint_access';
-import { type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT } from './metric_context';
-
-/** Beyond this |sin yaw| (15 deg) the hips' backward travel leaks into the sideways shift past the mild tier. */
-export const HIP_SHIFT_MAX_ABS_SIN_YAW = 0.26;
+import { type MetricContext, type MetricSeries, newSeries, SQUARE_MAX_ABS_SIN_YAW, usable, VIEW_FRONT } from './metric_context';
 
 export function hipShift(ctx: MetricContext): MetricSeries {
   const out = newSeries(ctx.n);
-  if (ctx.lifter?.source === '3d' && Math.abs(ctx.lifter.sx) > HIP_SHIFT_MAX_ABS_SIN_YAW) return out;
+  if (ctx.lifter?.source === '3d' && Math.abs(ctx.lifter.sx) > SQUARE_MAX_ABS_SIN_YAW) return out;
   const { n, X, Y } = ctx;
   const minWidth = 0.1 * ctx.base.legPx;
   for (let i = 0; i < n; i++) {

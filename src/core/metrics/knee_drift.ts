@@ -45,10 +45,10 @@
  * with a pinhole camera 3 m away perspective moves it by up to 0.043 at 20-60 deg in front and
  * 0.07 from behind at 45 (the near knee looks bigger; scripts/eval/knee_oblique.ts).
  */
-import { KP } from '../keypoint_access';
+import { KP, SLOT_BLAZEPOSE_INDEX, SLOT_NAMES } from '../keypoint_access';
 import { median } from '../standing_baseline';
-import { BLAZEPOSE_KEYPOINT_NAMES, type KeypointName, type PoseFrame, type Side } from '../types';
-import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
+import type { Keypoint3D, PoseFrame, Side } from '../types';
+import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, SQUARE_MAX_ABS_SIN_YAW, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
 
 /** Below this |cos yaw| the picture is a side view (view_detection.ts). */
 export const KNEE_DRIFT_MIN_ABS_COS_YAW = 0.42;
@@ -59,13 +59,16 @@ const UPRIGHT_REACH = 0.15;
  * every frame: beyond it the hips' travel backward (0.2 m at depth) would leak in by sin(yaw).
  */
 const FACING_MAX_ABS_SIN_YAW = 0.1;
-/** Up to this |sin yaw| (about 15 deg) the hip's standing sideways offset is read from the picture. */
-const FRONT_MAX_ABS_SIN_YAW = 0.26;
 /** Confidence factor when the lifter faces away from the camera (see the file comment). */
 export const KNEE_DRIFT_FROM_BEHIND = 0.5;
 
-/** Median of the finite values (standing_baseline.ts, O(n): an hour has ~100,000 standing frames). */
-const medianOf = (v: number[]): number => median(v);
+/** A usable 3D keypoint of a slot: BlazePose's order first (every track our pipeline writes), else by name. */
+function keypoint3D(k3: readonly Keypoint3D[], slot: number, minScore: number): Keypoint3D | undefined {
+  const name = SLOT_NAMES[slot];
+  const at = k3[SLOT_BLAZEPOSE_INDEX[slot]];
+  const k = at?.name === name ? at : k3.find((c) => c.name === name);
+  return k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
+}
 
 /**
  * The lifter's orientation in the picture (LifterOrientation): from BlazePose's keypoints3D
@@ -85,13 +88,7 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
     const f = frames[i];
     const k3 = f.keypoints3D;
     if (k3) {
-      const get = (name: KeypointName) => {
-        // BlazePose's order first (every track our pipeline writes), a search by name otherwise.
-        const at = k3[BLAZEPOSE_KEYPOINT_NAMES.indexOf(name)];
-        const k = at?.name === name ? at : k3.find((c) => c.name === name);
-        return k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
-      };
-      const a = get('left_hip'), b = get('right_hip');
+      const a = keypoint3D(k3, KP.leftHip, minScore), b = keypoint3D(k3, KP.rightHip, minScore);
       if (a && b) {
         const x = a.x - b.x, z = a.z - b.z, h = Math.hypot(x, z);
         if (h > 0 && Number.isFinite(h)) {
@@ -100,7 +97,7 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
           lz.push(uz);
           // Each hip's sideways offset from its own ankle, toward the lifter's left, per 3D leg length.
           for (const side of ['left', 'right'] as const) {
-            const hp = side === 'left' ? a : b, kn = get(side === 'left' ? 'left_knee' : 'right_knee'), an = get(side === 'left' ? 'left_ankle' : 'right_ankle');
+            const hp = side === 'left' ? a : b, kn = keypoint3D(k3, side === 'left' ? KP.leftKnee : KP.rightKnee, minScore), an = keypoint3D(k3, side === 'left' ? KP.leftAnkle : KP.rightAnkle, minScore);
             if (!kn || !an) continue;
             const leg = Math.hypot(hp.x - kn.x, hp.y - kn.y, hp.z - kn.z) + Math.hypot(kn.x - an.x, kn.y - an.y, kn.z - an.z);
             if (leg > 0) hipOver[side].push(((hp.x - an.x) * ux + (hp.z - an.z) * uz) / leg);
@@ -118,13 +115,13 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
     }
   }
   if (lx.length >= 3) {
-    const cx = medianOf(lx), sx = medianOf(lz);
+    const cx = median(lx), sx = median(lz);
     const h = Math.hypot(cx, sx);
-    const hl = medianOf(hipOver.left), hr = medianOf(hipOver.right);
+    const hl = median(hipOver.left), hr = median(hipOver.right);
     if (h > 0) return { cx: cx / h, sx: sx / h, source: '3d', hipOverAnkle: Number.isFinite(hl) && Number.isFinite(hr) ? { left: hl, right: hr } : null };
   }
   if (!sgn.length) return null;
-  return { cx: medianOf(sgn) >= 0 ? 1 : -1, sx: 0, source: 'front', hipOverAnkle: null };
+  return { cx: median(sgn) >= 0 ? 1 : -1, sx: 0, source: 'front', hipOverAnkle: null };
 }
 
 /** Where cx X + sx Z = dx meets X^2 + Z^2 = R^2, the knee ahead of the ankle; the nearest point when they miss. */
@@ -134,8 +131,8 @@ export function solveKneeOffset(dx: number, R: number, cx: number, sx: number): 
 }
 
 function robustSpread(v: number[]): { median: number; sd: number } {
-  const m = medianOf(v);
-  return { median: m, sd: 1.4826 * medianOf(v.map((x) => Math.abs(x - m))) };
+  const m = median(v);
+  return { median: m, sd: 1.4826 * median(v.map((x) => Math.abs(x - m))) };
 }
 
 const cache = new WeakMap<MetricContext, Record<Side, MetricSeries>>();
@@ -175,7 +172,7 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
       kv.push(Y[s.k * n + i] - ay);
       frac.push((Y[s.k * n + i] - ay) / hv);
     }
-    return { kdx: robustSpread(kdx), hdx: medianOf(hdx), kv: robustSpread(kv), frac: medianOf(frac), count: kdx.length };
+    return { kdx: robustSpread(kdx), hdx: median(hdx), kv: robustSpread(kv), frac: median(frac), count: kdx.length };
   });
   if (st.some((s) => s.count < 3)) return out;
   // Mirror images standing: sideways offsets opposite, forward offsets equal (see the file comment).
@@ -188,7 +185,7 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
     // from 45 degrees from BlazePose's 3D (a standing pose, which it places well), because in
     // the picture it would rest on the two hips standing exactly side by side front to back.
     const h3 = orient.hipOverAnkle?.[sides[j].side];
-    const Xh0 = Math.abs(sx) > FRONT_MAX_ABS_SIN_YAW && h3 !== undefined ? h3 * leg : (r.hdx - sx * Zh0) / cx;
+    const Xh0 = Math.abs(sx) > SQUARE_MAX_ABS_SIN_YAW && h3 !== undefined ? h3 * leg : (r.hdx - sx * Zh0) / cx;
     const S2 = r.kv.median ** 2 + Xk0 * Xk0 + Zk0 * Zk0;
     // The knee's standing offset from its hip-ankle line: anatomy and landmark placement.
     const off0 = Xk0 - Xh0 * r.frac;

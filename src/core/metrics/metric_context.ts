@@ -57,6 +57,14 @@ export function newSeries(n: number): MetricSeries {
   return { value: new Float32Array(n).fill(NaN), confidence: new Float32Array(n) };
 }
 
+/**
+ * Within this |sin yaw| (15 deg) of square to the camera a sideways offset is read from the
+ * picture: the hips' ~0.2 m travel backward at depth leaks in by 0.2 sin(yaw) m, under hip shift's
+ * mild tier there (flags/thresholds.ts HIP_SHIFT_HIP_WIDTH). Yaw from BlazePose's 3D hips
+ * (metrics/knee_drift.ts lifterOrientation). Hip shift and knee drift's hip reference read it.
+ */
+export const SQUARE_MAX_ABS_SIN_YAW = 0.26;
+
 export const VIEW_FRONT = 0;
 export const VIEW_SIDE = 1;
 export const VIEW_OBLIQUE = 2;

@@ -8,10 +8,8 @@ import type { PoseTrack } from '../../../../src/core/types';
 import { SetFacts } from '../../../../src/ui/report/SetFacts';
 import type { LoadedVideoLike } from '../../../../src/ui/report/loaded_video_like';
 
-const trackOf = (name: string): PoseTrack => {
-  const j = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../fixtures/tracks', `${name}.json`), 'utf8'));
-  return j.track ?? j;
-};
+const trackOf = (name: string): PoseTrack =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../../fixtures/tracks', `${name}.json`), 'utf8')) as PoseTrack;
 
 afterEach(cleanup);
 
