@@ -5,13 +5,14 @@
  * has none. The same in a browser that cannot encode H.264 (VideoEncoder told so before the page
  * loads), which must fall back to WebM. Then the side-by-side review of two reps as one video.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { baseUrl, clip, launch, skipReason, type Session } from './harness';
 import { tempDir, uploadAndWaitForHistory } from './upload_helpers';
+import { openAppForSuite } from './app_session';
 
 const reason = skipReason(true);
 if (reason) console.warn(`annotated video e2e skipped: ${reason}`);
@@ -92,15 +93,7 @@ async function saveDownload(page: Page, testId: string, dir: string): Promise<st
 describe.skipIf(reason !== null)('annotated video export', () => {
   const dir = tempDir('squat-annotated-');
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('MP4 (H.264): the source frame count and frame times, the skeleton where the keypoints are', async () => {
     const { page } = session;

@@ -6,9 +6,10 @@
  * standing height lie inside the band a front view cannot judge for a half squat) and says so.
  * Screenshots at 1280 and 390 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { baseUrl, clip, launch, screenshot, skipReason, type Session } from './harness';
+import { clip, screenshot, skipReason, type Session } from './harness';
+import { openAppForSuite } from './app_session';
 
 const reason = skipReason(true);
 if (reason) console.warn(`depth target e2e skipped: ${reason}`);
@@ -24,15 +25,7 @@ async function uploadWithTarget(session: Session, name: string, target: string):
 
 describe.skipIf(reason !== null)('depth target chosen at upload', () => {
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('aiming for parallel, the front-view half squats stop short of it, once, and the choice is shown and exported', async () => {
     const { page } = session;

@@ -6,11 +6,12 @@
  * service worker), go offline, reload, and analyse a clip with no network at all. Screenshots at
  * 1280 and 390 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { copyFileSync } from 'node:fs';
 import { baseUrl, clip, launch, screenshot, screenshotsDir, skipReason, type Session } from './harness';
 import { tempDir, uploadAndWaitForHistory } from './upload_helpers';
+import { openAppForSuite } from './app_session';
 
 const reason = skipReason(true);
 if (reason) console.warn(`history/offline e2e skipped: ${reason}`);
@@ -22,15 +23,7 @@ async function openHistory(session: Session): Promise<void> {
 
 describe.skipIf(reason !== null)('history in the app', () => {
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('keeps both analysed clips across a reload; progress plots only the views that measure a metric', async () => {
     const { page } = session;

@@ -4,10 +4,11 @@
  * warning and the "who is the lifter?" picker, tap the coach and see the report follow him, then
  * choose her again with the keyboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, clip, launch, screenshot, skipReason, type Session } from './harness';
+import { clip, screenshot, skipReason, type Session } from './harness';
 import { uploadAndWait } from './upload_helpers';
+import { openAppForSuite } from './app_session';
 
 const reason = skipReason(true);
 if (reason) console.warn(`people tap e2e skipped: ${reason}`);
@@ -65,15 +66,7 @@ function warning(page: Page) {
 
 describe.skipIf(reason !== null)('two people: the app follows the lifter, and the user can point at the other one', () => {
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('says two people were there, follows her, and follows him once he is tapped', async () => {
     const { page } = session;

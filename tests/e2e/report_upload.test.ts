@@ -4,13 +4,14 @@
  * to its time, open the side-by-side review across the two uploads and check both reach their
  * bottom together, export each file and parse it. Screenshots at 1280x720 and phone width.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { baseUrl, clip, launch, playReviewAndSample, screenshot, screenshotsDir, skipReason, type Session } from './harness';
+import { clip, playReviewAndSample, screenshot, screenshotsDir, skipReason, type Session } from './harness';
 import { parseCsv } from '../../src/export/csv';
 import { openFold } from './report_helpers';
 import { uploadAndWaitForReport } from './upload_helpers';
+import { openAppForSuite } from './app_session';
 
 // Chromium reports a paused video's currentTime a few tens of microseconds off the value set
 // (seen: 2.766621 after setting 2.766667), so "at the bottom" allows 1 ms, far below a frame.
@@ -27,15 +28,7 @@ async function upload(session: Session, name: string): Promise<void> {
 
 describe.skipIf(reason !== null)('report in the app after an upload', () => {
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('side-forward-lean: one rep, forward lean flagged; clicking the flag seeks the video there and pauses', async () => {
     const { page } = session;

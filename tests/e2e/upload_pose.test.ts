@@ -2,12 +2,13 @@
  * Upload in the app, end to end in headless Chromium: a real file through the real file input,
  * decoded with WebCodecs, BlazePose in the worker, the skeleton drawn over the playing video.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { baseUrl, clip, launch, screenshot, skipReason, type Session } from './harness';
 import { ffmpeg, skeletonInkPixels, tempDir, uploadAndWait } from './upload_helpers';
+import { openAppForSuite } from './app_session';
 
 const reason = skipReason(true);
 if (reason) console.warn(`upload e2e skipped: ${reason}`);
@@ -31,15 +32,7 @@ function ffprobeVideo(file: string): { frames: number; width: number; height: nu
 
 describe.skipIf(reason !== null)('upload a video in the app', () => {
   let session: Session;
-
-  beforeAll(async () => {
-    session = await launch();
-    await session.page.goto(baseUrl());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  openAppForSuite((opened) => (session = opened));
 
   it('finds a pose on >= 95 % of side-two-reps-good.mp4 frames, analyses every frame, and draws it in sync', async () => {
     const file = clip('side-two-reps-good.mp4');
