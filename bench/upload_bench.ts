@@ -60,12 +60,23 @@ interface PageRun {
   backendReason: string;
   /** Chromium's main-thread task time over the call, ms (DevTools Performance.getMetrics TaskDuration). */
   taskMs: number;
+  /** Summed over the workers, ms: in the model, turning decoded frames into pixels, waiting for the decoder. */
+  poseMs: number;
+  prepMs: number;
+  decodeWaitMs: number;
+  /** Frames posed twice (each part's warm-up before its seam). */
+  extraFrames: number;
 }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A worker-side time per frame posed (warm-up frames included), median over the runs, as text. */
+function perPosed(list: PageRun[], key: 'poseMs' | 'prepMs' | 'decodeWaitMs'): string {
+  return median(list.map((r) => r[key] / (r.frames + r.extraFrames))).toFixed(1);
 }
 
 const label = (c: Candidate) => `${c.workers} worker${c.workers === 1 ? '' : 's'} x ${c.wasmThreads} thread${c.wasmThreads === 1 ? '' : 's'}`;
@@ -123,7 +134,7 @@ async function openApp(browser: Browser, origin: string, clips: Record<string, s
 async function analyseIn(page: Page, clip: string, model: string, pose: Candidate | null): Promise<Omit<PageRun, 'taskMs'>> {
   return page.evaluate(
     async ([clipName, m, p]) => {
-      type Stats = { frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number };
+      type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number };
       const debug = (window as unknown as { __squatDebug: { analyzeVideoFile: (b: Blob, o: object) => Promise<{ track: { frames: { keypoints: unknown }[] }; stats: Stats; backend: string; backendReason: string; probe: { fps: number } }> } }).__squatDebug;
       const blob = await (await fetch(`/__bench/${clipName}`)).blob();
       // A progress listener like the app's, so its cost on this thread is counted. (Kept in an
@@ -153,6 +164,10 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
         seamGapsPx: s.seams.map((x) => x.medianGapPx ?? NaN),
         redoneParts: s.redoneParts,
         tensorsAfter: s.tensorsAfter,
+        poseMs: s.poseMs,
+        prepMs: s.prepMs,
+        decodeWaitMs: s.decodeWaitMs,
+        extraFrames: s.extraFrames,
         clipFps: r.probe.fps,
         backend: r.backend,
         backendReason: r.backendReason,
@@ -311,7 +326,9 @@ async function benchCandidates(
           name: `${tag}: frames per second`,
           value: fps,
           unit: '/s',
-          note: `median of ${list.length} runs over all ${first.frames} frames of ${clipName}; pose on ${first.framesWithPose}/${first.frames}; ${first.backend}, ${first.wasmThreads ?? '?'} wasm thread(s) per worker as reported by tfjs`,
+          note:
+            `median of ${list.length} runs over all ${first.frames} frames of ${clipName}; pose on ${first.framesWithPose}/${first.frames}; ${first.backend}, ${first.wasmThreads ?? '?'} wasm thread(s) per worker as reported by tfjs; ` +
+            `per frame posed, in each worker (median run): model ${perPosed(list, 'poseMs')} ms, pixels ${perPosed(list, 'prepMs')} ms, waiting for the decoder ${perPosed(list, 'decodeWaitMs')} ms; ${first.extraFrames} warm-up frames posed twice`,
         });
         rows.push({
           section: SECTION,

@@ -17,3 +17,23 @@ export function setLiveWasmThreads(threads: number | null): void {
 export function liveWasmThreads(): number {
   return override ?? defaultLiveWasmThreads();
 }
+
+let workersOverride: number | null = null;
+
+/**
+ * Live pose workers, each taking every other camera frame (live_pose_pool.ts): one per logical
+ * core, at most two. A third would leave nothing for the page, the camera and MediaRecorder on
+ * a 2-core machine, and two already leave each worker half idle at 30 fps.
+ */
+export function defaultLiveWorkers(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  return Math.max(1, Math.min(2, Math.floor(cores)));
+}
+
+/** For the bench: the next live camera start uses this many workers (null: the default). */
+export function setLiveWorkers(workers: number | null): void {
+  workersOverride = workers;
+}
+
+export function liveWorkers(): number {
+  return workersOverride ?? defaultLiveWorkers();
+}

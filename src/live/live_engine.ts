@@ -78,11 +78,15 @@ export interface LiveState {
   unsavedFile: { url: string; name: string } | null;
   /** The camera picture's size (unrotated pixels), once known. */
   frameSize: { width: number; height: number } | null;
+  /** Pose workers taking camera frames in turn (live_pose_pool.ts). */
+  poseWorkers: number;
 }
 
 export interface PoseEstimatorHandle extends LiveEstimator {
   readonly backend: string;
   readonly backendReason: string;
+  /** Workers taking frames side by side (live_pose_pool.ts); absent means one. */
+  readonly size?: number;
   reset(): unknown;
   dispose(): void;
 }
@@ -186,6 +190,7 @@ const INITIAL: LiveState = {
   recordingsVersion: 0,
   unsavedFile: null,
   frameSize: null,
+  poseWorkers: 1,
 };
 
 /** UI refresh for set-up and stats: 8 times a second is plenty to read, and cheap for React. */
@@ -366,7 +371,8 @@ export class LiveEngine {
       estimator,
       (event) => this.onPose(event.frame, event.width, event.height),
       (error) => this.notify('warning', `Live pose paused: ${error instanceof Error ? error.message : String(error)}`),
-      2,
+      // One frame in hand per worker, and with a single worker one more waiting (live_pose_loop.ts).
+      () => Math.max(2, estimator.size ?? 1),
       () => this.clock.now(),
     );
     this.loop.start();
@@ -392,7 +398,7 @@ export class LiveEngine {
     const now = this.clock.now();
     if (now - this.lastUiUpdate >= UI_REFRESH_MS || reps !== this.state.reps) {
       this.lastUiUpdate = now;
-      this.set({ setup, stats: this.loop?.stats(now) ?? null, reps, repPhase });
+      this.set({ setup, stats: this.loop?.stats(now) ?? null, reps, repPhase, poseWorkers: this.estimator?.size ?? 1 });
     }
   }
 

@@ -60,7 +60,8 @@ export class LivePoseLoop {
     private readonly estimator: LiveEstimator,
     private readonly onPose: (event: LivePoseEvent) => void,
     private readonly onError: (error: unknown) => void = () => {},
-    private readonly maxInFlight = 2,
+    /** Frames sent and not yet answered, at most; a function when workers join while it runs. */
+    private readonly maxInFlight: number | (() => number) = 2,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -108,7 +109,8 @@ export class LivePoseLoop {
     this.cameraFrames += newFrames;
     this.cameraTimes.push(now);
     while (this.cameraTimes.length && now - this.cameraTimes[0] > WINDOW_MS) this.cameraTimes.shift();
-    if (this.inFlight >= this.maxInFlight) return; // skipped: the model is still on earlier frames
+    const limit = typeof this.maxInFlight === 'function' ? this.maxInFlight() : this.maxInFlight;
+    if (this.inFlight >= limit) return; // skipped: the model is still on earlier frames
     const { width, height } = this.frames.size();
     if (!width || !height) return;
     this.inFlight++;

@@ -6,7 +6,7 @@ import { openVideo } from '../video/open_video';
 import { analyzeVideoFile } from './analyze_video';
 import { getPoseEstimator } from './pose_provider';
 import { disposeVideoPoseWorkers, setUploadPoseConfig, uploadPoseConfig } from './video_pose_pool';
-import { liveWasmThreads, setLiveWasmThreads } from '../live/live_config';
+import { liveWasmThreads, liveWorkers, setLiveWasmThreads, setLiveWorkers } from '../live/live_config';
 import type { PoseModelName, RgbaFrame } from '../pose/types';
 
 export interface CameraPoseProbe {
@@ -86,6 +86,8 @@ export function installDebugHooks(): void {
     disposeVideoPoseWorkers,
     setLiveWasmThreads,
     liveWasmThreads,
+    setLiveWorkers,
+    liveWorkers,
     cameraFramesToPose,
     rawPoseTiming,
   };

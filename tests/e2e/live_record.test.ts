@@ -135,6 +135,13 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
         video: getComputedStyle(document.querySelector('[data-testid=live-video]')!).transform,
       }));
       expect(transforms).toEqual({ mirror: 'matrix(-1, 0, 0, 1, 0, 0)', video: 'none' });
+      // On wasm with two or more cores a second pose worker joins and they take frames in turn
+      // (src/live/live_pose_pool.ts); the stats line says so.
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      if (cores >= 2 && (await page.evaluate(() => document.documentElement.dataset.poseBackend)) === 'wasm') {
+        await page.waitForFunction(() => document.querySelector('[data-testid=live-stats]')?.getAttribute('data-pose-workers') === '2', null, { timeout: 60_000 });
+        expect(await page.getByTestId('live-stats').textContent()).toContain('2 workers taking turns');
+      }
       await page.getByTestId('setup-panel').waitFor();
       // The clip is a side view of a woman, whole body in frame.
       await page.waitForFunction(() => document.querySelector('[data-testid=setup-view]')?.getAttribute('data-view') === 'side', null, { timeout: 30_000 });

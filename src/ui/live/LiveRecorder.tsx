@@ -19,7 +19,8 @@ import { videoPreview } from '../../live/camera_frames';
 import { LiveEngine, type LiveState } from '../../live/live_engine';
 import { loadLiveRepCounter } from '../../live/live_rep_counter';
 import { liveOverlayDrawer } from './live_overlay';
-import { liveWasmThreads } from '../../live/live_config';
+import { liveWasmThreads, liveWorkers } from '../../live/live_config';
+import { createLivePoseEstimator } from '../../live/live_pose_pool';
 import './live.css';
 
 export interface LiveRecorderProps {
@@ -72,7 +73,7 @@ function useLiveEngine(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget:
   useEffect(() => {
     const c = new LiveEngine({
       store: recordingStore(),
-      createEstimator: () => createPoseWorkerClient({ model: 'lite', wasmThreads: liveWasmThreads() }),
+      createEstimator: () => createLivePoseEstimator(() => createPoseWorkerClient({ model: 'lite', wasmThreads: liveWasmThreads() }), liveWorkers()),
       loadRepCounter: loadLiveRepCounter,
       analyse: async ({ file, name, signal, onProgress }) => {
         const result = await analyzeVideoFile(file, {
@@ -409,10 +410,13 @@ function LiveStats({ state }: { state: LiveState }) {
       data-posed={s ? s.posedFrames : 0}
       data-camera-frames={s ? s.cameraFrames : 0}
       data-latency-ms={s ? s.latencyMs.toFixed(1) : ''}
+      data-pose-workers={state.poseWorkers}
     >
       {[
         s ? `Live pose ${s.poseFps.toFixed(0)} fps of ${s.cameraFps.toFixed(0)} fps camera (${Math.round(s.droppedShare * 100)} % of frames skipped to keep up)` : null,
-        state.model.backend ? `pose model on ${state.model.backend}: ${state.model.backendReason}` : null,
+        state.model.backend
+          ? `pose model on ${state.model.backend}${state.poseWorkers > 1 ? ` (${state.poseWorkers} workers taking turns)` : ''}: ${state.model.backendReason}`
+          : null,
       ]
         .filter(Boolean)
         .join(' · ')}
