@@ -100,6 +100,13 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       await context.grantPermissions(['camera'], { origin });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.accept());
+      // The page's main-thread task time (DevTools TaskDuration), read around each window.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskSeconds = async () => {
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+      };
       await page.goto(origin);
       await page.waitForFunction(() => 'setLiveWasmThreads' in ((window as unknown as { __squatDebug?: object }).__squatDebug ?? {}));
       await page.evaluate(
@@ -130,7 +137,9 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       const rawLiteMs = ctx?.rawChromiumMsPerFrame?.lite;
       const measure = async (label: string) => {
         const a = await sample();
+        const taskA = await taskSeconds();
         await page.waitForTimeout(WINDOW_MS);
+        const taskB = await taskSeconds();
         const b = await sample();
         const seconds = (b.at - a.at) / 1000;
         const posed = b.posed - a.posed;
@@ -150,6 +159,13 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
           target: `< ${TARGET_DROPPED_PERCENT} %`,
           meetsTarget: dropped !== null && dropped < TARGET_DROPPED_PERCENT,
           note: `${camera} camera frames, ${posed} posed in the window`,
+        });
+        rows.push({
+          section: SECTION,
+          name: `${name}: page main thread busy`,
+          value: (100 * (taskB - taskA)) / seconds,
+          unit: '%',
+          note: `${(((taskB - taskA) * 1000) / Math.max(1, posed)).toFixed(1)} ms per posed frame (DevTools TaskDuration: grabbing frames, drawing the overlay, React)`,
         });
         rows.push({ section: SECTION, name: `${name}: frame-to-skeleton latency (median, last 2 s)`, value: Number.isFinite(b.latencyMs) ? b.latencyMs : null, unit: 'ms' });
         if (rawLiteMs) {

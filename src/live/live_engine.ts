@@ -36,6 +36,7 @@ import {
 import type { LivePreview } from './camera_frames';
 import { type LiveEstimator, type LiveLoopStats, LivePoseLoop } from './live_pose_loop';
 import type { LiveRepCounterAdapter } from './live_rep_counter';
+import { videoFileExtension } from '../store/video_extension';
 import { OverlaySmoother } from './overlay_smoothing';
 import { RecordingSession, type RecordingSessionOptions, type SessionEnd } from './recording_session';
 
@@ -485,7 +486,7 @@ export class LiveEngine {
     const seconds = Math.round(result.durationS);
     if (result.storageError) {
       const url = URL.createObjectURL(result.file);
-      this.set({ unsavedFile: { url, name: `${session.name}.webm` } });
+      this.set({ unsavedFile: { url, name: `${session.name}.${videoFileExtension(result.file.type)}` } });
       this.notify('error', `${result.storageError.message} This ${seconds} s recording is only in this page: use "Download the recording" to keep it.`);
     }
     this.set({ recordingsVersion: this.state.recordingsVersion + 1 });

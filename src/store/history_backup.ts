@@ -18,6 +18,7 @@ import type { Analysis } from '../core/types';
 import { analysisFromBackupJSON, analysisToBackupJSON } from './analysis_access';
 import type { CompactTrack } from './compact_track';
 import type { HistorySession } from './history_types';
+import { videoFileExtension } from './video_extension';
 
 export const BACKUP_FORMAT = 'squat-analyzer-history';
 export const BACKUP_VERSION = 1;
@@ -50,13 +51,6 @@ export class BackupFormatError extends Error {
   }
 }
 
-function extensionFor(mimeType: string): string {
-  if (mimeType.includes('webm')) return 'webm';
-  if (mimeType.includes('quicktime')) return 'mov';
-  if (mimeType.includes('matroska')) return 'mkv';
-  return 'mp4';
-}
-
 function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
@@ -79,7 +73,7 @@ export function buildBackup(entries: readonly BackupEntry[], now: Date = new Dat
     files[`${dir}/track-values.f32`] = bytesOf(values);
     let video: ManifestSession['video'] = null;
     if (entry.video) {
-      const path = `videos/${id}.${extensionFor(entry.video.mimeType)}`;
+      const path = `videos/${id}.${videoFileExtension(entry.video.mimeType)}`;
       // Stored, not deflated: a video is already compressed.
       files[path] = [entry.video.data, { level: 0 }];
       video = { path, mimeType: entry.video.mimeType };

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { type RecordingMeta, type RecordingStore, describeStorageError, storageEstimate } from '../../store/recordings_db';
+import { videoFileExtension } from '../../store/video_extension';
 
 export interface RecentRecordingsProps {
   store: RecordingStore;
@@ -65,7 +66,7 @@ export function RecentRecordings({ store, version, onAnalyse, busy = false, acti
       const url = URL.createObjectURL(file);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `${r.name}.webm`;
+      a.download = `${r.name}.${videoFileExtension(file.type || r.mimeType)}`;
       document.body.append(a);
       a.click();
       a.remove();
