@@ -143,7 +143,7 @@ export function solveKneeOffsetX(dx: number, R: number, cx: number, sx: number):
   return dx * cx - t * sx;
 }
 
-function robustSpread(v: number[]): { median: number; sd: number } {
+function robustSpread(v: Float64Array): { median: number; sd: number } {
   const m = median(v);
   return { median: m, sd: 1.4826 * median(v.map((x) => Math.abs(x - m))) };
 }
@@ -173,19 +173,30 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
     { side: 'right' as const, h: KP.rightHip, k: KP.rightKnee, a: KP.rightAnkle, medial: 1 },
   ];
   // Standing, relative to the ankle (Y is up): knee and hip picture-x offsets, knee and hip heights.
+  // Typed arrays sized by the standing frames, not number[] grown by push: an hour of video has
+  // some 90,000 standing frames, and the pushes were most of this metric's time.
+  const standing = ctx.base.standing;
+  let standingFrames = 0;
+  for (let i = 0; i < n; i++) if (standing[i]) standingFrames++;
   const st = sides.map((s) => {
-    const kdx: number[] = [], hdx: number[] = [], kv: number[] = [], frac: number[] = [];
+    const kdx = new Float64Array(standingFrames), hdx = new Float64Array(standingFrames);
+    const kv = new Float64Array(standingFrames), frac = new Float64Array(standingFrames);
+    let count = 0;
     for (let i = 0; i < n; i++) {
-      if (!ctx.base.standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i) || !usable(ctx, s.h, i)) continue;
+      if (!standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i) || !usable(ctx, s.h, i)) continue;
       const ax = X[s.a * n + i], ay = Y[s.a * n + i];
       const hv = Y[s.h * n + i] - ay;
       if (!(hv > 0)) continue;
-      kdx.push(X[s.k * n + i] - ax);
-      hdx.push(X[s.h * n + i] - ax);
-      kv.push(Y[s.k * n + i] - ay);
-      frac.push((Y[s.k * n + i] - ay) / hv);
+      kdx[count] = X[s.k * n + i] - ax;
+      hdx[count] = X[s.h * n + i] - ax;
+      kv[count] = Y[s.k * n + i] - ay;
+      frac[count] = (Y[s.k * n + i] - ay) / hv;
+      count++;
     }
-    return { kdx: robustSpread(kdx), hdx: median(hdx), kv: robustSpread(kv), frac: median(frac), count: kdx.length };
+    return {
+      kdx: robustSpread(kdx.subarray(0, count)), hdx: median(hdx.subarray(0, count)),
+      kv: robustSpread(kv.subarray(0, count)), frac: median(frac.subarray(0, count)), count,
+    };
   });
   if (st.some((s) => s.count < 3)) return out;
   // Mirror images standing: sideways offsets opposite, forward offsets equal (see the file comment).
