@@ -134,6 +134,13 @@ export function standingBaseline(hipAnkle: Float32Array, thigh: Float32Array, sh
 }
 
 /**
+ * One standing run's finite values (runningStandingReference), reused from call to call: it
+ * runs seven times per analysis, and a number[] grown by push per run was most of its time.
+ * Not percentile's scratch, which reads from it.
+ */
+let runScratch = new Float64Array(0);
+
+/**
  * A per-frame reference from standing runs: `pick` reduces each run's finite values to one
  * number; frames between runs interpolate linearly (by frame index), outside runs hold the
  * nearest run's value. NaN everywhere when no run has a finite value.
@@ -146,16 +153,17 @@ export function runningStandingReference(
   const centres: number[] = [];
   const refs: number[] = [];
   let i = 0;
-  const buf: number[] = [];
+  if (runScratch.length < n) runScratch = new Float64Array(n);
+  const buf = runScratch;
   while (i < n) {
     while (i < n && !standing[i]) i++;
     const start = i;
-    buf.length = 0;
-    while (i < n && standing[i]) { if (value[i] === value[i]) buf.push(value[i]); i++; }
-    if (buf.length) {
+    let count = 0;
+    while (i < n && standing[i]) { if (value[i] === value[i]) buf[count++] = value[i]; i++; }
+    if (count) {
       let r: number;
-      if (pick === 'max') { r = -Infinity; for (let b = 0; b < buf.length; b++) if (buf[b] > r) r = buf[b]; }
-      else r = percentile(buf, 0.5);
+      if (pick === 'max') { r = -Infinity; for (let b = 0; b < count; b++) if (buf[b] > r) r = buf[b]; }
+      else r = percentile(buf.subarray(0, count), 0.5);
       centres.push((start + i - 1) / 2);
       refs.push(r);
     }
