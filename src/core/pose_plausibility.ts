@@ -23,6 +23,19 @@ export interface PlausibilityReport {
   droppedKeypoints: number;
 }
 
+/** Per frame length of the segment a-b in pixels, NaN where either end scores below minScore. */
+function segmentLengthSeries(s: KeypointSeries, a: number, b: number, minScore: number): Float32Array {
+  const { n, x, y, score } = s;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ao = a * n + i, bo = b * n + i;
+    if (!(score[ao] >= minScore) || !(score[bo] >= minScore)) { out[i] = NaN; continue; }
+    const dx = x[ao] - x[bo], dy = y[ao] - y[bo];
+    out[i] = Math.sqrt(dx * dx + dy * dy);
+  }
+  return out;
+}
+
 export function rejectImplausiblePoses(s: KeypointSeries, width: number, height: number, minScore: number): PlausibilityReport {
   const { n, x, y, score } = s;
   let droppedKeypoints = 0;
@@ -36,18 +49,11 @@ export function rejectImplausiblePoses(s: KeypointSeries, width: number, height:
       if (X < x0 || X > x1 || Y < y0 || Y > y1) { score[o] = 0; droppedKeypoints++; }
     }
   }
-  const seg = (a: number, b: number, i: number) => {
-    const ao = a * n + i, bo = b * n + i;
-    if (!(score[ao] >= minScore) || !(score[bo] >= minScore)) return NaN;
-    const dx = x[ao] - x[bo], dy = y[ao] - y[bo];
-    return Math.sqrt(dx * dx + dy * dy);
-  };
   const pairs: [number, number][] = [
     [KP.leftHip, KP.leftKnee], [KP.rightHip, KP.rightKnee], [KP.leftKnee, KP.leftAnkle], [KP.rightKnee, KP.rightAnkle],
     [KP.leftShoulder, KP.leftHip], [KP.rightShoulder, KP.rightHip],
   ];
-  const lengths = pairs.map(() => new Float32Array(n).fill(NaN));
-  for (let p = 0; p < pairs.length; p++) for (let i = 0; i < n; i++) lengths[p][i] = seg(pairs[p][0], pairs[p][1], i);
+  const lengths = pairs.map(([a, b]) => segmentLengthSeries(s, a, b, minScore));
   const medians = lengths.map((l) => percentile(l, 0.5));
   let rejectedFrames = 0;
   for (let i = 0; i < n; i++) {

@@ -34,15 +34,28 @@ export interface StandingBaseline {
 let scratch = new Float64Array(0);
 
 /**
- * Percentile of the finite values of a, p in 0..1 (nearest rank), by quickselect on a reused
- * scratch buffer: O(n), no sort, no allocation after the first call of a given size.
+ * Copies the finite values of a into the scratch buffer (grown as needed); returns their count.
+ * A function of its own, not a loop inside percentile and median: V8 compiles a long loop met on
+ * a first call "on stack replacement", before the code after it has ever run, and that compiled
+ * loop then deoptimised at the first statement after it on every later call (node --trace-deopt:
+ * some 300 deopts per analyze of an hour of video).
  */
-export function percentile(a: ArrayLike<number>, p: number): number {
+function finiteIntoScratch(a: ArrayLike<number>): number {
   const len = a.length;
   if (scratch.length < len) scratch = new Float64Array(Math.max(len, 1024));
   const v = scratch;
   let count = 0;
   for (let i = 0; i < len; i++) { const x = a[i]; if (x === x) v[count++] = x; }
+  return count;
+}
+
+/**
+ * Percentile of the finite values of a, p in 0..1 (nearest rank), by quickselect on a reused
+ * scratch buffer: O(n), no sort, no allocation after the first call of a given size.
+ */
+export function percentile(a: ArrayLike<number>, p: number): number {
+  const count = finiteIntoScratch(a);
+  const v = scratch;
   if (!count) return NaN;
   const k = Math.min(count - 1, Math.max(0, Math.round(p * (count - 1))));
   return quickselect(v, 0, count - 1, k);
@@ -53,11 +66,8 @@ export function percentile(a: ArrayLike<number>, p: number): number {
  * quickselect on the same scratch buffer: O(n), for medians over an hour of standing frames.
  */
 export function median(a: ArrayLike<number>): number {
-  const len = a.length;
-  if (scratch.length < len) scratch = new Float64Array(Math.max(len, 1024));
+  const count = finiteIntoScratch(a);
   const v = scratch;
-  let count = 0;
-  for (let i = 0; i < len; i++) { const x = a[i]; if (x === x) v[count++] = x; }
   if (!count) return NaN;
   const k = count >> 1;
   const upper = quickselect(v, 0, count - 1, k);
@@ -124,6 +134,13 @@ export function standingBaseline(hipAnkle: Float32Array, thigh: Float32Array, sh
 }
 
 /**
+ * One standing run's finite values (runningStandingReference), reused from call to call: it
+ * runs seven times per analysis, and a number[] grown by push per run was most of its time.
+ * Not percentile's scratch, which reads from it.
+ */
+let runScratch = new Float64Array(0);
+
+/**
  * A per-frame reference from standing runs: `pick` reduces each run's finite values to one
  * number; frames between runs interpolate linearly (by frame index), outside runs hold the
  * nearest run's value. NaN everywhere when no run has a finite value.
@@ -136,16 +153,17 @@ export function runningStandingReference(
   const centres: number[] = [];
   const refs: number[] = [];
   let i = 0;
-  const buf: number[] = [];
+  if (runScratch.length < n) runScratch = new Float64Array(n);
+  const buf = runScratch;
   while (i < n) {
     while (i < n && !standing[i]) i++;
     const start = i;
-    buf.length = 0;
-    while (i < n && standing[i]) { if (value[i] === value[i]) buf.push(value[i]); i++; }
-    if (buf.length) {
+    let count = 0;
+    while (i < n && standing[i]) { if (value[i] === value[i]) buf[count++] = value[i]; i++; }
+    if (count) {
       let r: number;
-      if (pick === 'max') { r = -Infinity; for (let b = 0; b < buf.length; b++) if (buf[b] > r) r = buf[b]; }
-      else r = percentile(buf, 0.5);
+      if (pick === 'max') { r = -Infinity; for (let b = 0; b < count; b++) if (buf[b] > r) r = buf[b]; }
+      else r = percentile(buf.subarray(0, count), 0.5);
       centres.push((start + i - 1) / 2);
       refs.push(r);
     }

@@ -22,16 +22,22 @@ export function hipAnkleDistance(s: KeypointSeries): Float32Array {
   return out;
 }
 
+/** Distance between keypoints a and b in frame i, px (a module function: a closure per call cost more than the loop). */
+function distance(s: KeypointSeries, a: number, b: number, i: number): number {
+  const n = s.n;
+  const dx = s.x[a * n + i] - s.x[b * n + i], dy = s.y[a * n + i] - s.y[b * n + i];
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
 /** Mean over visible sides of thigh (hip-knee) and shank (knee-ankle) lengths per frame. */
 export function segmentLengths(s: KeypointSeries, thigh: Float32Array, shank: Float32Array): void {
   const n = s.n;
-  const dist = (a: number, b: number, i: number) => Math.sqrt((s.x[a * n + i] - s.x[b * n + i]) * (s.x[a * n + i] - s.x[b * n + i]) + (s.y[a * n + i] - s.y[b * n + i]) * (s.y[a * n + i] - s.y[b * n + i]));
   for (let i = 0; i < n; i++) {
     let ts = 0, tc = 0, ss = 0, sc = 0;
     for (let side = 0; side < 2; side++) {
       const h = side ? KP.rightHip : KP.leftHip, k = side ? KP.rightKnee : KP.leftKnee, a = side ? KP.rightAnkle : KP.leftAnkle;
-      if (ok(s, h, i) && ok(s, k, i)) { ts += dist(h, k, i); tc++; }
-      if (ok(s, k, i) && ok(s, a, i)) { ss += dist(k, a, i); sc++; }
+      if (ok(s, h, i) && ok(s, k, i)) { ts += distance(s, h, k, i); tc++; }
+      if (ok(s, k, i) && ok(s, a, i)) { ss += distance(s, k, a, i); sc++; }
     }
     if (tc) thigh[i] = ts / tc;
     if (sc) shank[i] = ss / sc;

@@ -8,11 +8,11 @@ import { KP, type KeypointSeries } from '../keypoint_access';
 import type { StanceSample } from '../metrics/foot_visibility';
 import type { PoseTrack } from '../types';
 import { ok } from './keypoint_gate';
+import { depthOf } from './view_input';
 
 // BlazePose indices of the ankles and heels in keypoints3D (model output order, types.ts).
 const [LEFT_ANKLE, RIGHT_ANKLE, LEFT_HEEL, RIGHT_HEEL] = [27, 28, 29, 30];
 
-const zOf = (k3: readonly { z: number }[], j: number): number => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
 const footScore = (s: KeypointSeries, i: number, a: number, b: number, c: number): number =>
   s.score[a * s.n + i] + s.score[b * s.n + i] + s.score[c * s.n + i];
 
@@ -24,7 +24,7 @@ export function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Arr
     const k3 = Array.isArray(track?.frames) ? track.frames[i]?.keypoints3D : undefined;
     let dz = NaN;
     if (Array.isArray(k3) && k3.length > RIGHT_HEEL) {
-      dz = (zOf(k3, LEFT_ANKLE) + zOf(k3, LEFT_HEEL)) / 2 - (zOf(k3, RIGHT_ANKLE) + zOf(k3, RIGHT_HEEL)) / 2;
+      dz = (depthOf(k3, LEFT_ANKLE) + depthOf(k3, LEFT_HEEL)) / 2 - (depthOf(k3, RIGHT_ANKLE) + depthOf(k3, RIGHT_HEEL)) / 2;
     }
     out.push({
       ankleGapPx: Math.abs(X[KP.leftAnkle * n + i] - X[KP.rightAnkle * n + i]),

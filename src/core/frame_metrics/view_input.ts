@@ -74,6 +74,11 @@ export const FACING_MIN_DEPTH_M = 0.05;
 /** Without keypoints3D: the shoulders' picture order decides only when they are at least half their frontal width apart. */
 const FACING_MIN_SHOULDER_COS = 0.5;
 
+/** Depth (z, m) of keypoints3D[j], NaN when missing. */
+export function depthOf(k3: readonly { z: number }[], j: number): number {
+  return k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN;
+}
+
 /**
  * Per frame: +1 the lifter's back is to the camera, -1 they face it, 0 unknown. BlazePose names
  * the sides anatomically from behind too (checked by eye on gym-rear-barbell and pose2sim cam03:
@@ -91,8 +96,7 @@ export function frameFacingAway(track: PoseTrack, s: KeypointSeries, legPx: numb
     if (!s.present[i]) continue;
     const k3 = frames[i]?.keypoints3D;
     if (Array.isArray(k3) && k3.length > RIGHT_SHOULDER_3D) {
-      const z = (j: number) => (k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN);
-      const d = z(NOSE_3D) - (z(LEFT_SHOULDER_3D) + z(RIGHT_SHOULDER_3D)) / 2;
+      const d = depthOf(k3, NOSE_3D) - (depthOf(k3, LEFT_SHOULDER_3D) + depthOf(k3, RIGHT_SHOULDER_3D)) / 2;
       if (d === d) {
         out[i] = d >= FACING_MIN_DEPTH_M ? 1 : d <= -FACING_MIN_DEPTH_M ? -1 : 0;
         continue;

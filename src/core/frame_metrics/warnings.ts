@@ -11,6 +11,20 @@ const EDGE_FRACTION = 0.02;
 /** Keypoints of the body itself (face and feet aside): one of them at the edge = the body leaves the picture. */
 const BODY_KEYPOINTS = [KP.nose, KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip, KP.leftKnee, KP.rightKnee];
 
+/** The picture's size and the margin that counts as its edge, px. */
+interface PictureEdge { W: number; H: number; mx: number; my: number }
+
+/** Keypoint k of frame i lies at the edge of the picture (never, when the picture's size is unknown). */
+function atEdge(s: KeypointSeries, e: PictureEdge, k: number, i: number): boolean {
+  if (!(e.W > 0 && e.H > 0)) return false;
+  const x = s.x[k * s.n + i], y = s.y[k * s.n + i];
+  return x <= e.mx || x >= e.W - e.mx || y <= e.my || y >= e.H - e.my;
+}
+
+function missingOrEdge(s: KeypointSeries, e: PictureEdge, k: number, i: number): boolean {
+  return !(s.score[k * s.n + i] >= MIN_SCORE) || atEdge(s, e, k, i);
+}
+
 export function frameWarnings(s: KeypointSeries, coverage: number, W: number, H: number): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
   const n = s.n;
@@ -24,25 +38,20 @@ export function frameWarnings(s: KeypointSeries, coverage: number, W: number, H:
     warnings.push({ code: 'low_coverage', message: `The person was found in only ${Math.round(coverage * 100)} % of frames: parts of the set may be missing.` });
   }
   let withPerson = 0, feetOut = 0, bodyOut = 0;
-  const mx = EDGE_FRACTION * W, my = EDGE_FRACTION * H;
-  const atEdge = (k: number, i: number) => {
-    if (!(W > 0 && H > 0)) return false;
-    const x = s.x[k * n + i], y = s.y[k * n + i];
-    return x <= mx || x >= W - mx || y <= my || y >= H - my;
-  };
-  const missingOrEdge = (k: number, i: number) => !(s.score[k * n + i] >= MIN_SCORE) || atEdge(k, i);
+  const edge: PictureEdge = { W, H, mx: EDGE_FRACTION * W, my: EDGE_FRACTION * H };
   for (let i = 0; i < n; i++) {
     if (!s.present[i]) continue;
     withPerson++;
-    const feetBad = (missingOrEdge(KP.leftAnkle, i) && missingOrEdge(KP.rightAnkle, i)) ||
-      (missingOrEdge(KP.leftHeel, i) && missingOrEdge(KP.rightHeel, i));
+    const feetBad = (missingOrEdge(s, edge, KP.leftAnkle, i) && missingOrEdge(s, edge, KP.rightAnkle, i)) ||
+      (missingOrEdge(s, edge, KP.leftHeel, i) && missingOrEdge(s, edge, KP.rightHeel, i));
     if (feetBad) feetOut++;
     let bodyBad = false;
     for (let j = 0; j < BODY_KEYPOINTS.length; j++) {
       const k = BODY_KEYPOINTS[j];
-      if (s.score[k * n + i] >= MIN_SCORE && atEdge(k, i)) { bodyBad = true; break; }
+      if (s.score[k * n + i] >= MIN_SCORE && atEdge(s, edge, k, i)) { bodyBad = true; break; }
     }
-    if ((missingOrEdge(KP.leftShoulder, i) && missingOrEdge(KP.rightShoulder, i)) || (missingOrEdge(KP.leftHip, i) && missingOrEdge(KP.rightHip, i))) bodyBad = true;
+    if ((missingOrEdge(s, edge, KP.leftShoulder, i) && missingOrEdge(s, edge, KP.rightShoulder, i)) ||
+      (missingOrEdge(s, edge, KP.leftHip, i) && missingOrEdge(s, edge, KP.rightHip, i))) bodyBad = true;
     if (bodyBad) bodyOut++;
   }
   if (withPerson && feetOut / withPerson > 0.3) {

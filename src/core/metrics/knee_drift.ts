@@ -47,7 +47,7 @@
  */
 import { KP, SLOT_BLAZEPOSE_INDEX, SLOT_NAMES } from '../keypoint_access';
 import { median } from '../standing_baseline';
-import type { Keypoint3D, PoseFrame, Side } from '../types';
+import type { Keypoint, Keypoint3D, PoseFrame, Side } from '../types';
 import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, SQUARE_MAX_ABS_SIN_YAW, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
 
 /** Below this |cos yaw| the picture is a side view (view_detection.ts). */
@@ -68,6 +68,20 @@ function keypoint3D(k3: readonly Keypoint3D[], slot: number, minScore: number): 
   const at = k3[SLOT_BLAZEPOSE_INDEX[slot]];
   const k = at?.name === name ? at : k3.find((c) => c.name === name);
   return k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
+}
+
+/**
+ * The 2D keypoint of a slot as readKeypoints finds it: at its BlazePose index when the name
+ * matches there (the model's own order, every track our pipeline writes), else the last of
+ * that name. Not a scan of all 33 names per standing frame.
+ */
+function keypoint2D(kps: readonly Keypoint[], slot: number): Keypoint | undefined {
+  const name = SLOT_NAMES[slot];
+  const at = kps[SLOT_BLAZEPOSE_INDEX[slot]];
+  if (at?.name === name) return at;
+  let found: Keypoint | undefined;
+  for (const k of kps) if (k.name === name) found = k;
+  return found;
 }
 
 /**
@@ -106,11 +120,7 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
       }
     }
     if (f.keypoints) {
-      let a, b;
-      for (const k of f.keypoints) {
-        if (k.name === 'left_hip') a = k;
-        else if (k.name === 'right_hip') b = k;
-      }
+      const a = keypoint2D(f.keypoints, KP.leftHip), b = keypoint2D(f.keypoints, KP.rightHip);
       if (a && b && a.score >= minScore && b.score >= minScore) sgn.push(Math.sign(a.x - b.x));
     }
   }
@@ -124,13 +134,16 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
   return { cx: median(sgn) >= 0 ? 1 : -1, sx: 0, source: 'front', hipOverAnkle: null };
 }
 
-/** Where cx X + sx Z = dx meets X^2 + Z^2 = R^2, the knee ahead of the ankle; the nearest point when they miss. */
-export function solveKneeOffset(dx: number, R: number, cx: number, sx: number): { X: number; Z: number } {
+/**
+ * X of the point where cx X + sx Z = dx meets X^2 + Z^2 = R^2, the knee ahead of the ankle; the
+ * nearest point when they miss (Z = dx sx + t cx is not needed per frame, so no object is made).
+ */
+export function solveKneeOffsetX(dx: number, R: number, cx: number, sx: number): number {
   const t = Math.sqrt(Math.max(0, R * R - dx * dx)) * (cx >= 0 ? 1 : -1);
-  return { X: dx * cx - t * sx, Z: dx * sx + t * cx };
+  return dx * cx - t * sx;
 }
 
-function robustSpread(v: number[]): { median: number; sd: number } {
+function robustSpread(v: Float64Array): { median: number; sd: number } {
   const m = median(v);
   return { median: m, sd: 1.4826 * median(v.map((x) => Math.abs(x - m))) };
 }
@@ -160,19 +173,30 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
     { side: 'right' as const, h: KP.rightHip, k: KP.rightKnee, a: KP.rightAnkle, medial: 1 },
   ];
   // Standing, relative to the ankle (Y is up): knee and hip picture-x offsets, knee and hip heights.
+  // Typed arrays sized by the standing frames, not number[] grown by push: an hour of video has
+  // some 90,000 standing frames, and the pushes were most of this metric's time.
+  const standing = ctx.base.standing;
+  let standingFrames = 0;
+  for (let i = 0; i < n; i++) if (standing[i]) standingFrames++;
   const st = sides.map((s) => {
-    const kdx: number[] = [], hdx: number[] = [], kv: number[] = [], frac: number[] = [];
+    const kdx = new Float64Array(standingFrames), hdx = new Float64Array(standingFrames);
+    const kv = new Float64Array(standingFrames), frac = new Float64Array(standingFrames);
+    let count = 0;
     for (let i = 0; i < n; i++) {
-      if (!ctx.base.standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i) || !usable(ctx, s.h, i)) continue;
+      if (!standing[i] || !usable(ctx, s.k, i) || !usable(ctx, s.a, i) || !usable(ctx, s.h, i)) continue;
       const ax = X[s.a * n + i], ay = Y[s.a * n + i];
       const hv = Y[s.h * n + i] - ay;
       if (!(hv > 0)) continue;
-      kdx.push(X[s.k * n + i] - ax);
-      hdx.push(X[s.h * n + i] - ax);
-      kv.push(Y[s.k * n + i] - ay);
-      frac.push((Y[s.k * n + i] - ay) / hv);
+      kdx[count] = X[s.k * n + i] - ax;
+      hdx[count] = X[s.h * n + i] - ax;
+      kv[count] = Y[s.k * n + i] - ay;
+      frac[count] = (Y[s.k * n + i] - ay) / hv;
+      count++;
     }
-    return { kdx: robustSpread(kdx), hdx: median(hdx), kv: robustSpread(kv), frac: median(frac), count: kdx.length };
+    return {
+      kdx: robustSpread(kdx.subarray(0, count)), hdx: median(hdx.subarray(0, count)),
+      kv: robustSpread(kv.subarray(0, count)), frac: median(frac.subarray(0, count)), count,
+    };
   });
   if (st.some((s) => s.count < 3)) return out;
   // Mirror images standing: sideways offsets opposite, forward offsets equal (see the file comment).
@@ -196,17 +220,19 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
     // The orientation is the standing one: a stretch the view detection calls a side view
     // (the lifter turned) is not read; without 3D hips only front-view frames are.
     if (ctx.viewKind[i] === VIEW_SIDE || (orient.source === 'front' && ctx.viewKind[i] !== VIEW_FRONT)) continue;
-    sides.forEach((s, j) => {
+    // A plain loop over the two sides, not a callback: no closure and context made per frame.
+    for (let j = 0; j < 2; j++) {
+      const s = sides[j];
       const sk = usable(ctx, s.k, i), sa = usable(ctx, s.a, i), sh = usable(ctx, s.h, i);
-      if (!sk || !sa || !sh) return;
+      if (!sk || !sa || !sh) continue;
       const ay = Y[s.a * n + i];
       const hv = Y[s.h * n + i] - ay;
-      if (!(hv > 0)) return;
+      if (!(hv > 0)) continue;
       const dx = X[s.k * n + i] - X[s.a * n + i];
       const v = Y[s.k * n + i] - ay;
       const R = Math.sqrt(Math.max(0, ref[j].S2 - v * v));
       const upright = (dx - sx * Zk0) / cx;
-      const circle = solveKneeOffset(dx, R, cx, sx).X;
+      const circle = solveKneeOffsetX(dx, R, cx, sx);
       // Reach under 15 % of the shank (the shank within ~9 deg of upright): R = sqrt(S^2 - v^2)
       // is then mostly keypoint noise (its error is v sd(v) / R), so the knee is taken upright;
       // from 30 % (17 deg) on, the circle alone.
@@ -219,7 +245,7 @@ export function kneeDriftBoth(ctx: MetricContext, orient: LifterOrientation | nu
       const o = out[s.side];
       o.value[i] = (s.medial * (Xk - line - ref[j].off0)) / leg;
       o.confidence[i] = Math.min(sk, sa, sh) * Math.abs(cx) * facingAway;
-    });
+    }
   }
   return out;
 }

@@ -39,6 +39,13 @@ export interface RepPeakOptions {
 export const REP_PEAK_DEFAULTS: Required<RepPeakOptions> = { minConfidence: 0.5, holdS: 0.1, offsets: {} };
 
 /**
+ * Scratch buffers of sustainedPeak, grown as needed and reused: it runs for every metric and
+ * side of every rep (28 calls a rep, some 29,000 over an hour of reps), and allocating two typed arrays
+ * per call cost more than the scan itself.
+ */
+const scratch = { scores: new Float64Array(0), queue: new Int32Array(0) };
+
+/**
  * Sustained extreme of one column over frames [from, to]: the best value that holds for
  * `windowFrames` consecutive usable frames (the window's minimum, in "larger is worse"
  * space). Falls back to the single best frame, at half confidence, when no such run exists.
@@ -59,13 +66,18 @@ export function sustainedPeak(
   if (len <= 0) return null;
   // Scores once per frame (NaN = unusable), then the minimum of every w-frame window of usable
   // frames by a monotonic queue: O(frames), not O(frames x w), over an hour of reps.
-  const sc = new Float64Array(len);
+  if (scratch.scores.length < len) {
+    const size = Math.max(len, 2 * scratch.scores.length, 1024);
+    scratch.scores = new Float64Array(size);
+    scratch.queue = new Int32Array(size);
+  }
+  const sc = scratch.scores;
   for (let j = 0; j < len; j++) {
     const i = from + j;
     const v = value[i] - offset;
     sc[j] = !(v === v) || confidence[i] < minConfidence ? NaN : direction === 'min' ? -v : direction === 'absmax' ? Math.abs(v) : v;
   }
-  const queue = new Int32Array(len); // indices into sc, their scores increasing
+  const queue = scratch.queue; // indices into sc, their scores increasing
   let head = 0;
   let tail = 0;
   let best = -Infinity;
