@@ -289,7 +289,7 @@ async function benchCandidates(
     const marks = new Map<string, Promise<number>>();
     page.on('console', (msg) => {
       const m = /^__bench_phase:(.+)$/.exec(msg.text());
-      if (m) marks.set(m[1], taskSeconds(cdp));
+      if (m) marks.set(m[1], taskSeconds(cdp).catch(() => NaN)); // a message may arrive as the page closes
     });
     const run = async (model: string, c: Candidate): Promise<PageRun> => {
       marks.clear();

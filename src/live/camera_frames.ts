@@ -4,6 +4,25 @@
  * implementation on a <video> element.
  */
 
+/** One camera picture: a VideoFrame where the browser has them, else an ImageBitmap. */
+export type CameraPicture = ImageBitmap | VideoFrame;
+
+/**
+ * The <video>'s current frame. new VideoFrame(video) wraps the frame the camera delivered, with
+ * no copy; createImageBitmap(video) copied it on the page's main thread, about 5 ms a frame here
+ * (bench/live_bench.ts). The pose worker turns it into pixels itself (pose_estimator.ts).
+ */
+export async function grabVideoPicture(video: HTMLVideoElement): Promise<CameraPicture> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return new VideoFrame(video, { timestamp: Math.round(video.currentTime * 1e6) });
+    } catch {
+      // No frame yet, or this browser cannot wrap a <video>: take the copying way.
+    }
+  }
+  return createImageBitmap(video);
+}
+
 /** A stream of camera frames the live loop can take pictures of. */
 export interface CameraFrames {
   /**
@@ -14,8 +33,8 @@ export interface CameraFrames {
   stop(): void;
   /** The picture's size, unrotated pixels (0 x 0 before the first frame). */
   size(): { width: number; height: number };
-  /** The current picture (the caller owns the bitmap: transfer or close it). */
-  grab(): Promise<ImageBitmap>;
+  /** The current picture (the caller owns it: transfer or close it). */
+  grab(): Promise<CameraPicture>;
 }
 
 /** Shows the camera to the lifter and hands its frames to the engine. */
@@ -75,7 +94,7 @@ export function videoElementFrames(video: HTMLVideoElement): CameraFrames {
       cancel();
     },
     size: () => ({ width: video.videoWidth, height: video.videoHeight }),
-    grab: () => createImageBitmap(video),
+    grab: () => grabVideoPicture(video),
   };
 }
 

@@ -14,10 +14,11 @@
  * model is exact even when callbacks are skipped. No DOM here: the clock and frames are injected.
  */
 import type { PoseFrame } from '../core/types';
-import type { CameraFrames } from './camera_frames';
+import type { CameraFrames, CameraPicture } from './camera_frames';
 
 export interface LiveEstimator {
-  estimate(frame: ImageBitmap, t: number): Promise<PoseFrame>;
+  /** Takes ownership of the picture (transfers or closes it). */
+  estimate(frame: CameraPicture, t: number): Promise<PoseFrame>;
 }
 
 export interface LivePoseEvent {

@@ -18,6 +18,7 @@
  *   worker's model to load.
  */
 import type { PoseFrame } from '../core/types';
+import type { CameraPicture } from './camera_frames';
 import type { LiveEstimator } from './live_pose_loop';
 
 /** What the pool needs of one worker (pose_worker_client.ts's PoseWorkerClient fits). */
@@ -74,8 +75,11 @@ export function createLivePosePool(first: LivePoseWorker): LivePosePool {
       }
       slots.push({ worker, inFlight: 0, lastUsed: 0 });
     },
-    estimate(frame: ImageBitmap, t: number): Promise<PoseFrame> {
-      if (disposed) return Promise.reject(new Error('live pose pool used after dispose()'));
+    estimate(frame: CameraPicture, t: number): Promise<PoseFrame> {
+      if (disposed) {
+        frame.close(); // never sent: an open camera VideoFrame would hold back the camera
+        return Promise.reject(new Error('live pose pool used after dispose()'));
+      }
       const slot = pick();
       slot.inFlight += 1;
       slot.lastUsed = ++sent;

@@ -82,6 +82,47 @@ function bitmapReader(): (bitmap: ImageBitmap) => RgbaFrame {
   };
 }
 
+/**
+ * VideoFrame -> RGBA bytes. A camera frame arrives as a VideoFrame (camera_frames.ts): making one
+ * from the <video> costs the page nothing, where createImageBitmap(video) took about 5 ms of its
+ * main thread per frame (bench/live_bench.ts, "page main thread busy"). Here copyTo converts the
+ * camera's YUV to RGBA itself; a frame whose visible size differs from its display size
+ * (non-square pixels), or a browser whose copyTo cannot give RGBA, is drawn on a canvas at its
+ * display size instead, so keypoints always come back in display pixels. Each frame gets its own
+ * buffer: two estimates may be in this worker at once, and a masked second person reads the
+ * pixels again later.
+ */
+function videoFrameReader(): (frame: VideoFrame) => Promise<RgbaFrame> {
+  let copyUnsupported = false;
+  let ctx: OffscreenCanvasRenderingContext2D | null = null;
+  return async (frame) => {
+    const width = frame.displayWidth;
+    const height = frame.displayHeight;
+    const rect = frame.visibleRect;
+    if (!copyUnsupported && rect && rect.width === width && rect.height === height) {
+      const data = new Uint8ClampedArray(width * height * 4);
+      try {
+        await frame.copyTo(data, { format: 'RGBA' });
+        return { data, width, height };
+      } catch {
+        copyUnsupported = true;
+      }
+    }
+    ctx ??= new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas context to read camera frames');
+    if (ctx.canvas.width !== width || ctx.canvas.height !== height) {
+      ctx.canvas.width = width;
+      ctx.canvas.height = height;
+    }
+    ctx.drawImage(frame, 0, 0, width, height);
+    return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+  };
+}
+
+function isVideoFrame(frame: unknown): frame is VideoFrame {
+  return typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame;
+}
+
 function isImageBitmap(frame: unknown): frame is ImageBitmap {
   return typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
 }
@@ -133,6 +174,7 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
 
   let disposed = false;
   const readBitmap = bitmapReader();
+  const readVideoFrame = videoFrameReader();
   const scratch = backend === 'wasm' ? { buffer: null as Float32Array | null } : undefined;
   const toTensor = (rgba: RgbaFrame) => rgbaToTensor(rgba, scratch);
   const people = createPersonTracker(detector, toTensor);
@@ -141,8 +183,16 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
     backend: backend as BackendName,
     backendReason: reason,
     threads,
-    async estimate(frame, t) {
+    async estimate(given, t) {
       if (disposed) throw new Error('pose estimator used after dispose()');
+      // A VideoFrame becomes bytes (wasm, cpu) or a bitmap (webgl uploads bitmaps as textures);
+      // the caller still owns and closes the VideoFrame itself.
+      let madeBitmap: ImageBitmap | null = null;
+      let frame: RgbaFrame | ImageBitmap;
+      if (isVideoFrame(given)) {
+        if (backend === 'webgl') frame = madeBitmap = await createImageBitmap(given);
+        else frame = await readVideoFrame(given);
+      } else frame = given;
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
       // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
       const rgba = isRgbaFrame(frame) ? frame : isImageBitmap(frame) && backend !== 'webgl' ? readBitmap(frame) : null;
@@ -154,6 +204,7 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
         return out;
       } finally {
         if (input instanceof tf.Tensor) input.dispose();
+        madeBitmap?.close();
       }
     },
     reset() {

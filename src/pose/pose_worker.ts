@@ -2,7 +2,7 @@
 /**
  * Web Worker hosting the pose estimator, so inference never blocks the page (issue 2, item 3).
  * Spoken to only through pose_worker_client.ts (comlink). Frames arrive as transferred
- * ImageBitmaps (closed here after use) or RGBA buffers.
+ * ImageBitmaps or VideoFrames (closed here after use) or RGBA buffers.
  */
 import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
@@ -11,7 +11,7 @@ import type { BackendName, PoseEstimator, PoseEstimatorConfig, RgbaFrame } from 
 
 export interface PoseWorkerApi {
   init(config: PoseEstimatorConfig): Promise<{ backend: BackendName; backendReason: string; threads?: number }>;
-  estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
+  estimate(frame: ImageBitmap | VideoFrame | RgbaFrame, t: number): Promise<PoseFrame>;
   reset(): void;
   dispose(): void;
 }
@@ -30,6 +30,7 @@ const api: PoseWorkerApi = {
       return await estimator.estimate(frame, t);
     } finally {
       if (typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap) frame.close();
+      if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame) frame.close();
     }
   },
   reset() {

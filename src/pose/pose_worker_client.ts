@@ -33,8 +33,8 @@ export interface PoseWorkerClient {
   readonly backend: BackendName;
   readonly backendReason: string;
   readonly threads?: number;
-  /** Transfers an ImageBitmap to the worker (it is closed there); copies an RgbaFrame. */
-  estimate(frame: ImageBitmap | RgbaFrame, t: number): Promise<PoseFrame>;
+  /** Transfers an ImageBitmap or a VideoFrame to the worker (it is closed there); copies an RgbaFrame. */
+  estimate(frame: ImageBitmap | VideoFrame | RgbaFrame, t: number): Promise<PoseFrame>;
   reset(): Promise<void>;
   /** Terminates the worker; pending estimates reject. */
   dispose(): void;
@@ -118,9 +118,14 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     backendReason: info.backendReason,
     threads: info.threads,
     estimate(frame, t) {
-      if (disposed) return Promise.reject(new Error('pose worker client used after dispose()'));
-      const isBitmap = typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
-      const call = isBitmap ? remote.estimate(Comlink.transfer(frame, [frame]), t) : remote.estimate(frame, t);
+      const transferable =
+        (typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap) || (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame);
+      if (disposed) {
+        // Never sent, so never closed by the worker: a camera VideoFrame left open stalls the camera.
+        if (transferable) (frame as ImageBitmap | VideoFrame).close();
+        return Promise.reject(new Error('pose worker client used after dispose()'));
+      }
+      const call = transferable ? remote.estimate(Comlink.transfer(frame, [frame as ImageBitmap | VideoFrame]), t) : remote.estimate(frame, t);
       return Promise.race([call, crashed]);
     },
     async reset() {

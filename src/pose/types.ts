@@ -31,7 +31,7 @@ export interface PoseEstimator {
   /** wasm: threads the model runs on; undefined on other backends. */
   readonly threads?: number;
   /** Keypoints in the frame's pixels; keypoints null when no person is found. */
-  estimate(frame: RgbaFrame | ImageBitmap, t: number): Promise<PoseFrame>;
+  estimate(frame: RgbaFrame | ImageBitmap | VideoFrame, t: number): Promise<PoseFrame>;
   /** Forget tracking state between unrelated clips. */
   reset(): void;
   /** Live tensors and their bytes in this estimator's tfjs (a leak shows as growth between clips). */

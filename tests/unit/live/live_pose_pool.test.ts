@@ -35,7 +35,7 @@ function manualWorker(name: string, backend = 'wasm') {
   return { worker, answer, fail, pending, get resets() { return resets; }, get disposed() { return disposed; } };
 }
 
-const bitmap = {} as ImageBitmap;
+const bitmap = { close() {} } as unknown as ImageBitmap;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('live pose pool', () => {
@@ -102,7 +102,12 @@ describe('live pose pool', () => {
     const late = manualWorker('late');
     pool.add(late.worker);
     expect(late.disposed).toBe(true);
-    return expect(pool.estimate(bitmap, 1)).rejects.toThrow('after dispose');
+    // A picture that is never sent is closed here: an open camera VideoFrame holds back the camera.
+    let closed = false;
+    const picture = { close: () => (closed = true) } as unknown as ImageBitmap;
+    const rejected = expect(pool.estimate(picture, 1)).rejects.toThrow('after dispose');
+    expect(closed).toBe(true);
+    return rejected;
   });
 
   it('adds the extra workers after the first is ready, on wasm only', async () => {
