@@ -5,6 +5,9 @@
  * times; frames of the copies share their keypoint arrays (analyze must not mutate its
  * input), so the track itself stays small and the heap figure is mostly analyze's own.
  *
+ * A second row times the same hour with an object per keypoint per frame, as tracks from the
+ * pipeline and parsed JSON files are: there the input's own size costs more than the analysis.
+ *
  * Run alone: npx tsx bench/analyze_bench.ts   (add --expose-gc via
  * `node --expose-gc --import tsx bench/analyze_bench.ts` for a cleaner heap figure).
  */
@@ -61,6 +64,49 @@ export function oneHourTrack(fps = 60, totalFrames = 216_000): PoseTrack {
     model: track.model,
     frames,
   };
+}
+
+/**
+ * The same hour as a track our pipeline or a parsed JSON file holds it: every frame with its own
+ * 33 keypoint and 33 keypoints3D objects (14 million objects, about 1.7 GB of heap), where
+ * oneHourTrack's copies share one unit's arrays. The input's own size then costs analyze() too:
+ * reading it walks the whole heap, and a full GC over it may fall inside analyze().
+ */
+export function oneHourTrackOwnObjects(fps = 60, totalFrames = 216_000): PoseTrack {
+  const { track } = syntheticSquat({ reps: 10, fps, view: 'oblique', noisePx: 1.5, dropRate: 0.01, seed: 11, width: 1080, height: 1920, keypoints3D: true });
+  const unit = track.frames;
+  const unitS = unit.length / fps;
+  const frames: PoseFrame[] = new Array(totalFrames);
+  for (let i = 0; i < totalFrames; i++) {
+    const src = unit[i % unit.length];
+    frames[i] = {
+      t: Math.floor(i / unit.length) * unitS + src.t,
+      keypoints: src.keypoints?.map((k) => ({ ...k })) ?? null,
+      keypoints3D: src.keypoints3D?.map((k) => ({ ...k })) ?? null,
+    };
+  }
+  return { source: { ...track.source, name: 'synthetic-one-hour-own-objects', durationS: totalFrames / fps, frameCount: totalFrames }, model: track.model, frames };
+}
+
+/** analyze() on oneHourTrackOwnObjects: wall and CPU per run, heap with the input. */
+export function benchAnalyzeOwnObjects(runs = 2): { wallMs: number[]; cpuMs: number[]; heapMB: number; loadAvg1: number } {
+  const track = oneHourTrackOwnObjects();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  const loadAvg1 = os.loadavg()[0];
+  let heapMB = 0;
+  for (let r = 0; r < runs; r++) {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    analyze(track);
+    wallMs.push(Math.round(performance.now() - t0));
+    const c = process.cpuUsage(c0);
+    cpuMs.push(Math.round((c.user + c.system) / 1000));
+    heapMB = Math.max(heapMB, process.memoryUsage().heapUsed / 1e6);
+  }
+  return { wallMs, cpuMs, heapMB: Math.round(heapMB), loadAvg1: Math.round(loadAvg1 * 10) / 10 };
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -169,13 +215,27 @@ export async function benchAnalyzeRows(): Promise<BenchRow[]> {
       note: `retained by the Analysis ${r.retainedMB === null ? 'not measured (run with node --expose-gc)' : `${r.retainedMB} MB`}; process rss ${r.rssMB} MB`,
     },
     { section, name: 'frames per second', value: r.framesPerSecond, unit: '/s' },
+    ownObjectsRow(section),
   ];
+}
+
+function ownObjectsRow(section: string): BenchRow {
+  const o = benchAnalyzeOwnObjects();
+  return {
+    section,
+    name: 'analyze() wall time, every frame with its own keypoint objects (as the pipeline and JSON give them)',
+    value: median(o.wallMs),
+    unit: 'ms',
+    note: `runs ${o.wallMs.join(', ')} ms wall, ${o.cpuMs.join(', ')} ms CPU; heap with the input ${o.heapMB} MB (the 216,000 frames' 14 million keypoint objects); load average ${o.loadAvg1} at start`,
+  };
 }
 
 // Runnable alone with tsx.
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('analyze_bench.ts')) {
   benchAnalyze().then((r) => {
     console.log(JSON.stringify(r, null, 2));
+    const own = ownObjectsRow('analyze');
+    console.log(`${own.name}: ${own.value} ms (${own.note})`);
     console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms wall, ${r.cpuMedianMs} ms CPU (median of ${r.runs}; GC pauses ${r.gcPauseMedianMs} ms) = ${r.framesPerSecond} frames/s; per-frame stage ${r.frameMetricsMedianMs} ms, reps/flags/findings stage ${r.analysisStageMedianMs} ms; heap ${r.heapMB} MB right after, ${r.retainedMB ?? '?'} MB retained by the Analysis, rss ${r.rssMB} MB; load average ${r.loadAvg1} at start, ${os.loadavg()[0].toFixed(1)} at end`);
   });
 }
