@@ -2,7 +2,8 @@
  * How the live loop uses the cores: how many pose workers take camera frames in turn, and each
  * one's wasm thread pool (an explicit choice, not tfjs's default of half the logical cores).
  * Chosen from bench/live_bench.ts on this project's 2-core machine (docs/pose.md, "Live and
- * single frames"): XNNPACK's pool does not pay for a model as small as lite, a second worker does.
+ * single frames"): XNNPACK's pool does not pay for a model as small as lite; a second worker
+ * keeps the loop up where one lite run takes longer than a camera frame.
  */
 let override: number | null = null;
 
