@@ -380,7 +380,8 @@ function SetupPanel({ state }: { state: LiveState }) {
         {setup.headline}
       </p>
       <ul className="live-checks">
-        {setup.checks.map((c) => (
+        {/* With nobody in view several checks give the same "step into the picture": say it once. */}
+        {setup.checks.filter((c, i) => setup.checks.findIndex((d) => d.message === c.message && d.ok === c.ok) === i).map((c) => (
           <li key={c.id} data-check={c.id} data-ok={String(c.ok)}>
             <span className={`check-mark ${c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'pending'}`} aria-hidden="true">
               {c.ok === true ? '✓' : c.ok === false ? '✗' : '…'}
