@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchContext, BenchRow } from './bench_types';
+import { mainThreadTaskSeconds } from './chromium_processes';
 
 const SECTION = 'live loop (Chromium, lite, fake camera)';
 /** Port range 5450-5499 belongs to the live bench. */
@@ -103,10 +104,7 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       // The page's main-thread task time (DevTools TaskDuration), read around each window.
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
-      const taskSeconds = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-        return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-      };
+      const taskSeconds = () => mainThreadTaskSeconds(cdp);
       await page.goto(origin);
       await page.waitForFunction(() => 'setLiveWasmThreads' in ((window as unknown as { __squatDebug?: object }).__squatDebug ?? {}));
       await page.evaluate(

@@ -10,57 +10,16 @@
  *   npx tsx bench/recorder_cost.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../scripts/chromium_args';
+import { launchedChromiumPid, treeCpuMs } from './chromium_processes';
 
 const WINDOW_MS = 10_000;
 const clip = path.resolve(import.meta.dirname, '../../shared/fixtures/clips/side-two-reps-good.mp4');
-const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-function treeCpuMs(root: number): number {
-  const children = new Map<number, number[]>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(f[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      cpu.set(Number(entry), ((Number(f[11]) + Number(f[12])) * 1000) / ticks);
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  let ms = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    ms += cpu.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return ms;
-}
-
-function chromiumPid(): number {
-  const mine: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && /chrom/i.test(readFileSync(`/proc/${entry}/comm`, 'utf8'))) mine.push(Number(entry));
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  return Math.max(...mine);
-}
-
 const work = mkdtempSync(path.join(os.tmpdir(), 'squat-recorder-cost-'));
 const y4m = path.join(work, 'webcam.y4m');
 execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', clip, '-vf', 'fps=30,scale=-2:480,pad=640:480:(ow-iw)/2:0', '-pix_fmt', 'yuv420p', y4m]);
@@ -73,7 +32,8 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
 });
 try {
-  const pid = chromiumPid();
+  const pid = launchedChromiumPid();
+  if (pid === null) throw new Error('the launched Chromium was not found in /proc');
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.evaluate(async () => {

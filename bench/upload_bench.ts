@@ -22,12 +22,13 @@
  *   [--memory-seconds 20,60]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './bench_types';
+import { launchedChromiumPid, mainThreadTaskSeconds, treePssMB } from './chromium_processes';
 
 const UPLOAD_BENCH_PORT = 5351;
 const SECTION = 'upload (Chromium)';
@@ -84,11 +85,6 @@ const label = (c: Candidate) => `${c.workers} worker${c.workers === 1 ? '' : 's'
 /** The app's default (video_pose_pool.ts defaultUploadPoseConfig), read from the page. */
 async function appDefault(page: Page): Promise<Candidate> {
   return page.evaluate(() => (window as unknown as { __squatDebug: { uploadPoseConfig: () => Candidate } }).__squatDebug.uploadPoseConfig());
-}
-
-async function taskSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
 async function startApp(repoRoot: string, chromiumPath: string, args: string[]) {
@@ -177,52 +173,6 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
   );
 }
 
-/** Parent pid of every process (Linux /proc). */
-function parents(): Map<number, number[]> {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return children;
-}
-
-/** The Chromium this process launched last (playwright-core starts it as our child). */
-function launchedChromiumPid(): number | null {
-  const mine = (parents().get(process.pid) ?? []).filter((pid) => {
-    try {
-      return /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'));
-    } catch {
-      return false;
-    }
-  });
-  return mine.length ? Math.max(...mine) : null;
-}
-
-/** Sum of PSS (proportional set size: shared pages split between their users) of a process tree, MB. */
-function treePssMB(rootPid: number): number {
-  const children = parents();
-  let kb = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (m) kb += Number(m[1]);
-    } catch {
-      // Gone, or not ours to read.
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return kb / 1024;
-}
-
 /** A `seconds` long 1080x1920 30 fps H.264 clip: the shared clip looped and scaled up. */
 function make1080pClip(source: string, seconds: number, dir: string): string {
   const out = path.join(dir, `bench-1080p-${seconds}s.mp4`);
@@ -289,7 +239,7 @@ async function benchCandidates(
     const marks = new Map<string, Promise<number>>();
     page.on('console', (msg) => {
       const m = /^__bench_phase:(.+)$/.exec(msg.text());
-      if (m) marks.set(m[1], taskSeconds(cdp).catch(() => NaN)); // a message may arrive as the page closes
+      if (m) marks.set(m[1], mainThreadTaskSeconds(cdp).catch(() => NaN)); // a message may arrive as the page closes
     });
     const run = async (model: string, c: Candidate): Promise<PageRun> => {
       marks.clear();

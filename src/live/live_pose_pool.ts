@@ -2,10 +2,11 @@
  * Several live pose workers behind one estimator, so the live loop can use every core.
  *
  * One BlazePose lite run takes about 25-35 ms on one wasm thread here (bench/run.ts), which is
- * 30 fps with no slack at all: one worker cannot keep up with a 30 fps camera once the page, the
- * camera and MediaRecorder take their share. XNNPACK's own thread pool does not help a model this
- * small (bench/live_bench.ts: 2 threads in one worker were slower than 1). Two workers, each
- * taking every other camera frame, each need only 15 fps.
+ * a 30 fps camera with almost no slack: on this machine one worker keeps up only since camera
+ * frames reach it without a copy on the page (docs/pose.md), and on a slower CPU it cannot.
+ * XNNPACK's own thread pool does not help a model this small (bench/live_bench.ts: 2 threads in
+ * one worker were slower than 1). Two workers, each taking every other camera frame, each need
+ * only 15 fps.
  *
  * - A frame goes to the worker with the fewest frames in hand (ties: the one used longest ago),
  *   so with two workers they alternate.

@@ -16,6 +16,7 @@ import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFram
 import { initBackend } from './backend';
 import { modelUrls } from './model_registry';
 import { createPersonTracker } from './person_tracker';
+import { isImageBitmap, isVideoFrame } from './pictures';
 import type { PoseFrameWithPeople } from './person_types';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
 
@@ -119,13 +120,6 @@ function videoFrameReader(): (frame: VideoFrame) => Promise<RgbaFrame> {
   };
 }
 
-function isVideoFrame(frame: unknown): frame is VideoFrame {
-  return typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame;
-}
-
-function isImageBitmap(frame: unknown): frame is ImageBitmap {
-  return typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
-}
 
 function round(v: number, digits: number): number {
   const f = 10 ** digits;

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
 import { createPoseEstimator } from './pose_estimator';
+import { isClosablePicture } from './pictures';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig, RgbaFrame } from './types';
 
 export interface PoseWorkerApi {
@@ -29,8 +30,7 @@ const api: PoseWorkerApi = {
       if (!estimator) throw new Error('pose worker: estimate() before init()');
       return await estimator.estimate(frame, t);
     } finally {
-      if (typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap) frame.close();
-      if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame) frame.close();
+      if (isClosablePicture(frame)) frame.close();
     }
   },
   reset() {

@@ -21,6 +21,7 @@
 import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
 import { reportPoseBackend } from './backend_report';
+import { isClosablePicture } from './pictures';
 import type { PoseWorkerApi } from './pose_worker';
 import type { BackendName, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
 
@@ -118,14 +119,12 @@ export async function createPoseWorkerClient(config: PoseWorkerClientConfig): Pr
     backendReason: info.backendReason,
     threads: info.threads,
     estimate(frame, t) {
-      const transferable =
-        (typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap) || (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame);
       if (disposed) {
         // Never sent, so never closed by the worker: a camera VideoFrame left open stalls the camera.
-        if (transferable) (frame as ImageBitmap | VideoFrame).close();
+        if (isClosablePicture(frame)) frame.close();
         return Promise.reject(new Error('pose worker client used after dispose()'));
       }
-      const call = transferable ? remote.estimate(Comlink.transfer(frame, [frame as ImageBitmap | VideoFrame]), t) : remote.estimate(frame, t);
+      const call = isClosablePicture(frame) ? remote.estimate(Comlink.transfer(frame, [frame]), t) : remote.estimate(frame, t);
       return Promise.race([call, crashed]);
     },
     async reset() {
