@@ -38,7 +38,7 @@ import { type LiveEstimator, type LiveLoopStats, LivePoseLoop } from './live_pos
 import type { LiveRepCounterAdapter } from './live_rep_counter';
 import { videoFileExtension } from '../store/video_extension';
 import { OverlaySmoother } from './overlay_smoothing';
-import { RecordingSession, type RecordingSessionOptions, type SessionEnd } from './recording_session';
+import { RecordingSession, finalizeStoredRecording, type RecordingSessionOptions, type SessionEnd } from './recording_session';
 
 export type LivePhase = 'idle' | 'starting' | 'preview' | 'countdown' | 'recording' | 'saving' | 'analysing' | 'done';
 
@@ -506,7 +506,10 @@ export class LiveEngine {
   async analyseStored(recordingId: string): Promise<void> {
     if (this.state.phase === 'recording' || this.state.phase === 'saving' || this.state.phase === 'analysing') return;
     try {
-      const meta = await this.deps.store.get(recordingId);
+      // A recording cut off before its remux (e.g. one stored before the recovery below did it)
+      // is remuxed first, so the report's video has a duration; if that fails, the raw chunks
+      // are analysed as they are (mediabunny reads them).
+      const { meta } = await finalizeStoredRecording(this.deps.store, recordingId);
       if (!meta) throw new Error('That recording is no longer stored.');
       const file = await this.deps.store.getFile(recordingId);
       this.stopCamera();
@@ -602,14 +605,18 @@ export class LiveEngine {
   /**
    * Recordings still marked 'recording' belong to a page that is recording now (another tab) or
    * that died (crash, reload, closed). Each waits on its recording lock: the lock frees when that
-   * page is gone, and a row still marked 'recording' then was cut off.
+   * page is gone, and a row still marked 'recording' then was cut off. Its raw chunks are then
+   * remuxed into one seekable file (H.264 -> MP4), as stopping would have done, while the lock is
+   * still held, so that two tabs do not both do it.
    */
   private async recoverInterrupted(): Promise<void> {
     try {
       const open = (await this.deps.store.list()).filter((r) => r.status === 'recording');
       const cutOff = async (id: string) => {
         const r = await this.deps.store.markCutOff(id);
-        if (!r || this.disposed) return;
+        if (!r) return;
+        await finalizeStoredRecording(this.deps.store, id);
+        if (this.disposed) return;
         this.notify('warning', `"${r.name}" was cut off when the page closed while recording. The part saved up to then is kept below.`, r.id);
         this.set({ recordingsVersion: this.state.recordingsVersion + 1 });
       };
@@ -617,6 +624,8 @@ export class LiveEngine {
         if (!whenRecordingLockFree(r.id, () => cutOff(r.id), this.lifetime.signal)) {
           // No Web Locks: fall back to the time of the last stored chunk.
           const stale = await this.deps.store.recoverInterrupted({ staleMs: 10_000 });
+          for (const s of stale) await finalizeStoredRecording(this.deps.store, s.id);
+          if (this.disposed) return;
           for (const s of stale) this.notify('warning', `"${s.name}" was cut off when the page closed while recording. The part saved up to then is kept below.`, s.id);
           if (stale.length) this.set({ recordingsVersion: this.state.recordingsVersion + 1 });
           break;

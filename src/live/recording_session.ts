@@ -12,7 +12,7 @@ import {
   describeStorageError,
   holdRecordingLock,
 } from '../store/recordings_db';
-import { type ChunkRecorder, RecorderUnsupportedError, createChunkRecorder, pickRecorderMimeType, remuxToSeekableWebm } from '../video/recorder';
+import { type ChunkRecorder, RecorderUnsupportedError, createChunkRecorder, pickRecorderMimeType, remuxToSeekable } from '../video/recorder';
 
 export interface RecordingSessionOptions {
   stream: MediaStream;
@@ -190,9 +190,9 @@ export class RecordingSession {
     }
     let remuxed = false;
     try {
-      // Only WebM needs it; MediaRecorder's MP4 (where WebM is missing) is fragmented and complete.
-      if (!mimeType.startsWith('video/webm')) throw new Error('not WebM: kept as recorded');
-      const result = await remuxToSeekableWebm(file);
+      // Every MediaRecorder file needs it: WebM and Matroska lack duration and cues, and
+      // Chromium's MP4 is fragmented; H.264 becomes an MP4, VP9/VP8 a WebM.
+      const result = await remuxToSeekable(file);
       file = result.file;
       durationS = result.durationS;
       remuxed = true;
@@ -210,5 +210,24 @@ export class RecordingSession {
     }
     this.releaseLock();
     return { meta, file, durationS, storageError: this.storageError, remuxError };
+  }
+}
+
+/**
+ * Makes a stored recording that is still raw chunks (cut off by a crash or reload, so never
+ * remuxed on stop) into one seekable file, as stopping would have: H.264 into MP4, VP9/VP8 into
+ * WebM (remuxToSeekable). The chunks are replaced in one transaction, so a failure leaves them as
+ * they were. Returns the row afterwards, unchanged when it was finalized already, is still being
+ * recorded, or could not be remuxed (the reason is in `error`).
+ */
+export async function finalizeStoredRecording(store: RecordingStore, id: string): Promise<{ meta: RecordingMeta | undefined; error: string | null }> {
+  const meta = await store.get(id);
+  if (!meta || meta.finalized || meta.status === 'recording') return { meta, error: null };
+  try {
+    const { file, durationS } = await remuxToSeekable(await store.getFile(id));
+    await store.replaceWithFile(id, file, durationS);
+    return { meta: await store.get(id), error: null };
+  } catch (error) {
+    return { meta, error: error instanceof Error ? error.message : String(error) };
   }
 }

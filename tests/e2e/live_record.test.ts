@@ -3,6 +3,8 @@
  * shared clip (side-two-reps-good: two squats, looping): the live skeleton appears, a recording
  * of a few seconds is stored in IndexedDB and is still there after a page reload (also when the
  * reload cuts the recording off), the full analysis runs on it, and the report shows the reps.
+ * Chromium records H.264 here (src/video/recorder.ts), in Matroska while recording and as an MP4
+ * once stopped or recovered, so every test below goes through that codec.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -22,6 +24,9 @@ interface StoredRecording {
   chunkBytes: number;
   chunks: number;
   finalized: boolean;
+  mimeType: string;
+  /** The first 8 bytes of the first chunk, hex: EBML (Matroska/WebM) starts 1a45dfa3, MP4 has 'ftyp' at 4. */
+  head: string;
 }
 
 /** Reads the recordings database directly, bypassing the app. */
@@ -41,13 +46,16 @@ async function storedRecordings(page: Page): Promise<StoredRecording[]> {
           const recs = tx.objectStore('recordings').getAll();
           const chunks = tx.objectStore('chunks').getAll();
           tx.oncomplete = () => {
-            const out = (recs.result as { id: string; status: string; bytes: number; finalized: boolean }[]).map((r) => {
-              const mine = (chunks.result as { recordingId: string; data: ArrayBuffer }[]).filter((c) => c.recordingId === r.id);
+            const out = (recs.result as { id: string; status: string; bytes: number; finalized: boolean; mimeType: string }[]).map((r) => {
+              const mine = (chunks.result as { recordingId: string; seq: number; data: ArrayBuffer }[]).filter((c) => c.recordingId === r.id);
+              const first = mine.find((c) => c.seq === 0);
               return {
                 id: r.id,
                 status: r.status,
                 bytes: r.bytes,
                 finalized: r.finalized,
+                mimeType: r.mimeType,
+                head: first ? [...new Uint8Array(first.data, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('') : '',
                 chunks: mine.length,
                 chunkBytes: mine.reduce((n, c) => n + c.data.byteLength, 0),
               };
@@ -55,6 +63,42 @@ async function storedRecordings(page: Page): Promise<StoredRecording[]> {
             db.close();
             resolve(out);
           };
+        };
+      }),
+  );
+}
+
+const EBML_MAGIC = '1a45dfa3';
+/** 'ftyp' in hex, at bytes 4-8 of an MP4. */
+const FTYP = '66747970';
+
+/** The report's video: its duration once its metadata is in, and the type and first box of the file it plays. */
+async function reportVideo(page: Page): Promise<{ duration: number; type: string; box: string }> {
+  const video = page.getByTestId('analysed-video');
+  await video.waitFor({ timeout: 30_000 });
+  return video.evaluate(async (v: HTMLVideoElement) => {
+    if (v.readyState < 1) await new Promise((resolve) => v.addEventListener('loadedmetadata', resolve, { once: true }));
+    const blob = await (await fetch(v.currentSrc || v.src)).blob();
+    const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+    return { duration: v.duration, type: blob.type, box: String.fromCharCode(...head.subarray(4, 8)) };
+  });
+}
+
+/** The videos kept with history sessions: their MIME types. */
+async function keptVideoTypes(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('squat-analyzer-recordings');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('sessionVideos', 'readonly').objectStore('sessionVideos').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as { mimeType: string }[]).map((v) => v.mimeType));
+          };
+          all.onerror = () => reject(all.error);
         };
       }),
   );
@@ -156,6 +200,9 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       // Chunks are stored while recording (1 s timeslice), not only at the end.
       expect(during[0].chunks).toBeGreaterThanOrEqual(4);
       expect(during[0].chunkBytes).toBeGreaterThan(10_000);
+      // H.264 in Matroska while recording (Chromium's label for it), a stream written as it goes.
+      expect(during[0].mimeType).toBe('video/x-matroska');
+      expect(during[0].head.slice(0, 8)).toBe(EBML_MAGIC);
 
       // The live counter saw squats too (a bottom every 2.5 s over the ~8 s recorded).
       expect(Number(await page.getByTestId('live-reps').getAttribute('data-reps'))).toBeGreaterThanOrEqual(1);
@@ -163,7 +210,9 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       // Stored and finalized before the analysis starts.
       await page.getByTestId('live-analysis').waitFor({ timeout: 60_000 });
       const stored = await storedRecordings(page);
-      expect(stored[0]).toMatchObject({ status: 'complete', finalized: true, chunks: 1 });
+      // Remuxed on stop (packets copied) into an MP4 with its index first.
+      expect(stored[0]).toMatchObject({ status: 'complete', finalized: true, chunks: 1, mimeType: 'video/mp4' });
+      expect(stored[0].head.slice(8)).toBe(FTYP);
       await screenshot(page, 'live-analysing');
 
       const reps = await waitForReport(page);
@@ -172,6 +221,14 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       // at least 2 are whole reps; at most 4 bottoms plus one rep cut off at an end.
       expect(reps).toBeGreaterThanOrEqual(2);
       expect(reps).toBeLessThanOrEqual(5);
+      // The report plays that MP4, and knows its length (a live-stream file would say Infinity).
+      const shown = await reportVideo(page);
+      expect(shown).toMatchObject({ type: 'video/mp4', box: 'ftyp' });
+      expect(shown.duration).toBeGreaterThan(7);
+      expect(shown.duration).toBeLessThan(15);
+      // Kept with the history session, it stays an MP4.
+      await page.getByTestId('keep-video').check();
+      await expect.poll(() => keptVideoTypes(page), { timeout: 10_000 }).toEqual(['video/mp4']);
 
       // Reload: the recording is still stored and listed, marked analysed.
       await openRecordTab(page);
@@ -236,6 +293,9 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       await openRecordTab(page);
       await startCameraAndWaitForSkeleton(page);
       await recordFor(page, 8_000);
+      const before = await storedRecordings(page);
+      expect(before[0]).toMatchObject({ status: 'recording', finalized: false, mimeType: 'video/x-matroska' });
+      expect(before[0].head.slice(0, 8)).toBe(EBML_MAGIC);
       await page.reload();
       await page.getByRole('tab', { name: 'Record' }).click();
       const item = page.getByTestId('recording-item').first();
@@ -243,19 +303,26 @@ describe.skipIf(reason !== null)('live recording on the fake camera', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid=recording-item]')?.getAttribute('data-status') === 'interrupted', null, {
         timeout: 30_000,
       });
+      await expect(page.getByTestId('live-notice').first().textContent()).resolves.toMatch(/cut off when the page closed/);
+      // Only raw H.264-in-Matroska chunks were stored (no duration, no cues); once the dead page's
+      // lock is free they are remuxed into one MP4, as stopping would have done.
+      await expect.poll(async () => (await storedRecordings(page))[0]?.finalized, { timeout: 30_000 }).toBe(true);
       const stored = await storedRecordings(page);
       expect(stored).toHaveLength(1);
-      expect(stored[0].status).toBe('interrupted');
+      expect(stored[0]).toMatchObject({ status: 'interrupted', finalized: true, chunks: 1, mimeType: 'video/mp4' });
+      expect(stored[0].head.slice(8)).toBe(FTYP);
       expect(stored[0].chunkBytes).toBeGreaterThan(10_000);
-      await expect(page.getByTestId('live-notice').first().textContent()).resolves.toMatch(/cut off when the page closed/);
       await screenshot(page, 'live-after-reload');
 
-      // The raw MediaRecorder chunks (no duration, no cues) go straight to the analysis.
       await item.getByRole('button', { name: /^Analyse/ }).click();
       const reps = await waitForReport(page);
       await screenshot(page, 'live-report-after-reload');
       expect(reps).toBeGreaterThanOrEqual(2);
       expect(reps).toBeLessThanOrEqual(5);
+      const shown = await reportVideo(page);
+      expect(shown).toMatchObject({ type: 'video/mp4', box: 'ftyp' });
+      expect(shown.duration).toBeGreaterThan(4);
+      expect(shown.duration).toBeLessThan(15);
     } finally {
       await session.close();
     }
@@ -318,14 +385,15 @@ describe.skipIf(reason !== null)('live recording interrupted', () => {
       await item.waitFor();
       expect(await item.getAttribute('data-status')).toBe('interrupted');
 
-      // Download hands over the stored WebM (EBML magic 1A 45 DF A3).
+      // Stopped by the camera, it was remuxed like a finished set: Download hands over that MP4.
+      expect(stored[0]).toMatchObject({ finalized: true, mimeType: 'video/mp4' });
       const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download' }).click()]);
-      expect(download.suggestedFilename()).toMatch(/^Webcam .*\.webm$/);
+      expect(download.suggestedFilename()).toMatch(/^Webcam .*\.mp4$/);
       const saved = await download.path();
       const { readFileSync } = await import('node:fs');
       const bytes = readFileSync(saved);
       expect(bytes.length).toBe(stored[0].chunkBytes);
-      expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+      expect(bytes.subarray(4, 8).toString('hex')).toBe(FTYP);
 
       // Delete asks first, then removes it from the list and from IndexedDB.
       page.once('dialog', (dialog) => void dialog.accept());

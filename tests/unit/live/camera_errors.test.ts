@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CameraError, cameraUnavailableReason, describeCameraError, openCamera } from '../../../src/video/camera';
-import { RECORDER_MIME_PREFERENCE, pickRecorderMimeType } from '../../../src/video/recorder';
+import { RECORDER_MIME_PREFERENCE, pickRecorderMimeType, recorderOptions } from '../../../src/video/recorder';
 
 function domError(name: string): Error {
   const e = new Error(`${name} from getUserMedia`);
@@ -64,11 +64,23 @@ describe('camera errors in plain words', () => {
 });
 
 describe('recorder format', () => {
-  it('prefers VP9 WebM and falls back in order', () => {
-    expect(pickRecorderMimeType(() => true)).toBe('video/webm;codecs=vp9');
-    expect(pickRecorderMimeType((t) => t !== 'video/webm;codecs=vp9')).toBe('video/webm;codecs=vp8');
+  it('prefers H.264 (in Matroska, then MP4), then VP9, then VP8 WebM, and falls back in order', () => {
+    // Chromium 156 as measured here: it records every one of these.
+    expect(pickRecorderMimeType(() => true)).toBe('video/x-matroska;codecs=avc1');
+    // A browser whose H.264 comes only in MP4 (Safari).
+    expect(pickRecorderMimeType((t) => t.startsWith('video/mp4'))).toBe('video/mp4;codecs=avc1');
+    // No H.264 at all: VP9, then VP8 (Firefox).
+    expect(pickRecorderMimeType((t) => t.startsWith('video/webm'))).toBe('video/webm;codecs=vp9');
+    expect(pickRecorderMimeType((t) => t.startsWith('video/webm') && !t.includes('vp9'))).toBe('video/webm;codecs=vp8');
+    // Only the bare container types: WebM before MP4 (Chromium fills a bare MP4 with VP9).
+    expect(pickRecorderMimeType((t) => !t.includes('codecs'))).toBe('video/webm');
     expect(pickRecorderMimeType((t) => t === 'video/mp4')).toBe('video/mp4');
     expect(pickRecorderMimeType(() => false)).toBeNull();
-    expect(RECORDER_MIME_PREFERENCE[0]).toContain('vp9');
+    expect(RECORDER_MIME_PREFERENCE.indexOf('video/webm;codecs=vp9')).toBeLessThan(RECORDER_MIME_PREFERENCE.indexOf('video/webm;codecs=vp8'));
+  });
+
+  it('asks MediaRecorder for a key frame every second with the chosen type and bit rate', () => {
+    expect(recorderOptions('video/x-matroska;codecs=avc1')).toEqual({ mimeType: 'video/x-matroska;codecs=avc1', videoBitsPerSecond: 2_500_000, videoKeyFrameIntervalDuration: 1000 });
+    expect(recorderOptions('video/webm;codecs=vp9', 1_000_000)).toMatchObject({ videoBitsPerSecond: 1_000_000 });
   });
 });

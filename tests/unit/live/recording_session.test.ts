@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingStore } from '../../../src/store/recordings_db';
-import { RecordingSession } from '../../../src/live/recording_session';
+import { execFileSync } from 'node:child_process';
+import { RecordingSession, finalizeStoredRecording } from '../../../src/live/recording_session';
 import { FakeMediaRecorder } from './fake_media_recorder';
 
 let store: RecordingStore;
@@ -104,5 +105,60 @@ describe('RecordingSession', () => {
     expect(await fileBytes(end.file)).toEqual([4, 5, 0xee]);
     expect(end.meta).toBeNull();
     expect((refusing as unknown as { appendChunk: ReturnType<typeof vi.fn> }).appendChunk).not.toHaveBeenCalled();
+  });
+});
+
+function hasFfmpeg(): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 2 s of H.264 in live Matroska (no duration, no cues), as Chromium's MediaRecorder writes it
+ * ('video/x-matroska;codecs=avc1'), made by ffmpeg at test time.
+ */
+function liveMatroskaH264(): Uint8Array<ArrayBuffer> {
+  const bytes = execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=30', '-t', '2',
+    '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-profile:v', 'baseline', '-g', '30', '-f', 'matroska', '-live', '1', 'pipe:1',
+  ]);
+  return new Uint8Array(bytes);
+}
+
+describe.skipIf(!hasFfmpeg())('finalizeStoredRecording', () => {
+  it('turns the raw H.264 chunks of a recording cut off by a reload into one MP4 with its duration', async () => {
+    const raw = liveMatroskaH264();
+    const rec = await store.create({ name: 'cut off', mimeType: 'video/x-matroska' });
+    // Stored in pieces, as MediaRecorder handed them over, cut anywhere.
+    const third = Math.floor(raw.length / 3);
+    await store.appendChunk(rec.id, 0, raw.slice(0, third).buffer);
+    await store.appendChunk(rec.id, 1, raw.slice(third, 2 * third).buffer);
+    await store.appendChunk(rec.id, 2, raw.slice(2 * third).buffer);
+    // Still being recorded (as far as the row says): left alone.
+    expect((await finalizeStoredRecording(store, rec.id)).meta).toMatchObject({ finalized: false, chunkCount: 3 });
+    await store.markCutOff(rec.id);
+    const { meta, error } = await finalizeStoredRecording(store, rec.id);
+    expect(error).toBeNull();
+    expect(meta).toMatchObject({ status: 'interrupted', finalized: true, chunkCount: 1, mimeType: 'video/mp4' });
+    expect(meta!.durationS).toBeCloseTo(2, 1);
+    const file = await store.getFile(rec.id);
+    expect(file.type).toBe('video/mp4');
+    expect(new TextDecoder().decode(new Uint8Array(await file.slice(4, 8).arrayBuffer()))).toBe('ftyp');
+    // Done once: a second call finds it finalized and changes nothing.
+    expect((await finalizeStoredRecording(store, rec.id)).meta).toEqual(meta);
+  });
+
+  it('keeps the chunks as they were when they cannot be remuxed, and says why', async () => {
+    const rec = await store.create({ name: 'garbled', mimeType: 'video/x-matroska' });
+    await store.appendChunk(rec.id, 0, new Uint8Array([1, 2, 3]).buffer);
+    await store.markCutOff(rec.id);
+    const { meta, error } = await finalizeStoredRecording(store, rec.id);
+    expect(error).not.toBeNull();
+    expect(meta).toMatchObject({ finalized: false, chunkCount: 1, mimeType: 'video/x-matroska' });
+    expect(await fileBytes(await store.getFile(rec.id))).toEqual([1, 2, 3]);
   });
 });
