@@ -3,7 +3,9 @@
  * camera (640 x 480, 30 fps, a .y4m made from a shared clip) for a fixed window with each codec
  * the app could pick (src/video/recorder.ts RECORDER_MIME_PREFERENCE), and the CPU time of the
  * whole Chromium process tree over the window (/proc utime + stime) is compared with the same
- * window with the camera on and nothing recording. CPU time, unlike wall time, hardly depends
+ * window with the camera on and nothing recording. Every type in the preference list that this
+ * Chromium records is measured, with the options the app hands MediaRecorder (recorderOptions:
+ * bit rate, key-frame interval), and printed with the type MediaRecorder reports for it. CPU time, unlike wall time, hardly depends
  * on what else the machine is doing. The live loop shares these cores with the encoder, so a
  * cheaper codec leaves more frames for the pose model.
  *
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../scripts/chromium_args';
+import { RECORDER_MIME_PREFERENCE, recorderOptions } from '../src/video/recorder';
 import { launchedChromiumPid, treeCpuMs } from './chromium_processes';
 
 const WINDOW_MS = 10_000;
@@ -46,33 +49,36 @@ try {
     (window as unknown as { stream: MediaStream }).stream = stream;
   });
   await page.waitForTimeout(2000);
-  const measure = async (mime: string | null): Promise<{ cpuMs: number; bytes: number }> => {
-    await page.evaluate((m) => {
+  const measure = async (mime: string | null): Promise<{ cpuMs: number; bytes: number; reported: string }> => {
+    await page.evaluate((options) => {
       const w = window as unknown as { stream: MediaStream; rec?: MediaRecorder; bytes: number };
       w.bytes = 0;
-      if (!m) return;
-      w.rec = new MediaRecorder(w.stream, { mimeType: m, videoBitsPerSecond: 2_500_000 });
+      if (!options) return;
+      w.rec = new MediaRecorder(w.stream, options);
       w.rec.ondataavailable = (e) => (w.bytes += e.data.size);
       w.rec.start(1000);
-    }, mime);
+    }, mime ? recorderOptions(mime) : null);
     await page.waitForTimeout(1000); // encoder start-up
     const before = treeCpuMs(pid);
     await page.waitForTimeout(WINDOW_MS);
     const cpuMs = treeCpuMs(pid) - before;
-    const bytes = await page.evaluate(
+    // The type MediaRecorder settled on (e.g. VP8 for a bare 'video/webm'), known once data came.
+    const { bytes, reported } = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<{ bytes: number; reported: string }>((resolve) => {
           const w = window as unknown as { rec?: MediaRecorder; bytes: number };
-          if (!w.rec) return resolve(0);
-          w.rec.onstop = () => resolve(w.bytes);
-          w.rec.stop();
+          const rec = w.rec;
+          if (!rec) return resolve({ bytes: 0, reported: '' });
+          rec.onstop = () => resolve({ bytes: w.bytes, reported: rec.mimeType });
+          rec.stop();
           w.rec = undefined;
         }),
     );
-    return { cpuMs, bytes };
+    return { cpuMs, bytes, reported };
   };
-  const mimes = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm;codecs=h264', 'video/mp4;codecs=avc1'];
-  const supported = await page.evaluate((list) => list.filter((m) => MediaRecorder.isTypeSupported(m)), mimes);
+  const supported = await page.evaluate((list) => list.filter((m) => MediaRecorder.isTypeSupported(m)), RECORDER_MIME_PREFERENCE);
+  const unsupported = RECORDER_MIME_PREFERENCE.filter((m) => !supported.includes(m));
+  if (unsupported.length) console.log(`not recorded by this Chromium: ${unsupported.join(', ')}`);
   const idle = await measure(null);
   console.log(`camera on, not recording: ${(idle.cpuMs / (WINDOW_MS / 1000)).toFixed(0)} ms CPU per s (load average ${os.loadavg()[0].toFixed(1)})`);
   // Twice each, alternating, so load from elsewhere falls on all alike.
@@ -81,7 +87,10 @@ try {
     for (const m of supported) {
       const r = await measure(m);
       results.set(m, [...(results.get(m) ?? []), (r.cpuMs - idle.cpuMs) / (WINDOW_MS / 1000)]);
-      if (round === 1) console.log(`${m.padEnd(24)} +${results.get(m)!.map((x) => x.toFixed(0)).join(' / ')} ms CPU per s over not recording; ${((r.bytes * 8) / (WINDOW_MS / 1000) / 1e6).toFixed(2)} Mbit/s`);
+      if (round === 1) {
+        const label = `${m}${r.reported && r.reported !== m ? ` (${r.reported})` : ''}`;
+        console.log(`${label.padEnd(56)} +${results.get(m)!.map((x) => x.toFixed(0)).join(' / ')} ms CPU per s over not recording; ${((r.bytes * 8) / (WINDOW_MS / 1000) / 1e6).toFixed(2)} Mbit/s`);
+      }
     }
   }
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);

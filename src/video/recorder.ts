@@ -13,11 +13,12 @@ import { ALL_FORMATS, BlobSource, BufferTarget, Conversion, Input, Mp4OutputForm
 
 /**
  * H.264 first, then VP9, then VP8. Measured in this project's headless Chromium 156 on a 2-core
- * machine, fake camera 640 x 480 at 30 fps (`npx tsx bench/recorder_cost.ts`): recording costs
- * Chromium about +45-64 ms of CPU per second of video with H.264 and +180-196 ms with VP9, CPU the
- * live pose loop shares. With a MediaRecorder recording VP9 or H.264 the page still got 29-30
- * video frames per second, but with VP8 only 7-18 (Chromium's VP8 encoder is set slower), so VP8,
- * which would cap the live loop, is the last choice (Firefox records VP8 only).
+ * machine, fake camera 640 x 480 at 30 fps (`npx tsx bench/recorder_cost.ts`, docs/pose.md):
+ * recording costs Chromium +45-66 ms of CPU per second of video with H.264 in Matroska and
+ * +144-187 ms with VP9, CPU the live pose loop shares. With a MediaRecorder recording VP9 or
+ * H.264 the page still got 29-30 video frames per second, but with VP8 only 7-18 (Chromium's VP8
+ * encoder is set slower), so VP8, which would cap the live loop, is the last choice (Firefox
+ * records VP8 only).
  *
  * H.264 is asked for in Matroska, not MP4, although Chromium records both: its MP4 recorder holds
  * every fragment back until the next key frame and ignores the timeslice and requestData() (here:
