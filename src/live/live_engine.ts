@@ -506,9 +506,9 @@ export class LiveEngine {
   async analyseStored(recordingId: string): Promise<void> {
     if (this.state.phase === 'recording' || this.state.phase === 'saving' || this.state.phase === 'analysing') return;
     try {
-      // A recording cut off before its remux (e.g. one stored before the recovery below did it)
-      // is remuxed first, so the report's video has a duration; if that fails, the raw chunks
-      // are analysed as they are (mediabunny reads them).
+      // Raw chunks never remuxed (stored by a version without the recovery below, or whose remux
+      // failed there) are remuxed first, so the report's video has a duration; if that fails,
+      // the raw chunks are analysed as they are (mediabunny reads them).
       const { meta } = await finalizeStoredRecording(this.deps.store, recordingId);
       if (!meta) throw new Error('That recording is no longer stored.');
       const file = await this.deps.store.getFile(recordingId);

@@ -3,6 +3,7 @@
  * answering when told, the real recordings store on fake-indexeddb and a stand-in MediaRecorder.
  */
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PoseFrame } from '../../../src/core/types';
 import { LiveEngine, type AnalyseRequest, type LiveOverlayFrame, type PoseEstimatorHandle } from '../../../src/live/live_engine';
@@ -194,5 +195,39 @@ describe('live engine', () => {
     expect(e.getSnapshot().phase).toBe('idle');
     expect(e.getSnapshot().cameraError).toMatchObject({ code: 'permission_denied' });
     expect(shown.filter((s) => s !== null)).toHaveLength(0);
+  });
+});
+
+function hasFfmpeg(): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasFfmpeg())('live engine, a recording cut off by a closed page', () => {
+  it('marks it interrupted, remuxes its raw H.264 chunks into an MP4, and analyses that file', async () => {
+    // 2 s of H.264 in live Matroska, as Chromium's MediaRecorder writes it, in two stored chunks
+    // last written a minute ago (no Web Locks here, so staleness tells it was cut off).
+    const raw = new Uint8Array(execFileSync('ffmpeg', [
+      '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=30', '-t', '2',
+      '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-profile:v', 'baseline', '-f', 'matroska', '-live', '1', 'pipe:1',
+    ]));
+    const then = Date.now() - 60_000;
+    const rec = await store.create({ name: 'cut off', mimeType: 'video/x-matroska' }, then);
+    const half = Math.floor(raw.length / 2);
+    await store.appendChunk(rec.id, 0, raw.slice(0, half).buffer, then);
+    await store.appendChunk(rec.id, 1, raw.slice(half).buffer, then);
+    const { engine: e, analysed } = setup();
+    await vi.waitFor(() => expect(e.getSnapshot().notices.at(-1)?.text).toMatch(/was cut off when the page closed/), { timeout: 10_000 });
+    const stored = await store.get(rec.id);
+    expect(stored).toMatchObject({ status: 'interrupted', finalized: true, chunkCount: 1, mimeType: 'video/mp4' });
+    expect(stored!.durationS).toBeCloseTo(2, 1);
+    await e.analyseStored(rec.id);
+    expect(analysed).toHaveLength(1);
+    expect(analysed[0].file.type).toBe('video/mp4');
+    expect(new TextDecoder().decode(new Uint8Array(await analysed[0].file.slice(4, 8).arrayBuffer()))).toBe('ftyp');
   });
 });
