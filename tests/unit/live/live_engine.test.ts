@@ -3,13 +3,13 @@
  * answering when told, the real recordings store on fake-indexeddb and a stand-in MediaRecorder.
  */
 import 'fake-indexeddb/auto';
-import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PoseFrame } from '../../../src/core/types';
 import { LiveEngine, type AnalyseRequest, type LiveOverlayFrame, type PoseEstimatorHandle } from '../../../src/live/live_engine';
 import { RecordingStore } from '../../../src/store/recordings_db';
 import { fakeCamera, fakeClock, fakePage, fakePreview } from './fake_camera';
 import { FakeMediaRecorder } from './fake_media_recorder';
+import { hasFfmpeg, liveMatroskaH264 } from './live_stream_h264';
 
 /** A model whose answers the test releases, oldest first. */
 function manualModel() {
@@ -198,23 +198,11 @@ describe('live engine', () => {
   });
 });
 
-function hasFfmpeg(): boolean {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe.skipIf(!hasFfmpeg())('live engine, a recording cut off by a closed page', () => {
   it('marks it interrupted, remuxes its raw H.264 chunks into an MP4, and analyses that file', async () => {
-    // 2 s of H.264 in live Matroska, as Chromium's MediaRecorder writes it, in two stored chunks
-    // last written a minute ago (no Web Locks here, so staleness tells it was cut off).
-    const raw = new Uint8Array(execFileSync('ffmpeg', [
-      '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=30', '-t', '2',
-      '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-profile:v', 'baseline', '-f', 'matroska', '-live', '1', 'pipe:1',
-    ]));
+    // H.264 in live Matroska, as Chromium's MediaRecorder writes it, in two stored chunks last
+    // written a minute ago (no Web Locks here, so staleness tells it was cut off).
+    const raw = liveMatroskaH264();
     const then = Date.now() - 60_000;
     const rec = await store.create({ name: 'cut off', mimeType: 'video/x-matroska' }, then);
     const half = Math.floor(raw.length / 2);

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingStore } from '../../../src/store/recordings_db';
-import { execFileSync } from 'node:child_process';
 import { RecordingSession, finalizeStoredRecording } from '../../../src/live/recording_session';
 import { FakeMediaRecorder } from './fake_media_recorder';
+import { hasFfmpeg, liveMatroskaH264 } from './live_stream_h264';
 
 let store: RecordingStore;
 
@@ -107,27 +107,6 @@ describe('RecordingSession', () => {
     expect((refusing as unknown as { appendChunk: ReturnType<typeof vi.fn> }).appendChunk).not.toHaveBeenCalled();
   });
 });
-
-function hasFfmpeg(): boolean {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * 2 s of H.264 in live Matroska (no duration, no cues), as Chromium's MediaRecorder writes it
- * ('video/x-matroska;codecs=avc1'), made by ffmpeg at test time.
- */
-function liveMatroskaH264(): Uint8Array<ArrayBuffer> {
-  const bytes = execFileSync('ffmpeg', [
-    '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=30', '-t', '2',
-    '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-profile:v', 'baseline', '-g', '30', '-f', 'matroska', '-live', '1', 'pipe:1',
-  ]);
-  return new Uint8Array(bytes);
-}
 
 describe.skipIf(!hasFfmpeg())('finalizeStoredRecording', () => {
   it('turns the raw H.264 chunks of a recording cut off by a reload into one MP4 with its duration', async () => {
