@@ -16,6 +16,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { analyze } from '../src/core/analyze';
 import { computeFrameMetrics } from '../src/core/frame_metrics';
 import { analyzeFrameMetrics } from '../src/core/analyze_metrics';
+import { packedFrames, packPoses } from '../src/core/packed_track';
 import type { PoseFrame, PoseTrack } from '../src/core/types';
 import type { BenchRow } from './bench_types';
 import { syntheticSquat } from '../tests/support/synthetic_squat';
@@ -86,6 +87,63 @@ export function oneHourTrackOwnObjects(fps = 60, totalFrames = 216_000): PoseTra
     };
   }
   return { source: { ...track.source, name: 'synthetic-one-hour-own-objects', durationS: totalFrames / fps, frameCount: totalFrames }, model: track.model, frames };
+}
+
+/**
+ * The same hour as the upload pipeline hands it over now: packed frames (src/core/packed_track.ts),
+ * every frame with its own values (2D and keypoints3D) in two Float32Arrays, about 200 MB, where
+ * oneHourTrackOwnObjects holds them in 14 million objects.
+ */
+export function oneHourTrackPacked(fps = 60, totalFrames = 216_000): PoseTrack {
+  const { track } = syntheticSquat({ reps: 10, fps, view: 'oblique', noisePx: 1.5, dropRate: 0.01, seed: 11, width: 1080, height: 1920, keypoints3D: true });
+  const unit = packPoses(track.frames);
+  const u = unit.t.length;
+  const K = unit.names.length;
+  const unitS = u / fps;
+  const t = new Float64Array(totalFrames);
+  const found = new Uint8Array(totalFrames);
+  const xys = new Float32Array(totalFrames * K * 3);
+  const found3D = new Uint8Array(totalFrames);
+  const xyzs = new Float32Array(totalFrames * K * 4);
+  for (let start = 0, copy = 0; start < totalFrames; start += u, copy++) {
+    const m = Math.min(u, totalFrames - start);
+    for (let i = 0; i < m; i++) t[start + i] = copy * unitS + unit.t[i];
+    found.set(unit.found.subarray(0, m), start);
+    found3D.set(unit.found3D!.subarray(0, m), start);
+    xys.set(unit.xys.subarray(0, m * K * 3), start * K * 3);
+    xyzs.set(unit.xyzs!.subarray(0, m * K * 4), start * K * 4);
+  }
+  const frames = packedFrames({ names: unit.names, t, found, xys, found3D, xyzs });
+  return { source: { ...track.source, name: 'synthetic-one-hour-packed', durationS: totalFrames / fps, frameCount: totalFrames }, model: track.model, frames };
+}
+
+/** analyze() on oneHourTrackPacked: wall and CPU per run; heap and typed arrays (input + analysis) right after. */
+export function benchAnalyzePacked(runs = 3): { wallMs: number[]; cpuMs: number[]; heapMB: number; arrayBuffersMB: number; inputMB: number; loadAvg1: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const track = oneHourTrackPacked();
+  gc?.();
+  const withInput = process.memoryUsage();
+  const inputMB = (withInput.heapUsed + withInput.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6;
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  const loadAvg1 = os.loadavg()[0];
+  let heapMB = 0;
+  let arrayBuffersMB = 0;
+  for (let r = 0; r < runs; r++) {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    analyze(track);
+    wallMs.push(Math.round(performance.now() - t0));
+    const c = process.cpuUsage(c0);
+    cpuMs.push(Math.round((c.user + c.system) / 1000));
+    const m = process.memoryUsage();
+    heapMB = Math.max(heapMB, m.heapUsed / 1e6);
+    arrayBuffersMB = Math.max(arrayBuffersMB, m.arrayBuffers / 1e6);
+  }
+  return { wallMs, cpuMs, heapMB: Math.round(heapMB), arrayBuffersMB: Math.round(arrayBuffersMB), inputMB: Math.round(inputMB), loadAvg1: Math.round(loadAvg1 * 10) / 10 };
 }
 
 /** analyze() on oneHourTrackOwnObjects: wall and CPU per run, heap with the input. */
@@ -215,7 +273,32 @@ export async function benchAnalyzeRows(): Promise<BenchRow[]> {
       note: `retained by the Analysis ${r.retainedMB === null ? 'not measured (run with node --expose-gc)' : `${r.retainedMB} MB`}; process rss ${r.rssMB} MB`,
     },
     { section, name: 'frames per second', value: r.framesPerSecond, unit: '/s' },
+    ...packedRows(section),
     ownObjectsRow(section),
+  ];
+}
+
+function packedRows(section: string): BenchRow[] {
+  const p = benchAnalyzePacked();
+  const wall = median(p.wallMs);
+  const memory = p.heapMB + p.arrayBuffersMB;
+  return [
+    {
+      section,
+      name: 'analyze() wall time, packed track as the upload pipeline hands it (own values per frame, with keypoints3D)',
+      value: wall,
+      unit: 'ms',
+      target: `< ${ANALYZE_TARGET.ms} ms`,
+      meetsTarget: wall < ANALYZE_TARGET.ms,
+      note: `runs ${p.wallMs.join(', ')} ms wall, ${p.cpuMs.join(', ')} ms CPU; load average ${p.loadAvg1} at start`,
+    },
+    {
+      section,
+      name: 'heap + typed arrays right after analyze() on the packed track (input + result + garbage), max',
+      value: memory,
+      unit: 'MB',
+      note: `heap ${p.heapMB} MB + typed arrays ${p.arrayBuffersMB} MB, of which the packed input ${p.inputMB} MB; analyze()'s own part is the rest`,
+    },
   ];
 }
 
@@ -234,6 +317,7 @@ function ownObjectsRow(section: string): BenchRow {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('analyze_bench.ts')) {
   benchAnalyze().then((r) => {
     console.log(JSON.stringify(r, null, 2));
+    for (const row of packedRows('analyze')) console.log(`${row.name}: ${row.value} ${row.unit} (${row.note})`);
     const own = ownObjectsRow('analyze');
     console.log(`${own.name}: ${own.value} ms (${own.note})`);
     console.log(`analyze: ${r.frames} frames in ${r.medianMs} ms wall, ${r.cpuMedianMs} ms CPU (median of ${r.runs}; GC pauses ${r.gcPauseMedianMs} ms) = ${r.framesPerSecond} frames/s; per-frame stage ${r.frameMetricsMedianMs} ms, reps/flags/findings stage ${r.analysisStageMedianMs} ms; heap ${r.heapMB} MB right after, ${r.retainedMB ?? '?'} MB retained by the Analysis, rss ${r.rssMB} MB; load average ${r.loadAvg1} at start, ${os.loadavg()[0].toFixed(1)} at end`);

@@ -11,11 +11,16 @@
  *
  *   npx tsx scripts/compare_analyses.ts --out /tmp/analyses-before.json
  *   npx tsx scripts/compare_analyses.ts --out /tmp/analyses-after.json --against /tmp/analyses-before.json
+ *
+ * --packed analyses each track as the pipeline hands it over, with packed frames
+ * (src/core/packed_track.ts), so that a run against an object-frame summary checks that
+ * packing changes nothing a lifter is told.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analyze';
+import { withPackedFrames } from '../src/core/packed_track';
 import type { PoseTrack } from '../src/core/types';
 import { syntheticSquat, type SyntheticSquatSpec } from '../tests/support/synthetic_squat';
 
@@ -91,7 +96,7 @@ function seriesDigest(a: Loose): Record<string, ColumnDigest> {
   return sorted;
 }
 
-function summarise(a: Loose): Json {
+export function summarise(a: Loose): Json {
   return {
     frames: a.series ? a.series.t.length : a.frames.length,
     view: { kind: a.view.kind, confidence: a.view.confidence, segments: a.view.segments },
@@ -124,13 +129,14 @@ function summarise(a: Loose): Json {
   };
 }
 
-export function summariseAll(): Record<string, Json> {
+export function summariseAll(packed = false): Record<string, Json> {
   const out: Record<string, Json> = {};
+  const input = (track: PoseTrack) => (packed ? withPackedFrames(track) : track);
   for (const file of readdirSync(tracksDir).filter((f) => f.endsWith('.json')).sort()) {
     const track = JSON.parse(readFileSync(path.join(tracksDir, file), 'utf8')) as PoseTrack;
-    out[file.replace(/\.json$/, '')] = summarise(analyze(track));
+    out[file.replace(/\.json$/, '')] = summarise(analyze(input(track)));
   }
-  for (const [name, spec] of Object.entries(SYNTHETIC)) out[name] = summarise(analyze(syntheticSquat(spec).track));
+  for (const [name, spec] of Object.entries(SYNTHETIC)) out[name] = summarise(analyze(input(syntheticSquat(spec).track)));
   return out;
 }
 
@@ -170,7 +176,7 @@ function main(argv: string[]): number {
   };
   const outFile = arg('--out');
   const against = arg('--against');
-  const summary = summariseAll();
+  const summary = summariseAll(argv.includes('--packed'));
   if (outFile) writeFileSync(outFile, `${JSON.stringify(summary, null, 1)}\n`);
   const tracks = Object.keys(summary).length;
   const reps = Object.values(summary).reduce<number>((n, s) => n + ((s as { reps: unknown[] }).reps.length), 0);

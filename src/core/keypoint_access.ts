@@ -7,6 +7,7 @@
  * order. Anything non-finite (NaN, Infinity, missing score) becomes "missing": x = y = NaN,
  * score = 0. Downstream code checks `score >= gate`, never the raw coordinates.
  */
+import { PackedFrame, type PackedPoses } from './packed_track';
 import { BLAZEPOSE_KEYPOINT_NAMES, type KeypointName, type PoseTrack } from './types';
 
 /**
@@ -82,13 +83,57 @@ function store(s: KeypointSeries, k: number, i: number, kp: { x: unknown; y: unk
   return sc > 0;
 }
 
+/** Column of each slot in a PackedPoses' names (-1 where it has none). */
+function packedColumns(poses: PackedPoses): Int32Array {
+  const cols = new Int32Array(SLOT_COUNT);
+  for (let k = 0; k < SLOT_COUNT; k++) {
+    // The last of that name, as the object path's name lookup keeps the last one it stores.
+    cols[k] = poses.names.lastIndexOf(SLOT_NAMES[k]);
+  }
+  return cols;
+}
+
+/** A packed frame's slots straight from its arrays (no keypoint objects); true when any was found. */
+function storePackedFrame(s: KeypointSeries, i: number, f: PackedFrame, cols: Int32Array): boolean {
+  const { xys, names } = f.poses;
+  const base = f.i * names.length * 3;
+  let any = false;
+  for (let k = 0; k < SLOT_COUNT; k++) {
+    const c = cols[k];
+    if (c < 0) continue;
+    const o = base + c * 3;
+    const x = xys[o], y = xys[o + 1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const raw = xys[o + 2];
+    const sc = Number.isFinite(raw) ? (raw < 0 ? 0 : raw > 1 ? 1 : raw) : 0;
+    const to = k * s.n + i;
+    s.x[to] = x;
+    s.y[to] = y;
+    s.score[to] = sc;
+    if (sc > 0) any = true;
+  }
+  return any;
+}
+
 /** Reads a PoseTrack into typed arrays. Never throws on malformed frames. */
 export function readKeypoints(track: PoseTrack): KeypointSeries {
   const frames = Array.isArray(track?.frames) ? track.frames : [];
   const n = frames.length;
   const s = allocSeries(n);
+  let packed: PackedPoses | null = null;
+  let cols: Int32Array = new Int32Array(0);
   for (let i = 0; i < n; i++) {
     const f = frames[i];
+    if (f instanceof PackedFrame) {
+      if (f.poses !== packed) {
+        packed = f.poses;
+        cols = packedColumns(packed);
+      }
+      const t = f.t;
+      s.t[i] = finite(t) ? t : NaN;
+      s.present[i] = packed.found[f.i] && storePackedFrame(s, i, f, cols) ? 1 : 0;
+      continue;
+    }
     s.t[i] = f && finite(f.t) ? f.t : NaN;
     const kps = f?.keypoints;
     if (!Array.isArray(kps)) continue;

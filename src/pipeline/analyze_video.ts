@@ -16,6 +16,7 @@
 import { analyze } from '../core/analyze';
 import type { Analysis, DepthTarget, PoseTrack } from '../core/types';
 import type { PoseModelName } from '../pose/types';
+import { packedFrames, packPoses } from '../core/packed_track';
 import { trackModelName } from '../pose/model_registry';
 import { assertAllFramesRead, probeVideo, type VideoProbe } from '../video/open_video';
 import { errors, isVideoInputError } from '../video/video_input_error';
@@ -254,7 +255,9 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         frameCount: frames.length,
       },
       model: trackModelName(model),
-      frames: lifter.frames,
+      // Packed (two typed arrays, not 66 objects a frame): analyze() reads them directly and a
+      // long clip's track costs the page a tenth of the memory (src/core/packed_track.ts).
+      frames: packedFrames(packPoses(lifter.frames)),
       ...(lifter.people ? { people: lifter.people } : {}),
     };
 

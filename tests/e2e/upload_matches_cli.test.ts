@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PoseTrack } from '../../src/core/types';
+import type { PoseFrame, PoseTrack } from '../../src/core/types';
 import { keypointGaps } from '../../src/pipeline/video_parts';
 import { baseUrl, clip, launch, repoRoot, skipReason, type Session } from './harness';
 import { jitter, percentile } from './keypoint_noise';
@@ -34,7 +34,8 @@ describe.skipIf(reason !== null)('upload in the browser vs the Node CLI', () => 
       const debug = (window as unknown as { __squatDebug: { analyzeVideoFile: (b: Blob, o: object) => Promise<{ track: PoseTrack; stats: { workers: number } }> } }).__squatDebug;
       const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'video/mp4' });
       const r = await debug.analyzeVideoFile(blob, { name: 'cli.mp4', model: 'full', pose: { workers: 2, wasmThreads: 1 } });
-      return { frames: r.track.frames, workers: r.stats.workers };
+      // The track's frames are packed (getters): JSON gives their keypoints as plain objects.
+      return { frames: JSON.parse(JSON.stringify(r.track.frames)) as PoseFrame[], workers: r.stats.workers };
     }, bytes);
     expect(browser.workers).toBe(2);
     expect(browser.frames).toHaveLength(cli.frames.length);

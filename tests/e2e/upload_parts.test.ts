@@ -36,7 +36,8 @@ async function analyse(session: Session, clipName: string, workers: number, minP
       const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'video/mp4' });
       const r = await debug.analyzeVideoFile(blob, { name: 'parts.mp4', model: 'lite', pose: { workers: n, wasmThreads: 1 }, split: { warmUpFrames: 5, minPartFrames: minFrames } });
       const people = r.track.people ? { count: r.track.people.count, chosen: r.track.people.chosen } : null;
-      return { frames: r.track.frames, people, seams: r.stats.seams, workers: r.stats.workers, redoneParts: r.stats.redoneParts, extraFrames: r.stats.extraFrames };
+      // The track's frames are packed (getters): JSON gives their keypoints as plain objects.
+      return { frames: JSON.parse(JSON.stringify(r.track.frames)) as PoseFrame[], people, seams: r.stats.seams, workers: r.stats.workers, redoneParts: r.stats.redoneParts, extraFrames: r.stats.extraFrames };
     },
     [bytes, workers, minPartFrames] as const,
   );

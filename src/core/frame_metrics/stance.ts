@@ -8,6 +8,8 @@ import { KP, type KeypointSeries } from '../keypoint_access';
 import type { StanceSample } from '../metrics/foot_visibility';
 import type { PoseTrack } from '../types';
 import { ok } from './keypoint_gate';
+import { medianSampleStride } from '../median_sample';
+import { keypoints3DCount } from '../packed_track';
 import { depthOf } from './view_input';
 
 // BlazePose indices of the ankles and heels in keypoints3D (model output order, types.ts).
@@ -19,12 +21,17 @@ const footScore = (s: KeypointSeries, i: number, a: number, b: number, c: number
 export function stanceSamples(track: PoseTrack, s: KeypointSeries, X: Float32Array, standing: Uint8Array): StanceSample[] {
   const n = s.n;
   const out: StanceSample[] = [];
-  for (let i = 0; i < n; i++) {
-    if (!standing[i] || !ok(s, KP.leftAnkle, i) || !ok(s, KP.rightAnkle, i)) continue;
-    const k3 = Array.isArray(track?.frames) ? track.frames[i]?.keypoints3D : undefined;
+  const usable = (i: number) => standing[i] !== 0 && ok(s, KP.leftAnkle, i) && ok(s, KP.rightAnkle, i);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (usable(i)) count++;
+  // footVisibility takes medians of these: a long clip gives an even sample (median_sample.ts).
+  const stride = medianSampleStride(count);
+  for (let i = 0, u = -1; i < n; i++) {
+    if (!usable(i) || ++u % stride !== 0) continue;
+    const f = Array.isArray(track?.frames) ? track.frames[i] : undefined;
     let dz = NaN;
-    if (Array.isArray(k3) && k3.length > RIGHT_HEEL) {
-      dz = (depthOf(k3, LEFT_ANKLE) + depthOf(k3, LEFT_HEEL)) / 2 - (depthOf(k3, RIGHT_ANKLE) + depthOf(k3, RIGHT_HEEL)) / 2;
+    if (keypoints3DCount(f) > RIGHT_HEEL) {
+      dz = (depthOf(f, LEFT_ANKLE) + depthOf(f, LEFT_HEEL)) / 2 - (depthOf(f, RIGHT_ANKLE) + depthOf(f, RIGHT_HEEL)) / 2;
     }
     out.push({
       ankleGapPx: Math.abs(X[KP.leftAnkle * n + i] - X[KP.rightAnkle * n + i]),

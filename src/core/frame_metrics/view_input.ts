@@ -7,7 +7,8 @@
  */
 import { KP, type KeypointSeries } from '../keypoint_access';
 import { VIEW_OBLIQUE } from '../metrics/metric_context';
-import type { PoseTrack } from '../types';
+import { depth3DAt, keypoints3DCount } from '../packed_track';
+import type { PoseFrame, PoseTrack } from '../types';
 import { HIP_PER_LEG, SHOULDER_PER_LEG } from '../view_detection';
 import { ok, pairWidth } from './keypoint_gate';
 
@@ -75,8 +76,8 @@ export const FACING_MIN_DEPTH_M = 0.05;
 const FACING_MIN_SHOULDER_COS = 0.5;
 
 /** Depth (z, m) of keypoints3D[j], NaN when missing. */
-export function depthOf(k3: readonly { z: number }[], j: number): number {
-  return k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN;
+export function depthOf(f: PoseFrame | undefined, j: number): number {
+  return depth3DAt(f, j);
 }
 
 /**
@@ -94,9 +95,9 @@ export function frameFacingAway(track: PoseTrack, s: KeypointSeries, legPx: numb
   const minShoulderPx = FACING_MIN_SHOULDER_COS * SHOULDER_PER_LEG * legPx;
   for (let i = 0; i < n; i++) {
     if (!s.present[i]) continue;
-    const k3 = frames[i]?.keypoints3D;
-    if (Array.isArray(k3) && k3.length > RIGHT_SHOULDER_3D) {
-      const d = depthOf(k3, NOSE_3D) - (depthOf(k3, LEFT_SHOULDER_3D) + depthOf(k3, RIGHT_SHOULDER_3D)) / 2;
+    const f = frames[i];
+    if (keypoints3DCount(f) > RIGHT_SHOULDER_3D) {
+      const d = depthOf(f, NOSE_3D) - (depthOf(f, LEFT_SHOULDER_3D) + depthOf(f, RIGHT_SHOULDER_3D)) / 2;
       if (d === d) {
         out[i] = d >= FACING_MIN_DEPTH_M ? 1 : d <= -FACING_MIN_DEPTH_M ? -1 : 0;
         continue;

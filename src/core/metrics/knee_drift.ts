@@ -46,6 +46,8 @@
  * 0.07 from behind at 45 (the near knee looks bigger; scripts/eval/knee_oblique.ts).
  */
 import { KP, SLOT_BLAZEPOSE_INDEX, SLOT_NAMES } from '../keypoint_access';
+import { isPackedFrame, keypoint2DAt, keypoint3DAt } from '../packed_track';
+import { medianSampleStride } from '../median_sample';
 import { median } from '../standing_baseline';
 import type { Keypoint, Keypoint3D, PoseFrame, Side } from '../types';
 import { type LifterOrientation, type MetricContext, type MetricSeries, newSeries, SQUARE_MAX_ABS_SIN_YAW, usable, VIEW_FRONT, VIEW_SIDE } from './metric_context';
@@ -63,10 +65,8 @@ const FACING_MAX_ABS_SIN_YAW = 0.1;
 export const KNEE_DRIFT_FROM_BEHIND = 0.5;
 
 /** A usable 3D keypoint of a slot: BlazePose's order first (every track our pipeline writes), else by name. */
-function keypoint3D(k3: readonly Keypoint3D[], slot: number, minScore: number): Keypoint3D | undefined {
-  const name = SLOT_NAMES[slot];
-  const at = k3[SLOT_BLAZEPOSE_INDEX[slot]];
-  const k = at?.name === name ? at : k3.find((c) => c.name === name);
+function keypoint3D(f: PoseFrame, slot: number, minScore: number): Keypoint3D | undefined {
+  const k = keypoint3DAt(f, SLOT_BLAZEPOSE_INDEX[slot], SLOT_NAMES[slot]);
   return k && k.score >= minScore && Number.isFinite(k.x) && Number.isFinite(k.z) ? k : undefined;
 }
 
@@ -75,7 +75,10 @@ function keypoint3D(k3: readonly Keypoint3D[], slot: number, minScore: number): 
  * matches there (the model's own order, every track our pipeline writes), else the last of
  * that name. Not a scan of all 33 names per standing frame.
  */
-function keypoint2D(kps: readonly Keypoint[], slot: number): Keypoint | undefined {
+function keypoint2D(f: PoseFrame, slot: number): Keypoint | undefined {
+  if (isPackedFrame(f)) return keypoint2DAt(f, SLOT_BLAZEPOSE_INDEX[slot], SLOT_NAMES[slot]);
+  const kps = f.keypoints;
+  if (!kps) return undefined;
   const name = SLOT_NAMES[slot];
   const at = kps[SLOT_BLAZEPOSE_INDEX[slot]];
   if (at?.name === name) return at;
@@ -90,19 +93,22 @@ function keypoint2D(kps: readonly Keypoint[], slot: number): Keypoint | undefine
  * left hip is the lifter's left (Lx, Lz); forward is (Lz, -Lx), so cx = Lx and sx = Lz. Median
  * over the given frames (the standing ones: a squat does not turn the pelvis). Camera roll (a few
  * degrees) is ignored: it changes cx by under 0.5 %. On the fixture clips this reads 2-7 deg of
- * yaw for the front clips, 44-47 for the 45-degree ones and 78-84 for the side ones.
+ * yaw for the front clips, 44-47 for the 45-degree ones and 78-84 for the side ones. A long clip
+ * reads an even sample of its standing frames (median_sample.ts).
  */
 export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number) => boolean, minScore: number): LifterOrientation | null {
   const lx: number[] = [];
   const lz: number[] = [];
   const sgn: number[] = [];
   const hipOver: Record<Side, number[]> = { left: [], right: [] };
-  for (let i = 0; i < frames.length; i++) {
-    if (!use(i)) continue;
+  let used = 0;
+  for (let i = 0; i < frames.length; i++) if (use(i)) used++;
+  const stride = medianSampleStride(used);
+  for (let i = 0, u = -1; i < frames.length; i++) {
+    if (!use(i) || ++u % stride !== 0) continue;
     const f = frames[i];
-    const k3 = f.keypoints3D;
-    if (k3) {
-      const a = keypoint3D(k3, KP.leftHip, minScore), b = keypoint3D(k3, KP.rightHip, minScore);
+    {
+      const a = keypoint3D(f, KP.leftHip, minScore), b = keypoint3D(f, KP.rightHip, minScore);
       if (a && b) {
         const x = a.x - b.x, z = a.z - b.z, h = Math.hypot(x, z);
         if (h > 0 && Number.isFinite(h)) {
@@ -111,7 +117,7 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
           lz.push(uz);
           // Each hip's sideways offset from its own ankle, toward the lifter's left, per 3D leg length.
           for (const side of ['left', 'right'] as const) {
-            const hp = side === 'left' ? a : b, kn = keypoint3D(k3, side === 'left' ? KP.leftKnee : KP.rightKnee, minScore), an = keypoint3D(k3, side === 'left' ? KP.leftAnkle : KP.rightAnkle, minScore);
+            const hp = side === 'left' ? a : b, kn = keypoint3D(f, side === 'left' ? KP.leftKnee : KP.rightKnee, minScore), an = keypoint3D(f, side === 'left' ? KP.leftAnkle : KP.rightAnkle, minScore);
             if (!kn || !an) continue;
             const leg = Math.hypot(hp.x - kn.x, hp.y - kn.y, hp.z - kn.z) + Math.hypot(kn.x - an.x, kn.y - an.y, kn.z - an.z);
             if (leg > 0) hipOver[side].push(((hp.x - an.x) * ux + (hp.z - an.z) * uz) / leg);
@@ -119,8 +125,8 @@ export function lifterOrientation(frames: readonly PoseFrame[], use: (i: number)
         }
       }
     }
-    if (f.keypoints) {
-      const a = keypoint2D(f.keypoints, KP.leftHip), b = keypoint2D(f.keypoints, KP.rightHip);
+    {
+      const a = keypoint2D(f, KP.leftHip), b = keypoint2D(f, KP.rightHip);
       if (a && b && a.score >= minScore && b.score >= minScore) sgn.push(Math.sign(a.x - b.x));
     }
   }
