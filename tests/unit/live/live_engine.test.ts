@@ -36,6 +36,10 @@ function manualModel() {
   };
 }
 
+/**
+ * A few turns of the event loop, for work that needs no storage. Starting a recording waits on
+ * IndexedDB, which can take more turns than this when the machine is busy: wait for its phase.
+ */
 const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
@@ -123,8 +127,7 @@ describe('live engine', () => {
     clock.advance(2000);
     expect(e.getSnapshot().countdown).toBe(1);
     clock.advance(1000);
-    await flush();
-    expect(e.getSnapshot().phase).toBe('recording');
+    await vi.waitFor(() => expect(e.getSnapshot().phase).toBe('recording'));
     const recordingId = e.getSnapshot().recordingId!;
     const recorder = FakeMediaRecorder.instances[0];
     recorder.emit(new Uint8Array([1, 2, 3]));
@@ -150,8 +153,7 @@ describe('live engine', () => {
     const { engine: e, camera } = setup();
     await e.startCamera();
     e.startCountdown(0);
-    await flush();
-    expect(e.getSnapshot().phase).toBe('recording');
+    await vi.waitFor(() => expect(e.getSnapshot().phase).toBe('recording'));
     FakeMediaRecorder.instances[0].emit(new Uint8Array([7]));
     camera.unplug();
     await vi.waitFor(() => expect(e.getSnapshot().phase).toBe('idle'));
@@ -169,7 +171,7 @@ describe('live engine', () => {
     expect(e.getSnapshot().phase).toBe('preview');
     page.setHidden(false);
     e.startCountdown(0);
-    await flush();
+    await vi.waitFor(() => expect(e.getSnapshot().phase).toBe('recording'));
     page.setHidden(true);
     clock.advance(12_000);
     page.setHidden(false);
@@ -184,8 +186,7 @@ describe('live engine', () => {
     expect(e.getSnapshot().model.status).toBe('failed');
     expect(e.getSnapshot().model.error).toMatch(/could not load.*You can still record/);
     e.startCountdown(0);
-    await flush();
-    expect(e.getSnapshot().phase).toBe('recording');
+    await vi.waitFor(() => expect(e.getSnapshot().phase).toBe('recording'));
     await e.stopRecording();
   });
 
