@@ -19,7 +19,7 @@
  * clip made here from a shared clip with ffmpeg: flat in the clip's length when no frame is kept.
  *
  * Run alone: npx tsx bench/upload_bench.ts [--clip side-two-reps-good.mp4] [--blocks 2] [--no-memory | --only-memory]
- *   [--memory-seconds 20,60]
+ *   [--memory-seconds 20,60] [--workers 2,3] [--threads 1] [--models lite]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +38,19 @@ const defaultArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
 /** Issue 11's targets on this 2-core machine, for a 30 fps clip. */
 const REAL_TIME_TARGET = { lite: 1.8, full: 1.2 } as const;
 const RAW_RATE_TARGET = 1.6;
+
+export interface UploadBenchOptions {
+  clip?: string;
+  blocks?: number;
+  memory?: boolean;
+  onlyMemory?: boolean;
+  memorySeconds?: [number, number];
+  /** Worker counts to compare (default 1 and the core count); e.g. [2, 3] to try more workers than cores. */
+  workers?: number[];
+  /** wasm thread counts per worker (default 1 and the core count). */
+  threads?: number[];
+  models?: ('lite' | 'full')[];
+}
 
 interface Candidate {
   workers: number;
@@ -186,7 +199,7 @@ function make1080pClip(source: string, seconds: number, dir: string): string {
 
 export async function benchUpload(
   ctx?: Partial<BenchContext>,
-  options: { clip?: string; blocks?: number; memory?: boolean; onlyMemory?: boolean; memorySeconds?: [number, number] } = {},
+  options: UploadBenchOptions = {},
 ): Promise<BenchRow[]> {
   const repoRoot = ctx?.repoRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const clipsDir = ctx?.clipsDir ?? path.resolve(repoRoot, '../shared/fixtures/clips');
@@ -203,7 +216,7 @@ export async function benchUpload(
   const offOrigin: string[] = [];
   const loadStart = os.loadavg()[0];
   try {
-    if (!options.onlyMemory) rows.push(...(await benchCandidates(app, ctx, clipName, clipPath, blocks, offOrigin)));
+    if (!options.onlyMemory) rows.push(...(await benchCandidates(app, ctx, clipName, clipPath, blocks, offOrigin, options)));
     if (options.memory !== false) rows.push(...(await benchMemory(app, clipPath, offOrigin, options.memorySeconds ?? [20, 60])));
     rows.push({ section: SECTION, name: 'requests outside the page origin', value: offOrigin.length, unit: '', target: '0', meetsTarget: offOrigin.length === 0, note: offOrigin.slice(0, 3).join(' ') });
     rows.push({ section: SECTION, name: 'conditions', value: null, unit: '', note: `${cores} CPUs; load average ${loadStart.toFixed(1)} at the start of this section, ${os.loadavg()[0].toFixed(1)} at its end` });
@@ -223,11 +236,12 @@ async function benchCandidates(
   clipPath: string,
   blocks: number,
   offOrigin: string[],
+  options: UploadBenchOptions,
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cores = os.cpus().length;
-  const threadCounts = [...new Set([1, cores])];
-  const workerCounts = [...new Set([1, cores])];
+  const threadCounts = [...new Set(options.threads ?? [1, cores])];
+  const workerCounts = [...new Set(options.workers ?? [1, cores])];
   const browser = await app.launchBrowser();
   try {
     const page = await openApp(browser, app.origin, { [clipName]: clipPath }, offOrigin);
@@ -248,7 +262,7 @@ async function benchCandidates(
       const end = await marks.get('analysing-movement');
       return { ...r, taskMs: start !== undefined && end !== undefined ? (end - start) * 1000 : NaN };
     };
-    for (const model of ['lite', 'full'] as const) {
+    for (const model of options.models ?? (['lite', 'full'] as const)) {
       const results = new Map<string, PageRun[]>();
       const coldLoads: number[] = [];
       for (let b = 0; b < blocks; b++) {
@@ -263,7 +277,8 @@ async function benchCandidates(
         }
       }
       const raw = ctx?.rawChromiumMsPerFrame?.[model];
-      const base = median(results.get(label({ workers: 1, wasmThreads: 1 }))!.map((r) => r.framesPerSecond));
+      const baseRuns = results.get(label({ workers: 1, wasmThreads: 1 }));
+      const base = baseRuns ? median(baseRuns.map((r) => r.framesPerSecond)) : NaN;
       for (const [name, list] of results) {
         const fps = median(list.map((r) => r.framesPerSecond));
         const first = list[0];
@@ -287,7 +302,7 @@ async function benchCandidates(
           unit: 'x',
           ...(isKept ? { target: `>= ${REAL_TIME_TARGET[model]}x`, meetsTarget: realTime >= REAL_TIME_TARGET[model] } : {}),
         });
-        rows.push({ section: SECTION, name: `${tag}: speed-up over 1 worker x 1 thread (same page)`, value: fps / base, unit: 'x' });
+        rows.push({ section: SECTION, name: `${tag}: speed-up over 1 worker x 1 thread (same page)`, value: Number.isFinite(base) ? fps / base : null, unit: 'x' });
         rows.push({
           section: SECTION,
           name: `${tag}: throughput / raw single-thread model rate`,
@@ -385,6 +400,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     memory: !process.argv.includes('--no-memory'),
     onlyMemory: process.argv.includes('--only-memory'),
     memorySeconds,
+    workers: arg('workers')?.split(',').map(Number),
+    threads: arg('threads')?.split(',').map(Number),
+    models: arg('models')?.split(',') as ('lite' | 'full')[] | undefined,
   }).then((rows) => {
     for (const r of rows) {
       const value = r.value === null ? 'n/a' : r.unit === 'x' ? `${r.value.toFixed(2)}x` : `${r.value.toFixed(2)} ${r.unit}`;
