@@ -326,8 +326,35 @@ describe.skipIf(reason !== null)('the report a lifter reads (harness page, real 
     await page.waitForSelector('[data-testid="rep-review"] [data-panel="b"] video');
     expect(await page.getByTestId('review-video-a').getAttribute('data-mirrored')).toBe('true');
     expect(await page.getByTestId('review-video-b').getAttribute('data-mirrored')).toBe('true');
+    // The browser's controls would be mirrored with the picture (time running right to left):
+    // a mirrored video has its own, left to right.
+    const video = page.getByTestId('analysed-video');
+    expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(false);
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="analysed-video"]') as HTMLVideoElement | null)?.duration ?? 0) > 0);
+    const slider = page.getByTestId('report-video-controls').getByRole('slider', { name: 'Position in the video' });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await page.waitForFunction(() => {
+      const v = document.querySelector('[data-testid="analysed-video"]') as HTMLVideoElement;
+      return !v.seeking && v.currentTime / v.duration > 0.75;
+    });
+    const fraction = await video.evaluate((v: HTMLVideoElement) => v.currentTime / v.duration);
+    expect(fraction).toBeGreaterThan(0.75);
+    expect(fraction).toBeLessThan(1.0001);
+    const shown = await page.getByTestId('report-video-controls').locator('.mirrored-time').textContent();
+    expect(shown).toMatch(/^0:0\d\.\d \/ 0:0\d\.\d$/);
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.getByTestId('report-video').screenshot({ path: path.join(screenshotsDir, 'report-mirrored-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await page.getByTestId('report-video').screenshot({ path: path.join(screenshotsDir, 'report-mirrored-390.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('report-video-controls').getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="analysed-video"]') as HTMLVideoElement).paused || (document.querySelector('[data-testid="analysed-video"]') as HTMLVideoElement).ended);
     await page.getByTestId('report-mirror').uncheck();
     expect(await page.getByTestId('report-video').getAttribute('data-mirrored')).toBe('false');
+    expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(true);
+    expect(await page.getByTestId('report-video-controls').count()).toBe(0);
     await open('side-two-reps-good.mp4');
     expect(await page.getByTestId('report-video').getAttribute('data-mirrored')).toBe('false');
     const origin = new URL(url).origin;

@@ -21,6 +21,7 @@ import { drawSkeleton } from '../../render/draw_skeleton';
 import { frameIndexAtTime } from '../../render/frame_at_time';
 import { overlayLabels, type OverlayHighlight } from '../../render/overlay_labels';
 import { cropLayout, type LifterCrop } from './lifter_crop';
+import { MirroredVideoControls } from './MirroredVideoControls';
 import './player.css';
 
 export type { OverlayHighlight } from '../../render/overlay_labels';
@@ -235,7 +236,7 @@ export function PosePlayer(props: PosePlayerProps) {
         <video
           ref={setVideo}
           src={url}
-          controls={props.controls ?? true}
+          controls={(props.controls ?? true) && !props.mirrored}
           playsInline
           muted
           preload="auto"
@@ -245,6 +246,7 @@ export function PosePlayer(props: PosePlayerProps) {
         />
       </div>
       <canvas ref={canvasEl} className="pose-overlay" width={width} height={height} aria-hidden="true" data-testid={props.canvasTestId} />
+      {(props.controls ?? true) && props.mirrored ? <MirroredVideoControls videoRef={videoEl} testId={props.testId ? `${props.testId}-controls` : undefined} /> : null}
     </div>
   );
 }
