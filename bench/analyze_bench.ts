@@ -16,7 +16,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { analyze } from '../src/core/analyze';
 import { computeFrameMetrics } from '../src/core/frame_metrics';
 import { analyzeFrameMetrics } from '../src/core/analyze_metrics';
-import { packedFrames, packPoses } from '../src/core/packed_track';
+import { PackedFrame, packedFrames, packPoses } from '../src/core/packed_track';
 import type { PoseFrame, PoseTrack } from '../src/core/types';
 import type { BenchRow } from './bench_types';
 import { syntheticSquat } from '../tests/support/synthetic_squat';
@@ -120,12 +120,10 @@ export function oneHourTrackPacked(fps = 60, totalFrames = 216_000): PoseTrack {
 /** analyze() on oneHourTrackPacked: wall and CPU per run; heap and typed arrays (input + analysis) right after. */
 export function benchAnalyzePacked(runs = 3): { wallMs: number[]; cpuMs: number[]; heapMB: number; arrayBuffersMB: number; inputMB: number; loadAvg1: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage();
   const track = oneHourTrackPacked();
-  gc?.();
-  const withInput = process.memoryUsage();
-  const inputMB = (withInput.heapUsed + withInput.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6;
+  // The input's own arrays, counted from their sizes (V8's arrayBuffers figure lags frees).
+  const poses = (track.frames[0] as PackedFrame).poses;
+  const inputMB = [poses.t, poses.found, poses.xys, poses.found3D, poses.xyzs].reduce((n, a) => n + (a?.byteLength ?? 0), 0) / 1e6;
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   const loadAvg1 = os.loadavg()[0];
