@@ -117,13 +117,19 @@ export function oneHourTrackPacked(fps = 60, totalFrames = 216_000): PoseTrack {
   return { source: { ...track.source, name: 'synthetic-one-hour-packed', durationS: totalFrames / fps, frameCount: totalFrames }, model: track.model, frames };
 }
 
-/** analyze() on oneHourTrackPacked: wall and CPU per run; heap and typed arrays (input + analysis) right after. */
-export function benchAnalyzePacked(runs = 3): { wallMs: number[]; cpuMs: number[]; heapMB: number; arrayBuffersMB: number; inputMB: number; loadAvg1: number } {
+interface TimedRuns {
+  wallMs: number[];
+  cpuMs: number[];
+  /** Heap used right after a run, max, MB. */
+  heapMB: number;
+  /** Typed arrays and other ArrayBuffers right after a run, max, MB. */
+  arrayBuffersMB: number;
+  loadAvg1: number;
+}
+
+/** analyze() on a track `runs` times, after a GC each (when exposed): wall, CPU and memory right after. */
+function timeRuns(track: PoseTrack, runs: number): TimedRuns {
   const gc = (globalThis as { gc?: () => void }).gc;
-  const track = oneHourTrackPacked();
-  // The input's own arrays, counted from their sizes (V8's arrayBuffers figure lags frees).
-  const poses = (track.frames[0] as PackedFrame).poses;
-  const inputMB = [poses.t, poses.found, poses.xys, poses.found3D, poses.xyzs].reduce((n, a) => n + (a?.byteLength ?? 0), 0) / 1e6;
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   const loadAvg1 = os.loadavg()[0];
@@ -141,28 +147,21 @@ export function benchAnalyzePacked(runs = 3): { wallMs: number[]; cpuMs: number[
     heapMB = Math.max(heapMB, m.heapUsed / 1e6);
     arrayBuffersMB = Math.max(arrayBuffersMB, m.arrayBuffers / 1e6);
   }
-  return { wallMs, cpuMs, heapMB: Math.round(heapMB), arrayBuffersMB: Math.round(arrayBuffersMB), inputMB: Math.round(inputMB), loadAvg1: Math.round(loadAvg1 * 10) / 10 };
+  return { wallMs, cpuMs, heapMB: Math.round(heapMB), arrayBuffersMB: Math.round(arrayBuffersMB), loadAvg1: Math.round(loadAvg1 * 10) / 10 };
 }
 
-/** analyze() on oneHourTrackOwnObjects: wall and CPU per run, heap with the input. */
-export function benchAnalyzeOwnObjects(runs = 2): { wallMs: number[]; cpuMs: number[]; heapMB: number; loadAvg1: number } {
-  const track = oneHourTrackOwnObjects();
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const wallMs: number[] = [];
-  const cpuMs: number[] = [];
-  const loadAvg1 = os.loadavg()[0];
-  let heapMB = 0;
-  for (let r = 0; r < runs; r++) {
-    gc?.();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    analyze(track);
-    wallMs.push(Math.round(performance.now() - t0));
-    const c = process.cpuUsage(c0);
-    cpuMs.push(Math.round((c.user + c.system) / 1000));
-    heapMB = Math.max(heapMB, process.memoryUsage().heapUsed / 1e6);
-  }
-  return { wallMs, cpuMs, heapMB: Math.round(heapMB), loadAvg1: Math.round(loadAvg1 * 10) / 10 };
+/** analyze() on oneHourTrackPacked, with the size of the packed input. */
+export function benchAnalyzePacked(runs = 3): TimedRuns & { inputMB: number } {
+  const track = oneHourTrackPacked();
+  // The input's own arrays, counted from their sizes (V8's arrayBuffers figure lags frees).
+  const poses = (track.frames[0] as PackedFrame).poses;
+  const inputMB = [poses.t, poses.found, poses.xys, poses.found3D, poses.xyzs].reduce((n, a) => n + (a?.byteLength ?? 0), 0) / 1e6;
+  return { ...timeRuns(track, runs), inputMB: Math.round(inputMB) };
+}
+
+/** analyze() on oneHourTrackOwnObjects: heap with the input. */
+export function benchAnalyzeOwnObjects(runs = 2): TimedRuns {
+  return timeRuns(oneHourTrackOwnObjects(), runs);
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
