@@ -447,6 +447,7 @@ export class LiveEngine {
         name: recordingName(),
         width,
         height,
+        now: () => this.clock.now(),
         onStorageError: (error) => this.onStorageError(error),
         onRecorderStopped: () => {
           if (this.state.phase === 'recording') void this.stopRecording({ status: 'interrupted', note: 'The recorder stopped on its own.' });

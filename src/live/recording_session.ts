@@ -25,6 +25,11 @@ export interface RecordingSessionOptions {
   /** MediaRecorder stopped by itself (every track ended, or an encoder error). */
   onRecorderStopped?: () => void;
   timesliceMs?: number;
+  /**
+   * The clock the recording's start, stop and length are read on (ms), the same one the live
+   * loop stamps its frames with. Default performance.now().
+   */
+  now?: () => number;
 }
 
 export interface SessionEnd {
@@ -55,6 +60,7 @@ export class RecordingSession {
   private releaseLock: () => void = () => {};
   private stopping: Promise<SessionEnd> | null = null;
   private startedAtMs = 0;
+  private readonly now: () => number;
   private stoppedAtMs: number | null = null;
 
   private constructor(
@@ -64,6 +70,7 @@ export class RecordingSession {
   ) {
     this.id = meta.id;
     this.name = meta.name;
+    this.now = options.now ?? (() => performance.now());
     this.recorder = createChunkRecorder(options.stream, {
       timesliceMs: options.timesliceMs ?? 1000,
       mimeType,
@@ -98,17 +105,17 @@ export class RecordingSession {
       options.onStorageError?.(storageError);
     }
     session.releaseLock = await holdRecordingLock(meta.id);
-    session.startedAtMs = performance.now();
+    session.startedAtMs = session.now();
     session.recorder.start();
     return session;
   }
 
   /** Seconds since recording started (or its length once stopped). */
-  elapsedS(now = performance.now()): number {
+  elapsedS(now = this.now()): number {
     return ((this.stoppedAtMs ?? now) - this.startedAtMs) / 1000;
   }
 
-  /** pageTimeS = the live loop's clock (performance.now() / 1000). */
+  /** pageTimeS = the live loop's clock in seconds (the same clock as `now`, / 1000). */
   addPose(frame: PoseFrame, pageTimeS: number): void {
     if (this.stoppedAtMs !== null) return;
     const t = pageTimeS - this.startedAtMs / 1000;
@@ -159,7 +166,7 @@ export class RecordingSession {
 
   private async finish(options: StopOptions): Promise<SessionEnd> {
     await this.recorder.stop();
-    this.stoppedAtMs ??= performance.now();
+    this.stoppedAtMs ??= this.now();
     await this.writes;
     const store = this.options.store;
     const mimeType = this.recorder.mimeType.split(';')[0] || 'video/webm';
