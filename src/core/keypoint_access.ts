@@ -71,10 +71,8 @@ export function allocSeries(n: number): KeypointSeries {
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Stores one keypoint into slot k of frame i; true when it counts as found (score > 0). */
-function store(s: KeypointSeries, k: number, i: number, kp: { x: unknown; y: unknown; score: unknown }): boolean {
-  const x = kp.x, y = kp.y;
+function storeValues(s: KeypointSeries, k: number, i: number, x: unknown, y: unknown, raw: unknown): boolean {
   if (!finite(x) || !finite(y)) return false;
-  const raw = kp.score;
   const sc = finite(raw) ? (raw < 0 ? 0 : raw > 1 ? 1 : raw) : 0;
   const o = k * s.n + i;
   s.x[o] = x;
@@ -102,15 +100,7 @@ function storePackedFrame(s: KeypointSeries, i: number, f: PackedFrame, cols: In
     const c = cols[k];
     if (c < 0) continue;
     const o = base + c * 3;
-    const x = xys[o], y = xys[o + 1];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const raw = xys[o + 2];
-    const sc = Number.isFinite(raw) ? (raw < 0 ? 0 : raw > 1 ? 1 : raw) : 0;
-    const to = k * s.n + i;
-    s.x[to] = x;
-    s.y[to] = y;
-    s.score[to] = sc;
-    if (sc > 0) any = true;
+    if (storeValues(s, k, i, xys[o], xys[o + 1], xys[o + 2])) any = true;
   }
   return any;
 }
@@ -144,7 +134,7 @@ export function readKeypoints(track: PoseTrack): KeypointSeries {
       for (let k = 0; k < SLOT_COUNT; k++) {
         const kp = kps[SLOT_BLAZEPOSE_INDEX[k]];
         if (!kp || kp.name !== SLOT_NAMES[k]) { ordered = false; break; }
-        if (store(s, k, i, kp)) any = true;
+        if (storeValues(s, k, i, kp.x, kp.y, kp.score)) any = true;
       }
     }
     if (!ordered) {
@@ -152,7 +142,7 @@ export function readKeypoints(track: PoseTrack): KeypointSeries {
         const kp = kps[j];
         if (!kp || typeof kp !== 'object') continue;
         const k = SLOT_BY_NAME.get(kp.name as string);
-        if (k !== undefined && store(s, k, i, kp)) any = true;
+        if (k !== undefined && storeValues(s, k, i, kp.x, kp.y, kp.score)) any = true;
       }
     }
     s.present[i] = any ? 1 : 0;

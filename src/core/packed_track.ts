@@ -81,6 +81,27 @@ function namesOf(frames: readonly PoseFrame[], key: 'keypoints' | 'keypoints3D')
   return [];
 }
 
+const FIELDS_2D: readonly ('x' | 'y' | 'score')[] = ['x', 'y', 'score'];
+const FIELDS_3D: readonly ('x' | 'y' | 'z' | 'score')[] = ['x', 'y', 'z', 'score'];
+
+/** One frame's keypoints into row i of `out` (names.length x fields.length values); false without an array. */
+function packRow<P extends Keypoint | Keypoint3D>(
+  kps: readonly P[] | null | undefined, names: readonly string[], index: Map<string, number>,
+  out: Float32Array, i: number, fields: readonly (keyof P & ('x' | 'y' | 'z' | 'score'))[],
+): boolean {
+  if (!Array.isArray(kps)) return false;
+  const width = fields.length;
+  for (let j = 0; j < kps.length; j++) {
+    const kp = kps[j];
+    if (!kp) continue;
+    const at = kp.name === names[j] ? j : index.get(kp.name);
+    if (at === undefined) continue;
+    const o = (i * names.length + at) * width;
+    for (let c = 0; c < width; c++) out[o + c] = kp[fields[c]] as number;
+  }
+  return true;
+}
+
 /**
  * Frames -> PackedPoses. The names are the first frame's with keypoints (the model's fixed
  * order); a keypoint of another name in a later frame is dropped, one missing from it is absent.
@@ -101,33 +122,8 @@ export function packPoses(frames: readonly PoseFrame[]): PackedPoses {
   for (let i = 0; i < n; i++) {
     const f = frames[i];
     t[i] = f?.t ?? NaN;
-    const kps = f?.keypoints;
-    if (Array.isArray(kps)) {
-      found[i] = 1;
-      for (let j = 0; j < kps.length; j++) {
-        const kp = kps[j];
-        const at = kp?.name === names[j] ? j : index.get(kp?.name as string);
-        if (at === undefined || !kp) continue;
-        const o = (i * K + at) * 3;
-        xys[o] = kp.x;
-        xys[o + 1] = kp.y;
-        xys[o + 2] = kp.score;
-      }
-    }
-    const k3 = f?.keypoints3D;
-    if (found3D && xyzs && Array.isArray(k3)) {
-      found3D[i] = 1;
-      for (let j = 0; j < k3.length; j++) {
-        const kp = k3[j];
-        const at = kp?.name === names[j] ? j : index.get(kp?.name as string);
-        if (at === undefined || !kp) continue;
-        const o = (i * K + at) * 4;
-        xyzs[o] = kp.x;
-        xyzs[o + 1] = kp.y;
-        xyzs[o + 2] = kp.z;
-        xyzs[o + 3] = kp.score;
-      }
-    }
+    if (packRow(f?.keypoints, names, index, xys, i, FIELDS_2D)) found[i] = 1;
+    if (found3D && xyzs && packRow(f?.keypoints3D, names, index, xyzs, i, FIELDS_3D)) found3D[i] = 1;
   }
   return { names, t, found, xys, found3D, xyzs };
 }
@@ -180,66 +176,28 @@ export function keypoint2DAt(f: PackedFrame, index: number, name: string): Keypo
 }
 
 /**
- * Whether every frame with keypoints3D has all of them (the pipeline's case): then a frame's
- * array position j is column j, and the positional reads below need no counting. Worked out once
- * per PackedPoses.
+ * How many 3D keypoints a frame has (0 without keypoints3D), without making them. A packed frame
+ * has a column for every name, so the readers below take column j where an object frame's array
+ * is read at position j: the same keypoint whenever the frame has all of them, as BlazePose
+ * always gives (33). Where one is missing, a packed frame reads it as absent instead of the
+ * next one in the array.
  */
-const complete3D = new WeakMap<PackedPoses, boolean>();
-function isComplete3D(poses: PackedPoses): boolean {
-  let known = complete3D.get(poses);
-  if (known === undefined) {
-    known = true;
-    const { found3D, xyzs } = poses;
-    if (found3D && xyzs) {
-      const K = poses.names.length;
-      for (let i = 0; i < found3D.length && known; i++) {
-        if (!found3D[i]) continue;
-        for (let o = i * K * 4, end = o + K * 4; o < end; o += 4) {
-          if (xyzs[o] !== xyzs[o]) { known = false; break; }
-        }
-      }
-    }
-    complete3D.set(poses, known);
-  }
-  return known;
-}
-
-/** How many 3D keypoints a frame has (0 without keypoints3D), without making them. */
 export function keypoints3DCount(f: PoseFrame | undefined): number {
   if (f instanceof PackedFrame) {
     const { found3D, xyzs, names } = f.poses;
-    if (!found3D || !xyzs || !found3D[f.i]) return 0;
-    if (isComplete3D(f.poses)) return names.length;
-    let count = 0;
-    for (let j = 0, o = f.i * names.length * 4; j < names.length; j++, o += 4) if (xyzs[o] === xyzs[o]) count++;
-    return count;
+    return found3D && xyzs && found3D[f.i] ? names.length : 0;
   }
   const k3 = f?.keypoints3D;
   return Array.isArray(k3) ? k3.length : 0;
 }
 
-/**
- * The z (depth, metres) of the 3D keypoint at array position j, NaN when absent or not finite:
- * positional, like reading `keypoints3D[j].z`, for the readers that index BlazePose's order.
- */
+/** The z (depth, metres) of the 3D keypoint at j (BlazePose's order), NaN when absent or not finite. */
 export function depth3DAt(f: PoseFrame | undefined, j: number): number {
   if (f instanceof PackedFrame) {
     const { found3D, xyzs, names } = f.poses;
-    if (!found3D || !xyzs || !found3D[f.i]) return NaN;
-    const K = names.length;
-    const base = f.i * K * 4;
-    if (isComplete3D(f.poses)) {
-      if (j < 0 || j >= K) return NaN;
-      const z = xyzs[base + j * 4 + 2];
-      return Number.isFinite(z) ? z : NaN;
-    }
-    // Positional in the frame's own array: count the keypoints present up to j.
-    let seen = -1;
-    for (let c = 0; c < K; c++) {
-      const o = base + c * 4;
-      if (xyzs[o] === xyzs[o] && ++seen === j) return Number.isFinite(xyzs[o + 2]) ? xyzs[o + 2] : NaN;
-    }
-    return NaN;
+    if (!found3D || !xyzs || !found3D[f.i] || j < 0 || j >= names.length) return NaN;
+    const z = xyzs[(f.i * names.length + j) * 4 + 2];
+    return Number.isFinite(z) ? z : NaN;
   }
   const k3 = f?.keypoints3D;
   return Array.isArray(k3) && k3[j] && Number.isFinite(k3[j].z) ? k3[j].z : NaN;

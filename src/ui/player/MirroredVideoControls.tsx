@@ -14,7 +14,7 @@ interface VideoState {
 
 const EVENTS = ['timeupdate', 'play', 'pause', 'loadedmetadata', 'durationchange', 'seeked', 'ended'] as const;
 
-export function clock(seconds: number): string {
+function clock(seconds: number): string {
   const s = Math.max(0, Number.isFinite(seconds) ? seconds : 0);
   const m = Math.floor(s / 60);
   return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
