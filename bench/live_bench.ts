@@ -11,7 +11,8 @@
  * read over a fixed window. Target from issue 11: >= 28 pose fps with < 10 % of camera frames
  * skipped, in the preview and while recording, on this 2-core machine. Printed, never asserted.
  * Candidates: 1 worker x 1 wasm thread, 1 worker x N threads, and 2 workers x 1 thread taking
- * alternate frames (src/live/live_pose_pool.ts), each in a fresh page.
+ * alternate frames (src/live/live_pose_pool.ts), each in a fresh page, all holding the newest
+ * frame that finds the workers busy (src/live/live_pose_loop.ts); and 2 workers dropping it.
  *
  *   npx tsx bench/live_bench.ts          (alone)
  *   npm run bench                        (as a section of bench/run.ts)
@@ -90,12 +91,19 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
     // Candidates: one worker on one wasm thread; XNNPACK's pool inside one worker; one worker
     // per core, each taking every other frame (src/live/live_pose_pool.ts).
     const cores = os.cpus().length;
+    // The last one is the kept default with the old drop-when-busy policy (no held frame).
     const candidates = [
-      { workers: 1, threads: 1 },
-      ...(cores > 1 ? [{ workers: 1, threads: cores }, { workers: Math.min(2, cores), threads: 1 }] : []),
+      { workers: 1, threads: 1, hold: true },
+      ...(cores > 1
+        ? [
+            { workers: 1, threads: cores, hold: true },
+            { workers: Math.min(2, cores), threads: 1, hold: true },
+            { workers: Math.min(2, cores), threads: 1, hold: false },
+          ]
+        : []),
     ];
     let backend = 'unknown';
-    for (const { workers, threads } of candidates) {
+    for (const { workers, threads, hold } of candidates) {
       // No service worker: a build's precache download would overlap the measured window.
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.grantPermissions(['camera'], { origin });
@@ -108,12 +116,17 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       await page.goto(origin);
       await page.waitForFunction(() => 'setLiveWasmThreads' in ((window as unknown as { __squatDebug?: object }).__squatDebug ?? {}));
       await page.evaluate(
-        ([n, w]) => {
-          const debug = (window as unknown as { __squatDebug: { setLiveWasmThreads: (n: number) => void; setLiveWorkers: (n: number) => void } }).__squatDebug;
+        ([n, w, h]) => {
+          const debug = (
+            window as unknown as {
+              __squatDebug: { setLiveWasmThreads: (n: number) => void; setLiveWorkers: (n: number) => void; setLiveHoldNewest: (h: boolean) => void };
+            }
+          ).__squatDebug;
           debug.setLiveWasmThreads(n);
           debug.setLiveWorkers(w);
+          debug.setLiveHoldNewest(h);
         },
-        [threads, workers] as const,
+        [threads, workers, hold] as const,
       );
       await page.getByRole('tab', { name: 'Record' }).click();
       const clickedAt = Date.now();
@@ -123,7 +136,7 @@ export async function benchLive(ctx?: Partial<BenchContext>): Promise<BenchRow[]
       });
       const firstSkeletonMs = Date.now() - clickedAt;
       backend = (await page.evaluate(() => document.documentElement.dataset.poseBackend ?? '')) || 'unknown';
-      const tag = `${workers} worker${workers === 1 ? '' : 's'} x ${threads} wasm thread${threads === 1 ? '' : 's'}`;
+      const tag = `${workers} worker${workers === 1 ? '' : 's'} x ${threads} wasm thread${threads === 1 ? '' : 's'}${hold ? '' : ', busy frames dropped (no frame held)'}`;
       rows.push({ section: SECTION, name: `${tag}: Start camera to first skeleton (model load included)`, value: firstSkeletonMs, unit: 'ms' });
       const sample = async (): Promise<Sample> =>
         page.getByTestId('live-stats').evaluate((el: HTMLElement) => ({

@@ -40,3 +40,18 @@ export function setLiveWorkers(workers: number | null): void {
 export function liveWorkers(): number {
   return workersOverride ?? defaultLiveWorkers();
 }
+
+let holdOverride: boolean | null = null;
+
+/**
+ * Whether the live loop holds the newest camera frame that found every worker busy and sends it
+ * when one frees (live_pose_loop.ts), rather than dropping it. On by default; the bench turns it
+ * off to measure the difference in the same run.
+ */
+export function setLiveHoldNewest(hold: boolean | null): void {
+  holdOverride = hold;
+}
+
+export function liveHoldNewest(): boolean {
+  return holdOverride ?? true;
+}

@@ -170,6 +170,8 @@ export interface LiveEngineDeps {
   clock?: Clock;
   /** Starts a recording (RecordingSession.start in the browser). */
   startRecording?: (options: RecordingSessionOptions) => Promise<RecordingSession>;
+  /** The live loop holds the newest frame that found the workers busy (default true; live_pose_loop.ts). */
+  holdNewestFrame?: () => boolean;
 }
 
 const INITIAL: LiveState = {
@@ -375,6 +377,7 @@ export class LiveEngine {
       // One frame in hand per worker, and with a single worker one more waiting (live_pose_loop.ts).
       () => Math.max(2, estimator.size ?? 1),
       () => this.clock.now(),
+      this.deps.holdNewestFrame?.() ?? true,
     );
     this.loop.start();
   }

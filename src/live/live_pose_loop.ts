@@ -1,7 +1,17 @@
 /**
- * The live loop: every camera frame goes to the pose worker unless the worker already has
- * `maxInFlight` frames, in which case the frame is skipped (never queued beyond that: a queue
- * would make the skeleton trail further and further behind the lifter).
+ * The live loop: every camera frame goes to the pose worker unless the workers already have
+ * `maxInFlight` frames. Then the newest such frame is held, and sent the moment a result comes
+ * back; a frame held is replaced by the next one, so it is never older than one camera frame and
+ * nothing queues behind it (a queue would make the skeleton trail further and further behind the
+ * lifter).
+ *
+ * Why hold one: the model's run and the camera's frames do not line up. A worker that finishes
+ * 10 ms after a frame it had no room for would otherwise idle until the next one, up to a camera
+ * interval (33 ms at 30 fps) of every run lost, and the frame in between dropped. With two
+ * workers taking 45-60 ms a run on this machine, that idle time was about a quarter of their
+ * capacity (docs/pose.md, "Live and single frames"). The held frame's picture is taken when it
+ * is sent (`grab()` reads the <video>'s current frame, which is that frame unless a newer one has
+ * been shown and not yet called back), stamped with its own callback's time.
  *
  * Two in flight rather than one: while the worker runs the model on frame n, frame n+1 is already
  * grabbed and posted, so the worker never idles waiting for the next camera callback and the
@@ -50,6 +60,8 @@ const WINDOW_MS = 2000;
 export class LivePoseLoop {
   private running = false;
   private inFlight = 0;
+  /** Callback time (ms) of the newest camera frame that found the workers full, not yet sent. */
+  private held: number | null = null;
   private lastPresented: number | null = null;
   private cameraFrames = 0;
   private posedFrames = 0;
@@ -64,12 +76,15 @@ export class LivePoseLoop {
     /** Frames sent and not yet answered, at most; a function when workers join while it runs. */
     private readonly maxInFlight: number | (() => number) = 2,
     private readonly now: () => number = () => performance.now(),
+    /** Hold the newest frame that found the workers full (above); false drops it, as before. */
+    private readonly holdNewest = true,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.lastPresented = null;
+    this.held = null;
     this.frames.onFrame((at, presented) => this.onFrame(at, presented));
   }
 
@@ -110,8 +125,18 @@ export class LivePoseLoop {
     this.cameraFrames += newFrames;
     this.cameraTimes.push(now);
     while (this.cameraTimes.length && now - this.cameraTimes[0] > WINDOW_MS) this.cameraTimes.shift();
-    const limit = typeof this.maxInFlight === 'function' ? this.maxInFlight() : this.maxInFlight;
-    if (this.inFlight >= limit) return; // skipped: the model is still on earlier frames
+    if (this.inFlight >= this.limit()) {
+      if (this.holdNewest) this.held = now; // the one held before, if any, is dropped: this one is newer
+      return;
+    }
+    this.send(now);
+  }
+
+  private limit(): number {
+    return typeof this.maxInFlight === 'function' ? this.maxInFlight() : this.maxInFlight;
+  }
+
+  private send(now: number): void {
     const { width, height } = this.frames.size();
     if (!width || !height) return;
     this.inFlight++;
@@ -131,6 +156,11 @@ export class LivePoseLoop {
       })
       .finally(() => {
         this.inFlight--;
+        const held = this.held;
+        if (held !== null && this.running && this.inFlight < this.limit()) {
+          this.held = null;
+          this.send(held);
+        }
       });
   }
 }

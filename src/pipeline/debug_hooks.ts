@@ -6,7 +6,7 @@ import { openVideo } from '../video/open_video';
 import { analyzeVideoFile } from './analyze_video';
 import { getPoseEstimator } from './pose_provider';
 import { disposeVideoPoseWorkers, setUploadPoseConfig, uploadPoseConfig } from './video_pose_pool';
-import { liveWasmThreads, liveWorkers, setLiveWasmThreads, setLiveWorkers } from '../live/live_config';
+import { liveHoldNewest, liveWasmThreads, liveWorkers, setLiveHoldNewest, setLiveWasmThreads, setLiveWorkers } from '../live/live_config';
 import type { PoseModelName, RgbaFrame } from '../pose/types';
 
 export interface CameraPoseProbe {
@@ -88,6 +88,8 @@ export function installDebugHooks(): void {
     liveWasmThreads,
     setLiveWorkers,
     liveWorkers,
+    setLiveHoldNewest,
+    liveHoldNewest,
     cameraFramesToPose,
     rawPoseTiming,
   };

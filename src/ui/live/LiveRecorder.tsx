@@ -19,7 +19,7 @@ import { videoPreview } from '../../live/camera_frames';
 import { LiveEngine, type LiveState } from '../../live/live_engine';
 import { loadLiveRepCounter } from '../../live/live_rep_counter';
 import { liveOverlayDrawer } from './live_overlay';
-import { liveWasmThreads, liveWorkers } from '../../live/live_config';
+import { liveHoldNewest, liveWasmThreads, liveWorkers } from '../../live/live_config';
 import { createLivePoseEstimator } from '../../live/live_pose_pool';
 import './live.css';
 
@@ -75,6 +75,7 @@ function useLiveEngine(onAnalysed: LiveRecorderProps['onAnalysed'], depthTarget:
       store: recordingStore(),
       createEstimator: () => createLivePoseEstimator(() => createPoseWorkerClient({ model: 'lite', wasmThreads: liveWasmThreads() }), liveWorkers()),
       loadRepCounter: loadLiveRepCounter,
+      holdNewestFrame: liveHoldNewest,
       analyse: async ({ file, name, signal, onProgress }) => {
         const result = await analyzeVideoFile(file, {
           name,

@@ -23,7 +23,7 @@ function manualEstimator() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('LivePoseLoop', () => {
-  it('keeps at most two frames at the model and drops the rest instead of queueing', async () => {
+  it('keeps at most two frames at the model, holds only the newest of the rest and sends it when a result comes back', async () => {
     const cam = fakeFrames();
     const model = manualEstimator();
     const results: number[] = [];
@@ -33,22 +33,49 @@ describe('LivePoseLoop', () => {
       cam.frame(i * 33, i);
       await flush();
     }
+    // Frames 1 and 2 at the model; 3 and 4 dropped, 5 held (no queue builds up).
     expect(model.pending).toBe(2);
+    expect(cam.grabs).toBe(2);
     model.answerOldest();
     await flush();
+    // The held frame went out as soon as frame 1's result came back, with its own time.
+    expect(results).toEqual([33 / 1000]);
+    expect(model.pending).toBe(2);
+    expect(cam.grabs).toBe(3);
     cam.frame(6 * 33, 6);
     await flush();
     expect(model.pending).toBe(2);
     model.answerOldest();
+    await flush();
+    expect(model.pending).toBe(2);
     model.answerOldest();
     await flush();
-    // Answers come back in camera order: frames 1, 2 and 6 (3, 4, 5 were dropped).
-    expect(results).toEqual([33 / 1000, 66 / 1000, 198 / 1000]);
+    model.answerOldest();
+    await flush();
+    expect(model.pending).toBe(0);
+    // Answers come back in camera order: frames 1, 2, 5 and 6.
+    expect(results).toEqual([33 / 1000, 66 / 1000, 165 / 1000, 198 / 1000]);
     const stats = loop.stats(200);
     expect(stats.cameraFrames).toBe(6);
-    expect(stats.posedFrames).toBe(3);
-    expect(stats.droppedShare).toBeCloseTo(0.5, 6);
+    expect(stats.posedFrames).toBe(4);
+    expect(stats.droppedShare).toBeCloseTo(2 / 6, 6);
     loop.stop();
+  });
+
+  it('sends nothing held after stop()', async () => {
+    const cam = fakeFrames();
+    const model = manualEstimator();
+    const loop = new LivePoseLoop(cam.frames, model.estimator, () => {}, () => {}, 1);
+    loop.start();
+    cam.frame(33, 1);
+    cam.frame(66, 2);
+    await flush();
+    expect(model.pending).toBe(1);
+    loop.stop();
+    model.answerOldest();
+    await flush();
+    expect(model.pending).toBe(0);
+    expect(cam.grabs).toBe(1);
   });
 
   it('counts camera frames the page presented between callbacks as seen', async () => {
