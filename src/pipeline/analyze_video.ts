@@ -84,6 +84,8 @@ export interface PipelineStats {
   extraFrames: number;
   /** Parts redone because their seam showed a different person (0 normally). */
   redoneParts: number;
+  /** When each part's worker finished, ms after the frame loop started (before any redo). */
+  partEndsMs: number[];
   /** The most tfjs tensors alive in a worker after its part (the same from clip to clip unless they leak). */
   tensorsAfter: number;
 }
@@ -203,11 +205,15 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     };
 
     const loopStart = now();
+    const partEndsMs: number[] = parts.map(() => NaN);
     await runAll(
       parts.map((part, i) => () =>
         workers[i]
           .poseRange(file, { name, probe, range: { start: part.warmStart, end: part.ownEnd }, reset: true, maxLongSide: options.maxLongSide }, collect(part, results[i]))
-          .then((stats) => void partStats.push(stats)),
+          .then((stats) => {
+            partStats.push(stats);
+            partEndsMs[i] = now() - loopStart;
+          }),
       ),
       () => workers.forEach((w) => w.cancel()),
     );
@@ -296,6 +302,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         seams,
         extraFrames: postedFrames - frames.length,
         redoneParts,
+        partEndsMs,
         tensorsAfter: Math.max(0, ...partStats.map((p) => p.tensorsAfter)),
       },
       ...(lifter.found ? { people: lifter.found } : {}),

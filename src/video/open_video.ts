@@ -12,6 +12,7 @@ import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, VideoSampleSink, typ
 import { errors, isVideoInputError, VideoInputError } from './video_input_error';
 import { fitLongSide } from './frame_geometry';
 import type { RgbaFrame } from '../pose/types';
+import { downscaleFrameInto, wholeDownscaleFactor, type DownscaleScratch } from './frame_downscale';
 
 export interface VideoProbe {
   name: string;
@@ -56,6 +57,8 @@ export interface DecodedFrame {
   toSourceY: number;
   /** Time this thread spent turning the decoded frame into `image` (rotate, scale, copy), ms. */
   prepMs: number;
+  /** How `image` was made: copied out of the decoder (and box-averaged), or drawn on a canvas. */
+  pixelsBy: 'copy' | 'canvas';
 }
 
 export interface OpenVideoOptions {
@@ -72,6 +75,11 @@ export interface OpenVideoOptions {
    * frame before asking for the next). Saves allocating a frame's worth of memory per frame.
    */
   reusePixels?: boolean;
+  /**
+   * 'rgba' only: frames whose scale is a whole number are box-averaged from a full-size copy
+   * instead of drawn on a canvas (frame_downscale.ts). Default true; false for the comparison test.
+   */
+  wholeScaleCopy?: boolean;
   /**
    * The probe of this same file made earlier (e.g. by the page, when a worker opens the file
    * again for its part of the clip): the checks are not repeated.
@@ -246,7 +254,13 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
     if (!context) throw new VideoInputError('decode_failed', 'This browser cannot draw video frames (no 2D canvas).', 'Use a current Chrome, Edge, Firefox or Safari.');
     let index = 0;
     hiddenPreRoll = 0;
-    const pixels = { buffer: null as Uint8ClampedArray | null, reuse: options.reusePixels === true, unsupported: false };
+    const pixels: PixelBuffers = {
+      buffer: null,
+      reuse: options.reusePixels === true,
+      unsupported: false,
+      wholeScale: options.wholeScaleCopy !== false,
+      scratch: { full: null, rowSums: null },
+    };
     // mediabunny's samples(start, end) also yields the frame showing at `start`, which may begin
     // before it; that frame belongs to the previous range and is skipped here.
     const iterator = sink.samples(start, end);
@@ -265,6 +279,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         const t = sample.timestamp;
         const prepStart = performance.now();
         let image: ImageBitmap | RgbaFrame;
+        let pixelsBy: DecodedFrame['pixelsBy'] = 'canvas';
         try {
           if (t < start || t >= end) continue;
           // A negative end time marks pre-roll frames that an edit list hides from presentation.
@@ -275,6 +290,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
           const direct = pixelFormat === 'rgba' ? await copyUpright(sample, width, height, pixels) : null;
           if (direct) {
             image = direct;
+            pixelsBy = 'copy';
           } else {
             // draw() applies the rotation tag, so the bitmap is upright in display orientation.
             sample.draw(context, 0, 0, width, height);
@@ -283,7 +299,7 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
         } finally {
           sample.close();
         }
-        yield { index, t, image, width, height, toSourceX, toSourceY, prepMs: performance.now() - prepStart };
+        yield { index, t, image, width, height, toSourceX, toSourceY, prepMs: performance.now() - prepStart, pixelsBy };
         index += 1;
       }
     } finally {
@@ -303,30 +319,33 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
 }
 
 /**
- * A frame that needs neither turning nor scaling (no rotation tag, square pixels, already small
- * enough) is copied straight out of the decoder as RGBA (VideoFrame.copyTo converts the decoder's
- * YUV itself), skipping a draw onto a canvas and the read back from it. Null: take the canvas way
- * (the frame needs turning or scaling, or this browser's copyTo cannot convert to RGBA).
+ * Upright, scaled RGBA without a canvas where the scale is a whole number (frame_downscale.ts):
+ * a frame that needs no scaling and no turning is copied straight out of the decoder
+ * (VideoFrame.copyTo converts the decoder's YUV itself), a 1080 x 1920 phone frame is copied at
+ * full size and box-averaged 2 x 2. Null: take the canvas way (another scale, a flipped frame,
+ * non-square pixels, or a browser whose copyTo cannot convert to RGBA).
  */
-async function copyUpright(
-  sample: VideoSample,
-  width: number,
-  height: number,
-  pixels: { buffer: Uint8ClampedArray | null; reuse: boolean; unsupported: boolean },
-): Promise<RgbaFrame | null> {
-  if (pixels.unsupported || sample.rotation !== 0 || sample.flip) return null;
-  const rect = sample.visibleRect;
-  if (rect.width !== width || rect.height !== height || sample.squarePixelWidth !== width || sample.squarePixelHeight !== height) return null;
+async function copyUpright(sample: VideoSample, width: number, height: number, pixels: PixelBuffers): Promise<RgbaFrame | null> {
+  if (pixels.unsupported || !pixels.wholeScale || wholeDownscaleFactor(sample, width, height) === null) return null;
   const bytes = width * height * 4;
   const data = pixels.reuse && pixels.buffer?.length === bytes ? pixels.buffer : new Uint8ClampedArray(bytes);
   try {
-    await sample.copyTo(data, { format: 'RGBA' });
+    await downscaleFrameInto(sample, width, height, data, pixels.scratch);
   } catch {
     pixels.unsupported = true;
     return null;
   }
   if (pixels.reuse) pixels.buffer = data;
   return { data, width, height };
+}
+
+interface PixelBuffers {
+  buffer: Uint8ClampedArray | null;
+  reuse: boolean;
+  unsupported: boolean;
+  /** False: every frame is drawn on the canvas (the e2e test compares both ways). */
+  wholeScale: boolean;
+  scratch: DownscaleScratch;
 }
 
 /**
