@@ -80,6 +80,8 @@ interface PageRun {
   decodeWaitMs: number;
   /** Frames posed twice (each part's warm-up before its seam). */
   extraFrames: number;
+  /** When each part's worker finished, ms into the frame loop: the spread is a core left idle. */
+  partEndsMs: number[];
 }
 
 function median(xs: number[]): number {
@@ -143,7 +145,7 @@ async function openApp(browser: Browser, origin: string, clips: Record<string, s
 async function analyseIn(page: Page, clip: string, model: string, pose: Candidate | null): Promise<Omit<PageRun, 'taskMs'>> {
   return page.evaluate(
     async ([clipName, m, p]) => {
-      type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number };
+      type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number; partEndsMs: number[] };
       const debug = (window as unknown as { __squatDebug: { analyzeVideoFile: (b: Blob, o: object) => Promise<{ track: { frames: { keypoints: unknown }[] }; stats: Stats; backend: string; backendReason: string; probe: { fps: number } }> } }).__squatDebug;
       const blob = await (await fetch(`/__bench/${clipName}`)).blob();
       // A progress listener like the app's, so its cost on this thread is counted. (Kept in an
@@ -177,6 +179,7 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
         prepMs: s.prepMs,
         decodeWaitMs: s.decodeWaitMs,
         extraFrames: s.extraFrames,
+        partEndsMs: s.partEndsMs,
         clipFps: r.probe.fps,
         backend: r.backend,
         backendReason: r.backendReason,
@@ -293,7 +296,8 @@ async function benchCandidates(
           unit: '/s',
           note:
             `median of ${list.length} runs over all ${first.frames} frames of ${clipName}; pose on ${first.framesWithPose}/${first.frames}; ${first.backend}, ${first.wasmThreads ?? '?'} wasm thread(s) per worker as reported by tfjs; ` +
-            `per frame posed, in each worker (median run): model ${perPosed(list, 'poseMs')} ms, pixels ${perPosed(list, 'prepMs')} ms, waiting for the decoder ${perPosed(list, 'decodeWaitMs')} ms; ${first.extraFrames} warm-up frames posed twice`,
+            `per frame posed, in each worker (median run): model ${perPosed(list, 'poseMs')} ms, pixels ${perPosed(list, 'prepMs')} ms, waiting for the decoder ${perPosed(list, 'decodeWaitMs')} ms; ${first.extraFrames} warm-up frames posed twice` +
+            (first.workers > 1 ? `; the parts' workers finished ${median(list.map((r) => Math.max(...r.partEndsMs) - Math.min(...r.partEndsMs))).toFixed(0)} ms apart (median run), one core idle meanwhile` : ''),
         });
         rows.push({
           section: SECTION,
