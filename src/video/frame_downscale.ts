@@ -6,9 +6,10 @@
  * other size, a flipped frame or non-square pixels take the canvas way (open_video.ts).
  *
  * Why: drawing a 1080 x 1920 frame scaled onto an OffscreenCanvas and reading it back took about
- * 18 ms of the pose worker per frame here, against 3 ms for copyTo and 3.7 ms for the box average
- * (docs/pose.md, "Using every core"). At k = 2 the canvas's bilinear filter samples each output
- * pixel at the centre of its 2 x 2 block, which is this same average.
+ * 18-22 ms of the pose worker per frame here, against about 3 ms for copyTo and 3.5 ms for the
+ * box average in Node (docs/pose.md, "Browser: Web Workers"). At k = 2 the canvas's bilinear
+ * filter samples each output pixel at the centre of its 2 x 2 block, which is this same average
+ * (tests/e2e/upload_pixels.test.ts: within one level).
  */
 
 export interface DownscaleSource {
