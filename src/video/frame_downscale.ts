@@ -70,7 +70,8 @@ export function boxDownscaleRgba(
   }
   const area = k * k;
   const half = area >> 1;
-  const shift = Math.log2(area); // whole for k = 4 (4K to 960): a shift instead of a division
+  const shift = Math.log2(area);
+  const byShift = Number.isInteger(shift); // k = 4 (4K to 960): a shift instead of a division
   const rowBytes = srcW * 4;
   for (let by = 0; by < bh; by++) {
     sumBlockRow(src, by * k * rowBytes, rowBytes, bw, k, rowSums);
@@ -78,7 +79,7 @@ export function boxDownscaleRgba(
     o *= 4;
     step *= 4;
     for (let s = 0; s < bw * 3; s += 3, o += step) {
-      if (Number.isInteger(shift)) {
+      if (byShift) {
         out[o] = (rowSums[s] + half) >> shift;
         out[o + 1] = (rowSums[s + 1] + half) >> shift;
         out[o + 2] = (rowSums[s + 2] + half) >> shift;
@@ -139,28 +140,18 @@ export interface DownscaleScratch {
 }
 
 /**
- * `frame` upright at `width` x `height` into `out`, or false when no whole-number factor fits
- * (the caller draws it on a canvas instead). copyTo's own failure (a browser that cannot convert
- * to RGBA) is thrown.
+ * `frame` upright into `out`, `k` times smaller than its visible picture (`k` from
+ * wholeDownscaleFactor). copyTo's own failure (a browser that cannot convert to RGBA) is thrown.
  */
-export async function downscaleFrameInto(
-  frame: DownscaleSource,
-  width: number,
-  height: number,
-  out: Uint8ClampedArray,
-  scratch: DownscaleScratch,
-): Promise<boolean> {
-  const k = wholeDownscaleFactor(frame, width, height);
-  if (k === null) return false;
+export async function downscaleFrameInto(frame: DownscaleSource, k: number, out: Uint8ClampedArray, scratch: DownscaleScratch): Promise<void> {
   const { width: srcW, height: srcH } = frame.visibleRect;
   if (k === 1 && frame.rotation === 0) {
     await frame.copyTo(out, { format: 'RGBA' });
-    return true;
+    return;
   }
   const bytes = srcW * srcH * 4;
   if (scratch.full?.length !== bytes) scratch.full = new Uint8ClampedArray(bytes);
   if (scratch.rowSums?.length !== (srcW / k) * 3) scratch.rowSums = new Uint32Array((srcW / k) * 3);
   await frame.copyTo(scratch.full, { format: 'RGBA' });
   boxDownscaleRgba(scratch.full, srcW, srcH, k, frame.rotation, out, scratch.rowSums);
-  return true;
 }

@@ -326,11 +326,12 @@ function makeOpenedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe
  * non-square pixels, or a browser whose copyTo cannot convert to RGBA).
  */
 async function copyUpright(sample: VideoSample, width: number, height: number, pixels: PixelBuffers): Promise<RgbaFrame | null> {
-  if (pixels.unsupported || !pixels.wholeScale || wholeDownscaleFactor(sample, width, height) === null) return null;
+  const k = pixels.unsupported || !pixels.wholeScale ? null : wholeDownscaleFactor(sample, width, height);
+  if (k === null) return null;
   const bytes = width * height * 4;
   const data = pixels.reuse && pixels.buffer?.length === bytes ? pixels.buffer : new Uint8ClampedArray(bytes);
   try {
-    await downscaleFrameInto(sample, width, height, data, pixels.scratch);
+    await downscaleFrameInto(sample, k, data, pixels.scratch);
   } catch {
     pixels.unsupported = true;
     return null;

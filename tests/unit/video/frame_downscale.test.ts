@@ -108,7 +108,7 @@ describe('boxDownscaleRgba', () => {
 });
 
 describe('downscaleFrameInto', () => {
-  it('copies the frame at full size and averages it, reusing its buffers, and says when it cannot', async () => {
+  it('copies the frame at full size and averages it, reusing its buffers; no factor for a size it cannot make', async () => {
     let copies = 0;
     const src = frame(4, 2);
     const source = {
@@ -120,13 +120,13 @@ describe('downscaleFrameInto', () => {
     };
     const out = new Uint8ClampedArray(2 * 1 * 4);
     const scratch = { full: null, rowSums: null };
-    expect(await downscaleFrameInto(source, 2, 1, out, scratch)).toBe(true);
+    await downscaleFrameInto(source, wholeDownscaleFactor(source, 2, 1)!, out, scratch);
     const full = scratch.full;
-    expect(await downscaleFrameInto(source, 2, 1, out, scratch)).toBe(true);
+    await downscaleFrameInto(source, 2, out, scratch);
     expect(scratch.full).toBe(full);
     expect(copies).toBe(2);
     expect(Array.from(out)).toEqual([100, 100, 100, 255, 100, 100, 100, 255]);
-    expect(await downscaleFrameInto(source, 3, 1, out, scratch)).toBe(false);
+    expect(wholeDownscaleFactor(source, 3, 1)).toBeNull();
     expect(copies).toBe(2);
   });
 });
