@@ -36,8 +36,10 @@ export function overlayLabels(analysis: Analysis | null | undefined, t: number, 
       // unless it is the metric the user asked about.
       if (number === null && !emphasis) continue;
       const prefix = s ? `${s === 'left' ? 'L' : 'R'} ` : '';
-      // In a lifter's words ("L knee bent 98°", "R heel up about 2 cm"), as the report says it.
-      const text = number === null || !Number.isFinite(number) ? `${METRIC_LABELS[metric].label} ${NOT_MEASURABLE}` : metricDef(metric).plain(number);
+      // In a lifter's words ("L knee bent 98°", "R heel up about 2 cm"), as the report says it,
+      // cut short where the report's words are too long to sit beside a joint ("L knee 3 cm in").
+      const def = metricDef(metric);
+      const text = number === null || !Number.isFinite(number) ? `${METRIC_LABELS[metric].label} ${NOT_MEASURABLE}` : (def.label ?? def.plain)(number);
       labels.push({ anchor, text: `${prefix}${text}`, emphasis, side: s });
     }
   }

@@ -118,6 +118,11 @@ export interface MetricDef<K extends string = string, S extends boolean = boolea
   display: MetricDisplay;
   /** The value in the words a lifter uses ("heel up about 1 cm"). */
   plain: (value: number) => string;
+  /**
+   * The same words cut short for a label beside the joint on the video ("knee 3 cm in"), where
+   * plain() is too long for it; labels use plain() where this is absent.
+   */
+  label?: (value: number) => string;
   /** An amount of the metric for findings ("12 deg", "5 % of foot length"); magnitude only. */
   amount: (value: number) => string;
   peak: PeakDirection;
@@ -187,6 +192,7 @@ export const METRICS = [
     unit: 'leg lengths',
     display: { label: 'Knee drift', unit: '% leg', scale: 100, digits: 0, help: 'How far the knee moved inward over the foot since you stood, as % of leg length; negative = outward.' },
     plain: (v) => (v >= 0 ? `knee ${cm(v * LEG_CM)} further in over the foot than standing` : `knee ${cm(v * LEG_CM)} further out over the foot than standing`),
+    label: (v) => `knee ${cm(v * LEG_CM)} ${v >= 0 ? 'in' : 'out'}`,
     amount: pctOf('leg length'),
     peak: 'max',
     views: {

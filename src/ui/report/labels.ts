@@ -62,9 +62,13 @@ export function formatPercent(fraction: number | null | undefined): string {
 
 /**
  * The metrics written beside the joints on the video by default: the first two this view can
- * measure, in this order (knee bend and torso lean from the side; knee valgus from the front).
+ * measure, in this order (knee bend and torso lean from the side; knee drift from the front).
+ * From the front it is knee drift, the measure the knee verdict is made on (flags/registry.ts),
+ * not the knee's angle in the picture (kneeValgusDeg, FPPA), which swings as the thigh
+ * foreshortens near parallel and explains little of the true 3D valgus (docs/metrics.md): the
+ * number beside the knee is the one the report judges.
  */
 export function overlayMetricsFor(measurability: Partial<Record<MetricKey, { measurable: boolean }>> | undefined, count = 2): MetricKey[] {
-  const preferred: MetricKey[] = ['kneeFlexionDeg', 'torsoAngleDeg', 'kneeValgusDeg', 'trunkTibiaDeg', 'heelLift', 'hipShift'];
+  const preferred: MetricKey[] = ['kneeFlexionDeg', 'torsoAngleDeg', 'kneeDrift', 'trunkTibiaDeg', 'heelLift', 'hipShift'];
   return preferred.filter((key) => measurability?.[key]?.measurable).slice(0, count);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { column, columnValue } from '../../../src/core/series';
+import { metricDef } from '../../../src/core/metrics/registry';
 import { overlayLabels } from '../../../src/render/overlay_labels';
+import { overlayMetricsFor } from '../../../src/ui/report/labels';
 import { makeSampleAnalysis } from '../../support/sample_analysis';
 
 describe('overlay labels on the analysed video', () => {
@@ -35,5 +37,23 @@ describe('overlay labels on the analysed video', () => {
     expect(plain.some((text) => text.startsWith('R '))).toBe(false);
     const asked = overlayLabels(analysis, t, [], { metric: 'kneeFlexionDeg', side: 'right' }).map((label) => label.text);
     expect(asked).toEqual([expect.stringMatching(/^R Knee bend not measurable/)]);
+  });
+
+  it('from the front labels the knee with knee drift, the measure the knee verdict uses, in short words', () => {
+    const analysis = makeSampleAnalysis();
+    const front = { measurable: true, reason: null, confidence: 0.9, view: 'front' as const };
+    const notFromFront = { measurable: false, reason: 'needs a side view', confidence: 0, view: 'front' as const };
+    const m = { ...analysis.measurability, kneeFlexionDeg: notFromFront, torsoAngleDeg: notFromFront, trunkTibiaDeg: notFromFront, kneeDrift: front, kneeValgusDeg: front };
+    expect(overlayMetricsFor(m, 1)).toEqual(['kneeDrift']);
+    expect(overlayMetricsFor(m)).not.toContain('kneeValgusDeg');
+    const left = column(analysis.series, 'kneeDrift', 'left')!;
+    const right = column(analysis.series, 'kneeDrift', 'right')!;
+    left.value[5] = 0.06; left.confidence[5] = 0.9;
+    right.value[5] = -0.02; right.confidence[5] = 0.9;
+    const texts = overlayLabels(analysis, analysis.series.t[5], ['kneeDrift'], null).map((label) => label.text);
+    // 0.06 and 0.02 of an 83.5 cm leg (Winter's 0.491 of 1.7 m): 5 cm and 1.7 cm, shown whole.
+    expect(texts).toEqual(['L knee 5 cm in', 'R knee 2 cm out']);
+    // The short words say what the report's own words say.
+    expect(metricDef('kneeDrift').plain(0.06)).toMatch(/^knee 5 cm further in/);
   });
 });
