@@ -55,6 +55,8 @@ export interface UploadBenchOptions {
 interface Candidate {
   workers: number;
   wasmThreads: number;
+  /** Parts cut at even times, not moved onto key frames (the split before alignSeamsToKeyFrames). */
+  evenSeams?: boolean;
 }
 
 interface PageRun {
@@ -82,6 +84,8 @@ interface PageRun {
   extraFrames: number;
   /** When each part's worker finished, ms into the frame loop: the spread is a core left idle. */
   partEndsMs: number[];
+  /** Seams whose part's warm-up was moved to start on a key frame. */
+  seamsAtKeyFrames: number;
 }
 
 function median(xs: number[]): number {
@@ -95,7 +99,8 @@ function perPosed(list: PageRun[], key: 'poseMs' | 'prepMs' | 'decodeWaitMs'): s
   return median(list.map((r) => r[key] / (r.frames + r.extraFrames))).toFixed(1);
 }
 
-const label = (c: Candidate) => `${c.workers} worker${c.workers === 1 ? '' : 's'} x ${c.wasmThreads} thread${c.wasmThreads === 1 ? '' : 's'}`;
+const label = (c: Candidate) =>
+  `${c.workers} worker${c.workers === 1 ? '' : 's'} x ${c.wasmThreads} thread${c.wasmThreads === 1 ? '' : 's'}${c.evenSeams ? ', seams at even times (not on key frames)' : ''}`;
 
 /** The app's default (video_pose_pool.ts defaultUploadPoseConfig), read from the page. */
 async function appDefault(page: Page): Promise<Candidate> {
@@ -145,7 +150,7 @@ async function openApp(browser: Browser, origin: string, clips: Record<string, s
 async function analyseIn(page: Page, clip: string, model: string, pose: Candidate | null): Promise<Omit<PageRun, 'taskMs'>> {
   return page.evaluate(
     async ([clipName, m, p]) => {
-      type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number; partEndsMs: number[] };
+      type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number; partEndsMs: number[]; seamsAtKeyFrames: number };
       const debug = (window as unknown as { __squatDebug: { analyzeVideoFile: (b: Blob, o: object) => Promise<{ track: { frames: { keypoints: unknown }[] }; stats: Stats; backend: string; backendReason: string; probe: { fps: number } }> } }).__squatDebug;
       const blob = await (await fetch(`/__bench/${clipName}`)).blob();
       // A progress listener like the app's, so its cost on this thread is counted. (Kept in an
@@ -161,7 +166,10 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
           }
         },
       ];
-      const r = await debug.analyzeVideoFile(blob, { name: clipName, model: m, ...(p ? { pose: p } : {}), onProgress: listeners[0] });
+      const pose = p ? { workers: p.workers, wasmThreads: p.wasmThreads } : null;
+      // The app's split (video_parts.ts DEFAULT_SPLIT) with or without the key-frame seams.
+      const split = p?.evenSeams ? { warmUpFrames: 5, minPartFrames: 30, keyFrameSeams: false } : null;
+      const r = await debug.analyzeVideoFile(blob, { name: clipName, model: m, ...(pose ? { pose } : {}), ...(split ? { split } : {}), onProgress: listeners[0] });
       const s = r.stats;
       return {
         frames: s.frames,
@@ -180,6 +188,7 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
         decodeWaitMs: s.decodeWaitMs,
         extraFrames: s.extraFrames,
         partEndsMs: s.partEndsMs,
+        seamsAtKeyFrames: s.seamsAtKeyFrames,
         clipFps: r.probe.fps,
         backend: r.backend,
         backendReason: r.backendReason,
@@ -274,8 +283,11 @@ async function benchCandidates(
           const warm = await run(model, { workers: Math.max(...workerCounts), wasmThreads });
           coldLoads.push(warm.setupMs);
           for (const workers of workerCounts) {
-            const c = { workers, wasmThreads };
-            results.set(label(c), [...(results.get(label(c)) ?? []), await run(model, c)]);
+            // Several workers on one wasm thread each also run with the old even-time seams.
+            for (const evenSeams of workers > 1 && wasmThreads === 1 ? [false, true] : [false]) {
+              const c = { workers, wasmThreads, ...(evenSeams ? { evenSeams } : {}) };
+              results.set(label(c), [...(results.get(label(c)) ?? []), await run(model, c)]);
+            }
           }
         }
       }
@@ -286,7 +298,7 @@ async function benchCandidates(
         const fps = median(list.map((r) => r.framesPerSecond));
         const first = list[0];
         const realTime = fps / first.clipFps;
-        const isKept = first.workers === kept.workers && (first.wasmThreads ?? 1) === kept.wasmThreads;
+        const isKept = first.workers === kept.workers && (first.wasmThreads ?? 1) === kept.wasmThreads && !name.includes('even times');
         const tag = `blazepose-${model} ${name}${isKept ? ' (kept)' : ''}`;
         const rawRate = raw ? (fps * raw) / 1000 : null;
         rows.push({
@@ -297,7 +309,9 @@ async function benchCandidates(
           note:
             `median of ${list.length} runs over all ${first.frames} frames of ${clipName}; pose on ${first.framesWithPose}/${first.frames}; ${first.backend}, ${first.wasmThreads ?? '?'} wasm thread(s) per worker as reported by tfjs; ` +
             `per frame posed, in each worker (median run): model ${perPosed(list, 'poseMs')} ms, pixels ${perPosed(list, 'prepMs')} ms, waiting for the decoder ${perPosed(list, 'decodeWaitMs')} ms; ${first.extraFrames} warm-up frames posed twice` +
-            (first.workers > 1 ? `; the parts' workers finished ${median(list.map((r) => Math.max(...r.partEndsMs) - Math.min(...r.partEndsMs))).toFixed(0)} ms apart (median run), one core idle meanwhile` : ''),
+            (first.workers > 1
+              ? `; the parts' workers finished ${median(list.map((r) => Math.max(...r.partEndsMs) - Math.min(...r.partEndsMs))).toFixed(0)} ms apart (median run), one core idle meanwhile; ${first.seamsAtKeyFrames} of ${first.workers - 1} seams on key frames`
+              : ''),
         });
         rows.push({
           section: SECTION,

@@ -20,11 +20,12 @@ import { packedFrames, packPoses } from '../core/packed_track';
 import { trackModelName } from '../pose/model_registry';
 import { assertAllFramesRead, probeVideo, type VideoProbe } from '../video/open_video';
 import { errors, isVideoInputError } from '../video/video_input_error';
+import { keyFramesNear } from '../video/key_frames';
 import { MIN_POSE_COVERAGE, framesWithPose } from './pose_coverage';
 import { ProgressMeter, type ProgressSnapshot } from './progress';
 import { acquireVideoPoseWorkers, uploadPoseConfig, type UploadPoseConfig, type VideoPoseWorkerClient } from './video_pose_pool';
 import type { PoseRangeStats } from './video_pose_worker';
-import { DEFAULT_SPLIT, checkSeam, ownFrames, splitIntoParts, type SeamCheck, type SplitOptions, type VideoPart } from './video_parts';
+import { DEFAULT_SPLIT, alignSeamsToKeyFrames, checkSeam, ownFrames, splitIntoParts, type SeamCheck, type SplitOptions, type VideoPart } from './video_parts';
 import { chooseLifterFrames, type PeopleFound } from './person_choice';
 import { joinPeopleParts } from './person_parts';
 import type { PoseFrameWithPeople } from '../pose/person_types';
@@ -86,6 +87,8 @@ export interface PipelineStats {
   redoneParts: number;
   /** When each part's worker finished, ms after the frame loop started (before any redo). */
   partEndsMs: number[];
+  /** Seams moved so that their part's warm-up starts on a key frame (video_parts.ts alignSeamsToKeyFrames). */
+  seamsAtKeyFrames: number;
   /** The most tfjs tensors alive in a worker after its part (the same from clip to clip unless they leak). */
   tensorsAfter: number;
 }
@@ -168,6 +171,16 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       emit();
     }
     throwIfAborted();
+    const split = options.split ?? DEFAULT_SPLIT;
+    const span = { startS: probe.startS, durationS: probe.durationS, fps: probe.fps, frameCount: probe.frameCount };
+    const evenParts = splitIntoParts(span, workers.length, split);
+    // Seams moved onto key frames where that saves decoding (video_parts.ts alignSeamsToKeyFrames).
+    const parts =
+      evenParts.length > 1 && split.keyFrameSeams !== false
+        ? alignSeamsToKeyFrames(evenParts, span, await keyFramesNear(file, evenParts.slice(1).map((p) => p.warmStart)), split)
+        : evenParts;
+    const seamsAtKeyFrames = parts.filter((p, i) => i > 0 && p.warmStart !== evenParts[i].warmStart).length;
+    throwIfAborted();
     const setupMs = now() - setupStart;
 
     phase = 'analysing';
@@ -182,11 +195,6 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       }
     }, 1000);
 
-    const parts = splitIntoParts(
-      { startS: probe.startS, durationS: probe.durationS, fps: probe.fps, frameCount: probe.frameCount },
-      workers.length,
-      options.split ?? DEFAULT_SPLIT,
-    );
     const results: PoseFrameWithPeople[][] = parts.map(() => []);
     const partStats: PoseRangeStats[] = [];
     const collect = (part: VideoPart, into: PoseFrameWithPeople[]) => (batch: PoseFrameWithPeople[]) => {
@@ -303,6 +311,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
         extraFrames: postedFrames - frames.length,
         redoneParts,
         partEndsMs,
+        seamsAtKeyFrames,
         tensorsAfter: Math.max(0, ...partStats.map((p) => p.tensorsAfter)),
       },
       ...(lifter.found ? { people: lifter.found } : {}),

@@ -13,6 +13,7 @@
  */
 import type { Keypoint, PoseFrame } from '../core/types';
 import type { PoseFrameWithPeople } from '../pose/person_types';
+import type { KeyFramesNear } from '../video/key_frames';
 
 export interface VideoPart {
   index: number;
@@ -28,6 +29,8 @@ export interface SplitOptions {
   warmUpFrames: number;
   /** No part shorter than this: each one costs a detector run and its warm-up frames. */
   minPartFrames: number;
+  /** Move seams onto key frames where that saves decoding (alignSeamsToKeyFrames); default true. */
+  keyFrameSeams?: boolean;
 }
 
 /**
@@ -60,6 +63,93 @@ export function splitIntoParts(
     parts.push({ index: i, ownStart, ownEnd, warmStart: i === 0 ? -Infinity : ownStart - warmS });
   }
   return parts;
+}
+
+/**
+ * Decoding a frame costs about a tenth of posing it: 3.7 ms a 540 x 960 frame in Chromium's
+ * decoder threads against 35-57 ms for the lite and full models on one wasm thread, this machine,
+ * `npm run bench` 2026-12-02 (docs/pose.md, upload). Only the order of magnitude matters here.
+ */
+export const DECODE_PER_POSE = 0.1;
+
+type SeamChoice = 'even' | 'before' | 'after';
+
+/**
+ * Moves each seam of an even split (splitIntoParts) to where its part's worker wastes least. A part
+ * starting at an arbitrary time first decodes every frame from the key frame before its warm-up,
+ * only to throw them away: with x264's default of a key frame every 250 frames, up to 8 s of video,
+ * while the other workers pose. A part whose warm-up starts on a key frame decodes nothing extra.
+ *
+ * Each seam may stay where it is or start its warm-up on the key frame before or after it
+ * (`keyFrames[k]` is for parts[k + 1].warmStart, from video/key_frames.ts). Of these choices the
+ * one whose longest part costs least is taken, a part costing its posed frames (own and warm-up)
+ * plus DECODE_PER_POSE per frame decoded before its warm-up; on a tie, the least in all. A part
+ * that would own fewer than minPartFrames frames is not an option. The result still gives every
+ * time exactly one owner, in order.
+ */
+export function alignSeamsToKeyFrames(
+  parts: readonly VideoPart[],
+  clip: { startS: number; durationS: number; fps: number },
+  keyFrames: readonly KeyFramesNear[],
+  options: SplitOptions = DEFAULT_SPLIT,
+): VideoPart[] {
+  if (parts.length < 2 || keyFrames.length !== parts.length - 1 || !(clip.durationS > 0)) return [...parts];
+  const fps = clip.fps > 0 ? clip.fps : 30;
+  const clipEnd = clip.startS + clip.durationS;
+  // A warm-up starting on key frame K: frames K .. K + (w - 1) / fps, half a frame of slack for rounding.
+  const ownAfterKey = (options.warmUpFrames - 0.5) / fps;
+  const seamFor = (k: number, choice: SeamChoice): { ownStart: number; warmStart: number; preRollS: number } | null => {
+    const even = parts[k + 1];
+    const near = keyFrames[k];
+    if (choice === 'even') {
+      const key = near.before ?? clip.startS;
+      return { ownStart: even.ownStart, warmStart: even.warmStart, preRollS: Math.max(0, even.warmStart - key) };
+    }
+    const key = choice === 'before' ? near.before : near.after;
+    if (key === null || !Number.isFinite(key)) return null;
+    return { ownStart: key + ownAfterKey, warmStart: key, preRollS: 0 };
+  };
+  const choices: SeamChoice[] = ['even', 'before', 'after'];
+  let best: { parts: VideoPart[]; worst: number; total: number } | null = null;
+  const picked: SeamChoice[] = new Array(parts.length - 1).fill('even');
+  const evaluate = () => {
+    const seams = picked.map((c, k) => seamFor(k, c));
+    if (seams.some((x) => x === null)) return;
+    const cand: VideoPart[] = parts.map((_, i) => {
+      const seam = i > 0 ? seams[i - 1]! : null;
+      const next = i < parts.length - 1 ? seams[i]! : null;
+      return {
+        index: i,
+        ownStart: seam ? seam.ownStart : -Infinity,
+        ownEnd: next ? next.ownStart : Infinity,
+        warmStart: seam ? seam.warmStart : -Infinity,
+      };
+    });
+    let worst = 0;
+    let total = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const from = i === 0 ? clip.startS : cand[i].ownStart;
+      const to = i === cand.length - 1 ? clipEnd : cand[i].ownEnd;
+      const own = (to - from) * fps;
+      if (!(own >= options.minPartFrames)) return;
+      const seam = i > 0 ? seams[i - 1]! : null;
+      const cost = own + (seam ? (seam.ownStart - seam.warmStart) * fps + DECODE_PER_POSE * seam.preRollS * fps : 0);
+      worst = Math.max(worst, cost);
+      total += cost;
+    }
+    // Strictly better only: the even split, tried first, stays on a tie.
+    if (!best || worst < best.worst - 1e-9 || (Math.abs(worst - best.worst) <= 1e-9 && total < best.total - 1e-9)) best = { parts: cand, worst, total };
+  };
+  // Every combination: 3^(parts - 1), at most 2,187 for eight workers.
+  const visit = (k: number) => {
+    if (k === picked.length) return evaluate();
+    for (const c of choices) {
+      picked[k] = c;
+      visit(k + 1);
+    }
+  };
+  visit(0);
+  return best ? (best as { parts: VideoPart[] }).parts : [...parts];
 }
 
 /** The frames a part owns, in order. */

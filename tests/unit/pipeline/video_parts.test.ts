@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLAZEPOSE_KEYPOINT_NAMES, type PoseFrame } from '../../../src/core/types';
-import { checkSeam, ownFrames, splitIntoParts, SAME_PERSON_TORSO_FRACTION } from '../../../src/pipeline/video_parts';
+import { alignSeamsToKeyFrames, checkSeam, DECODE_PER_POSE, ownFrames, splitIntoParts, SAME_PERSON_TORSO_FRACTION } from '../../../src/pipeline/video_parts';
 
 const clip = (seconds: number, fps = 30) => ({ startS: 0, durationS: seconds, fps, frameCount: Math.round(seconds * fps) });
 
@@ -44,6 +44,74 @@ describe('splitIntoParts', () => {
         expect(owners).toHaveLength(1);
         parts.slice(1).forEach((p, i) => expect(p.ownStart).toBe(parts[i].ownEnd));
       }),
+    );
+  });
+});
+
+describe('alignSeamsToKeyFrames', () => {
+  const split = { warmUpFrames: 5, minPartFrames: 30 };
+  /** Key frames every `gop` frames at 30 fps: the one at or before t, and the next. */
+  const keysEvery = (gop: number) => (t: number) => {
+    const k = Math.floor((t * 30) / gop) * gop;
+    return { before: k / 30, after: (k + gop) / 30 };
+  };
+  const frameTimes = (frames: number) => Array.from({ length: frames }, (_, i) => i / 30);
+
+  it('a 187-frame clip with key frames at 0, 92 and 183 (side-two-reps-good.mp4): the seam moves onto frame 92, nothing decoded twice', () => {
+    const c = { startS: 0, durationS: 187 / 30, fps: 30, frameCount: 187 };
+    const even = splitIntoParts(c, 2, split);
+    // Evenly cut, the second part's warm-up starts at frame 88: it would decode frames 0-87 first.
+    expect(even[1].warmStart * 30).toBeCloseTo(93.5 - 5.5, 6);
+    const parts = alignSeamsToKeyFrames(even, c, even.slice(1).map((p) => keysEvery(92)(p.warmStart)), split);
+    expect(parts[1].warmStart).toBeCloseTo(92 / 30, 9);
+    const times = frameTimes(187);
+    // Exactly five warm-up frames, 92-96, and 97 + 90 own frames.
+    expect(times.filter((t) => t >= parts[1].warmStart && t < parts[1].ownStart).map((t) => Math.round(t * 30))).toEqual([92, 93, 94, 95, 96]);
+    expect(times.filter((t) => t < parts[0].ownEnd)).toHaveLength(97);
+  });
+
+  it('keeps the even cut where moving it would unbalance the parts more than the decoding it saves', () => {
+    const c = { startS: 0, durationS: 60, fps: 30, frameCount: 1800 };
+    const even = splitIntoParts(c, 2, split);
+    // A key frame only every 250 frames (x264's default), at 750 and 1000: the warm-up from frame
+    // 894.5 decodes 144.5 frames first (14.5 frames' worth of posing), while a seam on either key
+    // frame leaves one part over 100 frames longer than the other.
+    const parts = alignSeamsToKeyFrames(even, c, even.slice(1).map((p) => keysEvery(250)(p.warmStart)), split);
+    expect(144.5 * DECODE_PER_POSE).toBeLessThan(100);
+    expect(parts).toEqual(even);
+    // Without key frames the file can tell about, nothing moves either.
+    expect(alignSeamsToKeyFrames(even, c, [{ before: null, after: null }], split)).toEqual(even);
+  });
+
+  it('takes the key frame after the cut when that one is nearer', () => {
+    const c = { startS: 0, durationS: 60, fps: 30, frameCount: 1800 };
+    const even = splitIntoParts(c, 2, split);
+    // Cut at frame 900, warm-up from 894.5: key frames at 870 and 900.
+    const parts = alignSeamsToKeyFrames(even, c, even.slice(1).map((p) => keysEvery(30)(p.warmStart)), split);
+    expect(parts[1].warmStart).toBeCloseTo(900 / 30, 9);
+  });
+
+  it('every frame time still belongs to exactly one part, in order, each part at least minPartFrames long', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 200, max: 20_000 }), fc.integer({ min: 1, max: 600 }), (n, frames, gop) => {
+        const c = { startS: 0, durationS: frames / 30, fps: 30, frameCount: frames };
+        const even = splitIntoParts(c, n, split);
+        const parts = alignSeamsToKeyFrames(even, c, even.slice(1).map((p) => keysEvery(gop)(p.warmStart)), split);
+        expect(parts).toHaveLength(even.length);
+        const owners = new Array(frames).fill(0);
+        frameTimes(frames).forEach((t, i) => parts.forEach((p) => (owners[i] += t >= p.ownStart && t < p.ownEnd ? 1 : 0)));
+        expect(owners.every((o) => o === 1)).toBe(true);
+        parts.slice(1).forEach((p, i) => {
+          expect(p.ownStart).toBe(parts[i].ownEnd);
+          expect(p.warmStart).toBeLessThan(p.ownStart);
+        });
+        for (let i = 0; i < parts.length; i++) {
+          const from = i === 0 ? 0 : parts[i].ownStart;
+          const to = i === parts.length - 1 ? frames / 30 : parts[i].ownEnd;
+          expect((to - from) * 30).toBeGreaterThanOrEqual(split.minPartFrames - 1e-6);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
