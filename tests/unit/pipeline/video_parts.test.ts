@@ -57,7 +57,7 @@ describe('alignSeamsToKeyFrames', () => {
   };
   const frameTimes = (frames: number) => Array.from({ length: frames }, (_, i) => i / 30);
 
-  it('a 187-frame clip with key frames at 0, 92 and 183 (side-two-reps-good.mp4): the seam moves onto frame 92, nothing decoded twice', () => {
+  it('a 187-frame clip with a key frame every 92 frames: the seam moves onto frame 92, so nothing is decoded and thrown away', () => {
     const c = { startS: 0, durationS: 187 / 30, fps: 30, frameCount: 187 };
     const even = splitIntoParts(c, 2, split);
     // Evenly cut, the second part's warm-up starts at frame 88: it would decode frames 0-87 first.
