@@ -112,3 +112,67 @@ describe.skipIf(reason !== null)('two cameras of one set in the app', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
+
+const clipsDir = path.join(sharedFixtures, 'clips');
+const heelClip = path.join(clipsDir, 'oblique-heel-lift.mp4');
+const heelReason = skipReason(false) ?? (existsSync(heelClip) ? null : `shared clip not found at ${heelClip}`);
+if (heelReason) console.warn(`two-view verdict e2e skipped: ${heelReason}`);
+
+/** Frames cut off the start of the second copy (the clip is 25 fps). */
+const HEEL_CUT_FRAMES = 8;
+const HEEL_FPS = 25;
+
+// Two copies of a clip whose heels lift, one cut at the start: two "cameras" of one set that both
+// see the fault. The fused verdict lists it once, with the frame it was seen on; a click shows
+// both cameras at that moment.
+describe.skipIf(heelReason !== null)('the things to work on in a set read from two cameras', () => {
+  let session: Session;
+  let cut = '';
+
+  beforeAll(async () => {
+    const dir = tempDir('two-view-verdict-');
+    cut = path.join(dir, `heel-cut${HEEL_CUT_FRAMES}.mp4`);
+    ffmpeg(['-i', heelClip, '-vf', `trim=start_frame=${HEEL_CUT_FRAMES},setpts=PTS-STARTPTS`, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', cut]);
+    session = await launch();
+    await session.page.goto(baseUrl());
+  });
+
+  afterAll(async () => {
+    expect(session.offOriginRequests).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    await session?.close();
+  });
+
+  it('each with the evidence frame of the camera it is taken from; clicking it shows both cameras there', async () => {
+    const { page } = session;
+    await upload(session, heelClip);
+    await upload(session, cut);
+    await page.getByTestId('two-view-open').click();
+    const offsetS = Number(await page.getByTestId('two-view-offset').getAttribute('data-offset-s'));
+    expect(Math.abs(offsetS - HEEL_CUT_FRAMES / HEEL_FPS)).toBeLessThan(0.5 / HEEL_FPS);
+
+    const items = page.getByTestId('two-view-verdict-items').locator('.verdict-item');
+    await items.first().waitFor({ state: 'visible' });
+    const heel = page.getByTestId('two-view-verdict-items').locator('.verdict-item[data-fault="heel_lift"]');
+    expect(await heel.count(), await page.getByTestId('two-view-verdict').innerText()).toBe(1);
+    // Both cameras saw it: said once, from camera A, and that B saw it too.
+    expect(await heel.getByTestId('item-view').innerText()).toMatch(/\(A: .*also seen by B\)/);
+    const thumb = heel.getByTestId('evidence-thumb');
+    await thumb.waitFor({ state: 'visible' });
+    // The frame itself is drawn (from A's video), not an empty box.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="two-view-verdict-items"] .evidence-thumb canvas')].every((c) => (c as HTMLCanvasElement).dataset.drawn === 'true'), null, { timeout: 30_000 });
+    const t = Number(/at (\d+\.\d+) s/.exec((await thumb.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(t).toBeGreaterThan(0);
+    await page.getByTestId('two-view-verdict').screenshot({ path: path.join(screenshotsDir, 'two-views-verdict-1280.png') });
+    await thumb.click();
+    // A shows the frame's time, B the same moment on its own clock.
+    const times = async () =>
+      page.evaluate(() => ([...document.querySelectorAll('[data-testid="synced-pair"] video')] as HTMLVideoElement[]).map((v) => (v.seeking ? NaN : v.currentTime)));
+    await expect.poll(async () => Math.abs((await times())[0]! - t), { timeout: 20_000 }).toBeLessThanOrEqual(1 / HEEL_FPS + 0.001);
+    const [ta, tb] = await times();
+    expect(Math.abs(ta! - tb! - offsetS)).toBeLessThanOrEqual(1 / HEEL_FPS + 0.001);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('two-view-verdict').screenshot({ path: path.join(screenshotsDir, 'two-views-verdict-390.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+});

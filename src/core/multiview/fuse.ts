@@ -20,6 +20,7 @@ import { metricDef } from '../metrics/registry';
 import type { Finding, MetricKey, Severity, Side, ViewKind } from '../types';
 import type { CombinedViews, ViewInput } from './combine_views';
 import { crossViewAsymmetries, type CrossViewAsymmetry } from './cross_view_asymmetry';
+import { fusedVerdictItems, type FusedVerdictItem } from './fused_verdict';
 import { nearSide } from './near_side';
 import { LOW_CONFIDENCE } from './time_alignment';
 import { FUSED_METRICS, isSided, measureOf, metricLabel, notMeasurableReason, viewSupport, type ViewMeasure } from './view_measures';
@@ -90,8 +91,12 @@ export interface FusedSet {
   notMeasurable: { metric: MetricKey; reason: string }[];
   asymmetries: CrossViewAsymmetry[];
   findings: FusedFinding[];
-  /** One sentence for the set, naming the view. */
-  verdict: { text: string; severity: Severity | null; views: ViewKind[] };
+  /**
+   * One sentence for the set, naming the view, and the things to work on: each video's own
+   * verdict items with their evidence frames, kept from the view that judges them best
+   * (fused_verdict.ts).
+   */
+  verdict: { text: string; severity: Severity | null; views: ViewKind[]; items: FusedVerdictItem[] };
 }
 
 function sourced(input: ViewInput, near: Side | null, repIndex: number, key: MetricKey, side: Side | null): SourcedMeasure | null {
@@ -160,7 +165,7 @@ export function fuseViews(a: ViewInput, b: ViewInput, combined: CombinedViews, o
 
   const asymmetries = crossViewAsymmetries(a, b, near, sameSet ? matches : null);
   const findings = fuseFindings(a, b, reps, asymmetries, notMeasurable);
-  return { sameSet, nearSide: near, reps, notMeasurable, asymmetries, findings, verdict: verdictOf(findings, a, b) };
+  return { sameSet, nearSide: near, reps, notMeasurable, asymmetries, findings, verdict: { ...verdictOf(findings, a, b), items: fusedVerdictItems(a, b) } };
 }
 
 /** The metrics a finding is about: those of the flags its evidence points at. */
@@ -262,7 +267,7 @@ function fuseFindings(a: ViewInput, b: ViewInput, reps: FusedRep[], asymmetries:
   return out;
 }
 
-function verdictOf(findings: FusedFinding[], a: ViewInput, b: ViewInput): FusedSet['verdict'] {
+function verdictOf(findings: FusedFinding[], a: ViewInput, b: ViewInput): Omit<FusedSet['verdict'], 'items'> {
   const faults = findings.filter((f) => f.severity !== null).sort((x, y) => SEVERITY_RANK[y.severity!] - SEVERITY_RANK[x.severity!]);
   if (faults.length === 0) {
     return { text: `No fault found from the ${a.analysis.view.kind} or the ${b.analysis.view.kind} view.`, severity: null, views: [a.analysis.view.kind, b.analysis.view.kind] };

@@ -19,11 +19,13 @@ export interface SyncedPairProps {
   offsetS: number;
   labelA: string;
   labelB: string;
+  /** Show this moment (A's clock) paused; a new object each request, so the same time can be asked twice. */
+  seekTo?: { clock: number } | null;
 }
 
 const duration = (v: LoadedVideo) => v.track.source.durationS || (v.track.frames.at(-1)?.t ?? 0);
 
-export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
+export function SyncedPair({ a, b, offsetS, labelA, labelB, seekTo }: SyncedPairProps) {
   // The clock runs in A's seconds over the time either camera filmed.
   const from = Math.min(0, offsetS);
   const to = Math.max(duration(a), offsetS + duration(b));
@@ -48,6 +50,12 @@ export function SyncedPair({ a, b, offsetS, labelA, labelB }: SyncedPairProps) {
   useEffect(() => {
     apply(clockRef.current);
   }, [apply]);
+
+  useEffect(() => {
+    if (!seekTo) return;
+    setPlaying(false);
+    apply(seekTo.clock);
+  }, [seekTo, apply, setPlaying]);
 
   const step = (direction: 1 | -1) => {
     setPlaying(false);

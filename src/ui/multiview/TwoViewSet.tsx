@@ -1,11 +1,11 @@
 /**
  * Two cameras, one set: pick two analysed videos of the same set (front and side, or the left
  * and the right side), see the time offset found from the motion and how sure it is, nudge it
- * frame by frame, read the fused report (one verdict, each finding naming its view, each metric
- * from the view that measures it) and play the same rep from both cameras side by side in the
+ * frame by frame, read the fused report (one verdict with the things to work on and the frame each
+ * camera saw them on, each finding naming its view, each metric from the view that measures it) and play the same rep from both cameras side by side in the
  * review player (phase-aligned). All numbers come from src/core/multiview; this only shows them.
  */
-import { Suspense, lazy, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
 import { combineViews, type ViewInput } from '../../core/multiview/combine_views';
 import { fuseViews, type FusedEntry, type FusedValue } from '../../core/multiview/fuse';
 import { motionSignals } from '../../core/multiview/motion_signals';
@@ -13,7 +13,9 @@ import { LOW_CONFIDENCE, alignSignals, alignmentAt, nudgeAlignment, type TimeAli
 import type { MetricKey, Side } from '../../core/types';
 import type { LoadedVideo } from '../app/loaded_videos';
 import { METRIC_LABELS, NOT_MEASURABLE, formatMetric, formatPercent } from '../report/labels';
+import { VerdictItemCard } from '../report/VerdictSection';
 import { SyncedPair } from './SyncedPair';
+import '../report/report.css';
 import './multiview.css';
 
 const RepReview = lazy(() => import('../review/RepReview'));
@@ -116,6 +118,11 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
   const viewName = (v: Analysed, side: Side | null) => (side && v.analysis.view.kind !== 'front' ? sideWord(side) : `${v.analysis.view.kind} view`);
   const nameA = viewName(a, fused.nearSide.a);
   const nameB = viewName(b, fused.nearSide.b);
+  // An evidence frame clicked: both cameras shown paused at that moment (A's clock).
+  const [seekTo, setSeekTo] = useState<{ clock: number } | null>(null);
+  const pairRef = useRef<HTMLDivElement | null>(null);
+  const videoOf = { a, b } as const;
+  const cameraName = { a: `A: ${nameA}`, b: `B: ${nameB}` } as const;
 
   return (
     <div className="two-view-body">
@@ -165,6 +172,28 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
       <div className="two-view-verdict" data-testid="two-view-verdict">
         <h3>Verdict for the set</h3>
         <p className="verdict-text">{fused.verdict.text}</p>
+        {fused.verdict.items.length > 0 ? (
+          <>
+            <h4 className="work-on-heading">{fused.verdict.items.length === 1 ? 'One thing to work on' : `${fused.verdict.items.length} things to work on`}</h4>
+            <ol className="verdict-items" data-testid="two-view-verdict-items">
+              {fused.verdict.items.map(({ from, item, alsoFrom }) => (
+                <VerdictItemCard
+                  key={`${from}:${item.id}`}
+                  analysis={videoOf[from].analysis}
+                  track={videoOf[from].track}
+                  url={videoOf[from].url || null}
+                  mirrored={videoOf[from].previewMirrored === true}
+                  item={item}
+                  camera={alsoFrom ? `${cameraName[from]}; also seen by ${alsoFrom.toUpperCase()}` : cameraName[from]}
+                  onPlay={({ t }) => {
+                    setSeekTo({ clock: from === 'a' ? t : t + alignment.offsetS });
+                    pairRef.current?.scrollIntoView({ block: 'nearest' });
+                  }}
+                />
+              ))}
+            </ol>
+          </>
+        ) : null}
         <ul className="two-view-findings">
           {fused.findings.map((f, i) => (
             <li key={i} data-kind={f.kind}>
@@ -176,7 +205,9 @@ function TwoViewPair({ a, b }: { a: Analysed; b: Analysed }) {
       </div>
 
       <h3>Both cameras in step</h3>
-      <SyncedPair key={alignment.offsetS.toFixed(4)} a={a} b={b} offsetS={alignment.offsetS} labelA={`A: ${nameA}`} labelB={`B: ${nameB}`} />
+      <div ref={pairRef}>
+        <SyncedPair key={alignment.offsetS.toFixed(4)} a={a} b={b} offsetS={alignment.offsetS} labelA={cameraName.a} labelB={cameraName.b} seekTo={seekTo} />
+      </div>
 
       {twoSets ? null : combined.repMatches.length > 0 ? (
         <>

@@ -50,7 +50,19 @@ function ItemNumbers({ analysis, item }: { analysis: Analysis; item: VerdictItem
   );
 }
 
-function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Analysis; track: PoseTrack; url: string | null; mirrored: boolean; item: VerdictItem; onPlay: (request: PlayRequest) => void }) {
+export interface VerdictItemCardProps {
+  analysis: Analysis;
+  track: PoseTrack;
+  url: string | null;
+  mirrored: boolean;
+  item: VerdictItem;
+  onPlay: (request: PlayRequest) => void;
+  /** Which camera it was seen by, for a set read from two (TwoViewSet). */
+  camera?: string;
+}
+
+/** One thing to work on: its evidence frame, side, how sure, view, number and work. */
+export function VerdictItemCard({ analysis, track, url, mirrored, item, onPlay, camera }: VerdictItemCardProps) {
   const side = sideWords(item.side);
   const where = item.evidence.rep !== null ? `rep ${item.evidence.rep + 1} at ${formatSeconds(item.evidence.t)}` : formatSeconds(item.evidence.t);
   return (
@@ -77,7 +89,10 @@ function Item({ analysis, track, url, mirrored, item, onPlay }: { analysis: Anal
         <p className="item-facts">
           {side && <span data-testid="item-side">{side} · </span>}
           <span data-testid="item-sure">{capitalise(confidenceWords(item.confidence))}</span> ·{' '}
-          <span data-testid="item-view">seen {fromView(item.view)}</span>
+          <span data-testid="item-view">
+            seen {fromView(item.view)}
+            {camera ? ` (${camera})` : ''}
+          </span>
         </p>
         <ItemNumbers analysis={analysis} item={item} />
       </div>
@@ -128,7 +143,7 @@ export function VerdictSection({ analysis, track, url, mirrored, onPlay }: { ana
           <h3 className="work-on-heading">{verdict.items.length === 1 ? 'One thing to work on' : `${verdict.items.length} things to work on`}</h3>
           <ol className="verdict-items" data-testid="verdict-items">
             {verdict.items.map((item) => (
-              <Item key={item.id} analysis={analysis} track={track} url={url} mirrored={mirrored} item={item} onPlay={onPlay} />
+              <VerdictItemCard key={item.id} analysis={analysis} track={track} url={url} mirrored={mirrored} item={item} onPlay={onPlay} />
             ))}
           </ol>
         </>

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/core/analyze';
 import { combineViews, type ViewInput } from '../../../../src/core/multiview/combine_views';
 import { fuseViews, type FusedEntry, type FusedValue } from '../../../../src/core/multiview/fuse';
+import { fusedVerdictItems } from '../../../../src/core/multiview/fused_verdict';
 import type { Analysis, MetricKey } from '../../../../src/core/types';
 import { syntheticTwoView, type CameraSpec, type TwoViewSet } from '../../../support/synthetic_two_view';
 import type { SyntheticFrameTruth, SyntheticSquatSpec } from '../../../support/synthetic_squat';
@@ -60,7 +61,7 @@ const value = (entry: FusedEntry | undefined, side: 'left' | 'right' | null): Fu
 };
 
 describe('fuseViews: a front and a left-side camera of one set', () => {
-  const { set, va, combined, fusedSet } = fused(FAULTY_SET, FRONT, LEFT_SIDE);
+  const { set, va, vb, combined, fusedSet } = fused(FAULTY_SET, FRONT, LEFT_SIDE);
 
   it('matches all four reps and sees which side faces each camera', () => {
     expect(combined.repMatches).toHaveLength(4);
@@ -123,6 +124,44 @@ describe('fuseViews: a front and a left-side camera of one set', () => {
   it('gives one verdict for the set naming the view', () => {
     expect(fusedSet.verdict.severity).not.toBeNull();
     expect(fusedSet.verdict.text).toMatch(/from the (front|side) view/);
+  });
+
+  it("lists the things to work on from each camera's own verdict, each with its evidence frame on that camera's clock", () => {
+    const items = fusedSet.verdict.items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(3);
+    const byFault = new Map(items.map((x) => [x.item.fault, x]));
+    // The knee from the front camera (A), the heel from the side camera (B), both on the left.
+    const knee = byFault.get('knee_valgus');
+    const heel = byFault.get('heel_lift');
+    expect(knee?.from, JSON.stringify(items.map((x) => [x.from, x.item.fault, x.item.view]))).toBe('a');
+    expect(knee!.item.side).toBe('left');
+    expect(heel?.from).toBe('b');
+    expect(heel!.item.side).toBe('left');
+    for (const { from, item } of items) {
+      const analysis = from === 'a' ? va.analysis : vb.analysis;
+      // The very item of that video's verdict, its frame inside its rep on that video's clock.
+      expect(analysis.verdict!.items).toContainEqual(item);
+      const rep = analysis.reps.find((r) => r.index === item.evidence.rep)!;
+      expect(item.evidence.t).toBeGreaterThanOrEqual(rep.start);
+      expect(item.evidence.t).toBeLessThanOrEqual(rep.end);
+    }
+    // Worst first.
+    const rank = { mild: 1, moderate: 2, severe: 3 } as const;
+    items.slice(1).forEach((x, i) => expect(rank[x.item.severity]).toBeLessThanOrEqual(rank[items[i].item.severity]));
+  });
+
+  it('leaves out what only the camera that sees it worse found, and says a thing both found once', () => {
+    const heel = vb.analysis.verdict!.items.find((x) => x.fault === 'heel_lift')!;
+    const knee = va.analysis.verdict!.items.find((x) => x.fault === 'knee_valgus')!;
+    // The front camera "finds" a heel lift the side camera (heel lift support 1 against 0.7) did not.
+    const frontHeel = { ...heel, id: 'front-heel', view: 'front' as const };
+    const withVerdict = (input: typeof va, items: typeof heel[]) => ({ ...input, analysis: { ...input.analysis, verdict: { ...input.analysis.verdict!, items } } });
+    const onlyFront = fusedVerdictItems(withVerdict(va, [knee, frontHeel]), withVerdict(vb, []));
+    expect(onlyFront.map((x) => x.item.fault)).toEqual(['knee_valgus']);
+    // Both found the heel: once, from the side camera that measures it better.
+    const both = fusedVerdictItems(withVerdict(va, [frontHeel]), withVerdict(vb, [heel]));
+    expect(both).toEqual([{ from: 'b', item: heel, alsoFrom: 'a' }]);
   });
 });
 
