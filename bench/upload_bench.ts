@@ -167,8 +167,8 @@ async function analyseIn(page: Page, clip: string, model: string, pose: Candidat
         },
       ];
       const pose = p ? { workers: p.workers, wasmThreads: p.wasmThreads } : null;
-      // The app's split (video_parts.ts DEFAULT_SPLIT) with or without the key-frame seams.
-      const split = p?.evenSeams ? { warmUpFrames: 5, minPartFrames: 30, keyFrameSeams: false } : null;
+      // The app's split (video_parts.ts DEFAULT_SPLIT), with or without the key-frame seams.
+      const split = p?.evenSeams ? { keyFrameSeams: false } : null;
       const r = await debug.analyzeVideoFile(blob, { name: clipName, model: m, ...(pose ? { pose } : {}), ...(split ? { split } : {}), onProgress: listeners[0] });
       const s = r.stats;
       return {
@@ -275,7 +275,7 @@ async function benchCandidates(
       return { ...r, taskMs: start !== undefined && end !== undefined ? (end - start) * 1000 : NaN };
     };
     for (const model of options.models ?? (['lite', 'full'] as const)) {
-      const results = new Map<string, PageRun[]>();
+      const results = new Map<string, { candidate: Candidate; list: PageRun[] }>();
       const coldLoads: number[] = [];
       for (let b = 0; b < blocks; b++) {
         for (const wasmThreads of threadCounts) {
@@ -286,19 +286,20 @@ async function benchCandidates(
             // Several workers on one wasm thread each also run with the old even-time seams.
             for (const evenSeams of workers > 1 && wasmThreads === 1 ? [false, true] : [false]) {
               const c = { workers, wasmThreads, ...(evenSeams ? { evenSeams } : {}) };
-              results.set(label(c), [...(results.get(label(c)) ?? []), await run(model, c)]);
+              const list = results.get(label(c))?.list ?? [];
+              results.set(label(c), { candidate: c, list: [...list, await run(model, c)] });
             }
           }
         }
       }
       const raw = ctx?.rawChromiumMsPerFrame?.[model];
-      const baseRuns = results.get(label({ workers: 1, wasmThreads: 1 }));
+      const baseRuns = results.get(label({ workers: 1, wasmThreads: 1 }))?.list;
       const base = baseRuns ? median(baseRuns.map((r) => r.framesPerSecond)) : NaN;
-      for (const [name, list] of results) {
+      for (const [name, { candidate, list }] of results) {
         const fps = median(list.map((r) => r.framesPerSecond));
         const first = list[0];
         const realTime = fps / first.clipFps;
-        const isKept = first.workers === kept.workers && (first.wasmThreads ?? 1) === kept.wasmThreads && !name.includes('even times');
+        const isKept = first.workers === kept.workers && (first.wasmThreads ?? 1) === kept.wasmThreads && !candidate.evenSeams;
         const tag = `blazepose-${model} ${name}${isKept ? ' (kept)' : ''}`;
         const rawRate = raw ? (fps * raw) / 1000 : null;
         rows.push({

@@ -54,8 +54,8 @@ export interface AnalyzeVideoOptions {
   maxLongSide?: number;
   /** Workers and wasm threads (bench, tests). Default: uploadPoseConfig(). */
   pose?: Partial<UploadPoseConfig>;
-  /** How parts are cut (tests). */
-  split?: SplitOptions;
+  /** How parts are cut (tests, bench): each field given overrides DEFAULT_SPLIT's. */
+  split?: Partial<SplitOptions>;
   /** The depth the lifter aims for (AnalyzeOptions.depthTarget; default 'parallel'). */
   depthTarget?: DepthTarget;
 }
@@ -171,7 +171,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
       emit();
     }
     throwIfAborted();
-    const split = options.split ?? DEFAULT_SPLIT;
+    const split: SplitOptions = { ...DEFAULT_SPLIT, ...options.split };
     const span = { startS: probe.startS, durationS: probe.durationS, fps: probe.fps, frameCount: probe.frameCount };
     const evenParts = splitIntoParts(span, workers.length, split);
     // Seams moved onto key frames where that saves decoding (video_parts.ts alignSeamsToKeyFrames).

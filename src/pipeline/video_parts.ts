@@ -110,46 +110,42 @@ export function alignSeamsToKeyFrames(
     return { ownStart: key + ownAfterKey, warmStart: key, preRollS: 0 };
   };
   const choices: SeamChoice[] = ['even', 'before', 'after'];
-  let best: { parts: VideoPart[]; worst: number; total: number } | null = null;
-  const picked: SeamChoice[] = new Array(parts.length - 1).fill('even');
-  const evaluate = () => {
-    const seams = picked.map((c, k) => seamFor(k, c));
-    if (seams.some((x) => x === null)) return;
-    const cand: VideoPart[] = parts.map((_, i) => {
-      const seam = i > 0 ? seams[i - 1]! : null;
-      const next = i < parts.length - 1 ? seams[i]! : null;
-      return {
-        index: i,
-        ownStart: seam ? seam.ownStart : -Infinity,
-        ownEnd: next ? next.ownStart : Infinity,
-        warmStart: seam ? seam.warmStart : -Infinity,
-      };
-    });
+  let best: VideoPart[] = [...parts];
+  let bestWorst = Infinity;
+  let bestTotal = Infinity;
+  // Every combination, seam k's choice the k-th base-3 digit: 3^(parts - 1), at most 2,187 for
+  // eight workers. Code 0 is the even split, so it stays on a tie.
+  for (let code = 0; code < 3 ** (parts.length - 1); code++) {
+    const seams = parts.slice(1).map((_, k) => seamFor(k, choices[Math.floor(code / 3 ** k) % 3]));
+    if (seams.some((x) => x === null)) continue;
+    const cand: VideoPart[] = parts.map((_, i) => ({
+      index: i,
+      ownStart: i > 0 ? seams[i - 1]!.ownStart : -Infinity,
+      ownEnd: i < parts.length - 1 ? seams[i]!.ownStart : Infinity,
+      warmStart: i > 0 ? seams[i - 1]!.warmStart : -Infinity,
+    }));
     let worst = 0;
     let total = 0;
-    for (let i = 0; i < cand.length; i++) {
+    let valid = true;
+    for (let i = 0; i < cand.length && valid; i++) {
       const from = i === 0 ? clip.startS : cand[i].ownStart;
       const to = i === cand.length - 1 ? clipEnd : cand[i].ownEnd;
       const own = (to - from) * fps;
-      if (!(own >= options.minPartFrames)) return;
+      valid = own >= options.minPartFrames;
       const seam = i > 0 ? seams[i - 1]! : null;
       const cost = own + (seam ? (seam.ownStart - seam.warmStart) * fps + DECODE_PER_POSE * seam.preRollS * fps : 0);
       worst = Math.max(worst, cost);
       total += cost;
     }
-    // Strictly better only: the even split, tried first, stays on a tie.
-    if (!best || worst < best.worst - 1e-9 || (Math.abs(worst - best.worst) <= 1e-9 && total < best.total - 1e-9)) best = { parts: cand, worst, total };
-  };
-  // Every combination: 3^(parts - 1), at most 2,187 for eight workers.
-  const visit = (k: number) => {
-    if (k === picked.length) return evaluate();
-    for (const c of choices) {
-      picked[k] = c;
-      visit(k + 1);
+    if (!valid) continue;
+    // Strictly better only.
+    if (worst < bestWorst - 1e-9 || (Math.abs(worst - bestWorst) <= 1e-9 && total < bestTotal - 1e-9)) {
+      best = cand;
+      bestWorst = worst;
+      bestTotal = total;
     }
-  };
-  visit(0);
-  return best ? (best as { parts: VideoPart[] }).parts : [...parts];
+  }
+  return best;
 }
 
 /** The frames a part owns, in order. */

@@ -32,14 +32,19 @@ async function upload(session: Session, file: string): Promise<void> {
   console.log(`two-view e2e: ${name}: ${await page.getByTestId('rep-count').textContent()} reps, view ${await page.getByTestId('view-kind').textContent()}`);
 }
 
+/** A copy of `clip` with its first `frames` frames cut off (the other "camera" starts later), in a temp folder. */
+function cutStart(clip: string, frames: number, name: string): string {
+  const out = path.join(tempDir('two-views-'), name);
+  ffmpeg(['-i', clip, '-vf', `trim=start_frame=${frames},setpts=PTS-STARTPTS`, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
 describe.skipIf(reason !== null)('two cameras of one set in the app', () => {
   let session: Session;
   let cut = '';
 
   beforeAll(async () => {
-    const dir = tempDir('two-views-');
-    cut = path.join(dir, `cam02-cut${CUT_FRAMES}.mp4`);
-    ffmpeg(['-i', path.join(multiviewDir, 'pose2sim-demo-cam02.mp4'), '-vf', `trim=start_frame=${CUT_FRAMES},setpts=PTS-STARTPTS`, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', cut]);
+    cut = cutStart(path.join(multiviewDir, 'pose2sim-demo-cam02.mp4'), CUT_FRAMES, `cam02-cut${CUT_FRAMES}.mp4`);
     session = await launch();
     await session.page.goto(baseUrl());
   });
@@ -130,9 +135,7 @@ describe.skipIf(heelReason !== null)('the things to work on in a set read from t
   let cut = '';
 
   beforeAll(async () => {
-    const dir = tempDir('two-view-verdict-');
-    cut = path.join(dir, `heel-cut${HEEL_CUT_FRAMES}.mp4`);
-    ffmpeg(['-i', heelClip, '-vf', `trim=start_frame=${HEEL_CUT_FRAMES},setpts=PTS-STARTPTS`, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', cut]);
+    cut = cutStart(heelClip, HEEL_CUT_FRAMES, `heel-cut${HEEL_CUT_FRAMES}.mp4`);
     session = await launch();
     await session.page.goto(baseUrl());
   });
