@@ -29,6 +29,8 @@ export interface BenchContext {
   rawChromiumMsPerFrame: Partial<Record<'lite' | 'full', number>>;
   /** Same, in Node. */
   rawNodeMsPerFrame: Partial<Record<'lite' | 'full', number>>;
+  /** Frames/s of one bare model loop per core, all at once, frames in memory (run.ts parallelRows). */
+  parallelModelFps: Partial<Record<'lite' | 'full', number>>;
   /** Chromium flags from ../shared/REFERENCE.md section 2. */
   chromiumArgs: string[];
 }

@@ -74,6 +74,32 @@ export function treeCpuMs(rootPid: number): number {
   });
 }
 
+/**
+ * CPU time (user + system) used so far by every thread of a process tree, ms, by thread name
+ * (/proc/<pid>/task/<tid>/comm, e.g. "DedicatedWorker", "CrRendererMain", "ThreadPoolForeg"),
+ * with each process's own name in front ("chrome/DedicatedWorker"). A thread that ended since the
+ * last call takes its time with it, so compare two calls over a stretch in which threads live on.
+ */
+export function treeThreadCpuMs(rootPid: number): Map<string, number> {
+  clockTicks ||= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const byName = new Map<string, number>();
+  sumOverTree(rootPid, (pid) => {
+    const processType = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1] ?? 'browser';
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const name = `${processType}/${readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()}`;
+        byName.set(name, (byName.get(name) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / clockTicks);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+    return 0;
+  });
+  return byName;
+}
+
 /** The page's main-thread task time so far, s (DevTools Performance.getMetrics TaskDuration; Performance.enable first). */
 export async function mainThreadTaskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };

@@ -4,6 +4,8 @@
  * so nothing leaves the page's origin). Two loops:
  *   raw:    estimator.estimate() on the main thread (pose-detection's estimatePoses + our mapping)
  *   worker: the app's worker client (ImageBitmap transferred to the Web Worker per frame)
+ * and, in runParallel, the bare loop (pose_loop.ts) in several Web Workers at once, each holding
+ * its own copy of the frames.
  */
 import { createPoseEstimator } from '../src/pose/pose_estimator';
 import { createPoseWorkerClient } from '../src/pose/pose_worker_client';
@@ -43,7 +45,7 @@ export interface BrowserBenchResult {
   poses?: PoseFrame[];
 }
 
-async function loadFrames(req: BrowserBenchRequest): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
+async function loadFrames(req: Pick<BrowserBenchRequest, 'frameCount' | 'width' | 'height'>): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
   const bitmaps: ImageBitmap[] = [];
   const rgba: RgbaFrame[] = [];
   for (let i = 0; i < req.frameCount; i++) {
@@ -98,11 +100,49 @@ async function run(req: BrowserBenchRequest): Promise<BrowserBenchResult> {
   return result;
 }
 
+export interface ParallelBenchRequest {
+  model: PoseModelName;
+  /** Web Workers running the loop at the same time. */
+  workers: number;
+  width: number;
+  height: number;
+  frameCount: number;
+  warmup: number;
+  fps?: number;
+}
+
+export interface ParallelBenchResult {
+  workers: number;
+  /** Each worker's ms per timed frame. */
+  msPerFrame: number[][];
+}
+
+/** The bare model loop in `workers` Web Workers at once, over the same frames. */
+async function runParallel(req: ParallelBenchRequest): Promise<ParallelBenchResult> {
+  const { bitmaps, rgba: frames } = await loadFrames(req);
+  for (const b of bitmaps) b.close();
+  const loops = Array.from({ length: req.workers }, async () => {
+    const worker = new Worker(new URL('./pose_loop_worker.ts', import.meta.url), { type: 'module' });
+    try {
+      const reply = await new Promise<{ ok: true; ms: number[] } | { ok: false; error: string }>((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(`pose loop worker: ${e.message}`));
+        worker.postMessage({ frames, model: req.model, warmup: req.warmup, fps: req.fps ?? 30 });
+      });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.ms;
+    } finally {
+      worker.terminate();
+    }
+  });
+  return { workers: req.workers, msPerFrame: await Promise.all(loops) };
+}
+
 declare global {
   interface Window {
-    poseBench: { run: typeof run; ready: true };
+    poseBench: { run: typeof run; runParallel: typeof runParallel; ready: true };
   }
 }
 
-window.poseBench = { run, ready: true };
+window.poseBench = { run, runParallel, ready: true };
 document.getElementById('out')!.textContent = 'ready';

@@ -7,13 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserBenchRequest, BrowserBenchResult } from './pose_bench_page';
+import type { BrowserBenchRequest, BrowserBenchResult, ParallelBenchRequest, ParallelBenchResult } from './pose_bench_page';
 import { CHROMIUM_ARGS } from '../scripts/chromium_args';
 
 export { CHROMIUM_ARGS };
 
 export interface PoseBenchPage {
   run(req: BrowserBenchRequest): Promise<BrowserBenchResult>;
+  /** The bare model loop in several Web Workers at once (pose_bench_page.ts runParallel). */
+  runParallel(req: ParallelBenchRequest): Promise<ParallelBenchResult>;
   /** Every request that left the page's origin (should stay empty). */
   offOrigin: string[];
   pageErrors: string[];
@@ -86,14 +88,16 @@ export async function openPoseBenchPage(options: {
     });
     await page.goto(`${origin}/bench/pose_bench.html`);
     await page.waitForFunction(() => window.poseBench?.ready === true, null, { timeout: 120_000 });
+    const withPageErrors = async <T>(call: () => Promise<T>): Promise<T> => {
+      try {
+        return await call();
+      } catch (e) {
+        throw new Error(`${e instanceof Error ? e.message : String(e)}${pageErrors.length ? ` [${pageErrors.join('; ')}]` : ''}`);
+      }
+    };
     return {
-      run: async (req) => {
-        try {
-          return await page.evaluate((r) => window.poseBench.run(r), req);
-        } catch (e) {
-          throw new Error(`${e instanceof Error ? e.message : String(e)}${pageErrors.length ? ` [${pageErrors.join('; ')}]` : ''}`);
-        }
-      },
+      run: (req) => withPageErrors(() => page.evaluate((r) => window.poseBench.run(r), req)),
+      runParallel: (req) => withPageErrors(() => page.evaluate((r) => window.poseBench.runParallel(r), req)),
       offOrigin,
       pageErrors,
       version: browser.version(),

@@ -7,7 +7,9 @@
  *  (b) Headless Chromium (Debian's /usr/bin/chromium via playwright-core), the same loop on a built
  *      bench page (bench/pose_bench.html), one wasm thread (set explicitly): on the page's main
  *      thread ("raw", the single-thread model time the other sections compare against) and through
- *      the app's Web Worker client ("worker": ImageBitmap transfer + worker hop included).
+ *      the app's Web Worker client ("worker": ImageBitmap transfer + worker hop included); then
+ *      the bare loop in one Web Worker and in one per core at once, frames in memory (the most
+ *      the cores give the model alone: the ceiling for the upload's ratio to the raw rate).
  *  (c) bench/upload_bench.ts benchUpload() (uploads: every way of using the cores, side by side,
  *      and peak memory on 1080p clips), bench/analyze_bench.ts benchAnalyzeRows() (analyze() on one
  *      hour at 60 fps, with its targets), bench/live_bench.ts benchLive() (the live loop, preview
@@ -131,6 +133,56 @@ async function benchNode(frames: Frames, opts: Options, model: PoseModelName): P
   return { ms, cpuMs, backend, person };
 }
 
+/**
+ * The bare model loop (pose_loop.ts) in one Web Worker, then in one per core at the same time,
+ * frames already in memory: what the cores give the model alone, with nothing decoded or copied.
+ * No upload can beat it, since an upload also decodes and reads every frame on the same cores, so
+ * it is the ceiling to read the upload's "throughput / raw model rate" against. Sets
+ * ctx.parallelModelFps.
+ */
+async function parallelRows(session: Awaited<ReturnType<typeof openPoseBenchPage>>, frames: Frames, opts: Options, ctx: BenchContext): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const section = 'pose, bare loops in workers at once (Chromium)';
+  const cores = os.cpus().length;
+  for (const model of POSE_MODELS) {
+    const byWorkers = new Map<number, number[]>();
+    // Alternating 1 and `cores`, so both see the same moments of a shared machine.
+    for (let k = 0; k < opts.repeat; k++) {
+      for (const workers of [1, cores]) {
+        console.error(`Chromium ${workers} bare loop(s) at once ${model}...`);
+        const r = await session.runParallel({ model, workers, width: frames.width, height: frames.height, frameCount: frames.count, warmup: opts.warmup, fps: frames.fps });
+        // Each worker's median, averaged over the workers: the ms a frame takes while the others run.
+        const perWorker = r.msPerFrame.map((ms) => median(ms));
+        byWorkers.set(workers, [...(byWorkers.get(workers) ?? []), perWorker.reduce((a, b) => a + b, 0) / perWorker.length]);
+      }
+    }
+    const raw = ctx.rawChromiumMsPerFrame[model];
+    for (const [workers, runs] of byWorkers) {
+      const ms = Math.min(...runs);
+      const fps = (workers * 1000) / ms;
+      if (workers === cores) ctx.parallelModelFps[model] = fps;
+      const runsNote = opts.repeat > 1 ? `; best of ${opts.repeat} runs (${runs.map((m) => m.toFixed(1)).join(', ')})` : '';
+      rows.push({
+        section,
+        name: `blazepose-${model}, ${workers} worker${workers === 1 ? '' : 's'} at once: median ms/frame in each`,
+        value: ms,
+        unit: 'ms',
+        note: `${fps.toFixed(1)} frames/s in all; frames in memory, nothing decoded${runsNote}`,
+      });
+      if (workers === cores && raw) {
+        rows.push({
+          section,
+          name: `blazepose-${model}, ${workers} workers at once: throughput / raw single-thread model rate`,
+          value: (fps * raw) / 1000,
+          unit: 'x',
+          note: `the ceiling for the upload's same ratio on this machine; raw ${raw.toFixed(1)} ms/frame on the page main thread`,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
 function fmt(v: number | null, unit: string): string {
   if (v === null || !Number.isFinite(v)) return 'n/a';
   if (unit === 'x') return `${v.toFixed(2)}x`;
@@ -196,7 +248,7 @@ async function main(): Promise<void> {
   const clipsDir = existsSync(clipsDirCandidate) ? clipsDirCandidate : null;
   const rows: BenchRow[] = [];
   const loadBefore = os.loadavg();
-  const ctx: BenchContext = { repoRoot, clipsDir, chromiumPath, rawChromiumMsPerFrame: {}, rawNodeMsPerFrame: {}, chromiumArgs: CHROMIUM_ARGS };
+  const ctx: BenchContext = { repoRoot, clipsDir, chromiumPath, rawChromiumMsPerFrame: {}, rawNodeMsPerFrame: {}, parallelModelFps: {}, chromiumArgs: CHROMIUM_ARGS };
   let frames: Frames | null = null;
   if (!clipsDir) {
     rows.push({ section: 'pose', name: 'raw loops', value: null, unit: '', note: `not available: ${clipsDirCandidate} absent` });
@@ -259,6 +311,7 @@ async function main(): Promise<void> {
             backendNote = `${r.backend}: ${r.backendReason}; crossOriginIsolated ${r.crossOriginIsolated}`;
           }
         }
+        rows.push(...(await parallelRows(session, frames, opts, ctx)));
         rows.push({ section: 'pose (Chromium)', name: 'requests outside the page origin', value: session.offOrigin.length, unit: '', target: '0', meetsTarget: session.offOrigin.length === 0, note: session.offOrigin.slice(0, 3).join(' ') });
         rows.push({ section: 'pose (Chromium)', name: 'Chromium version', value: null, unit: '', note: session.version });
         rows.push({ section: 'pose (Chromium)', name: 'backend chosen', value: null, unit: '', note: backendNote });

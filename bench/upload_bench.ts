@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './bench_types';
-import { launchedChromiumPid, mainThreadTaskSeconds, treePssMB } from './chromium_processes';
+import { launchedChromiumPid, mainThreadTaskSeconds, treeCpuMs, treePssMB, treeThreadCpuMs } from './chromium_processes';
 
 const UPLOAD_BENCH_PORT = 5351;
 const SECTION = 'upload (Chromium)';
@@ -76,6 +76,10 @@ interface PageRun {
   backendReason: string;
   /** Chromium's main-thread task time over the call, ms (DevTools Performance.getMetrics TaskDuration). */
   taskMs: number;
+  /** CPU time of Chromium's whole process tree over the call (every thread: decoder, workers, page), ms. */
+  cpuMs: number;
+  /** The same by process type and thread name (chromium_processes.ts treeThreadCpuMs), ms. */
+  cpuByThreadMs: Record<string, number>;
   /** Summed over the workers, ms: in the model, turning decoded frames into pixels, waiting for the decoder. */
   poseMs: number;
   prepMs: number;
@@ -92,6 +96,18 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The threads that took most CPU per frame in the median-CPU run, as text ("renderer/DedicatedWorker 24.1 ms, ..."). */
+function threadShare(list: PageRun[]): string {
+  const sorted = [...list].sort((a, b) => a.cpuMs - b.cpuMs);
+  const r = sorted[Math.floor((sorted.length - 1) / 2)];
+  const top = Object.entries(r.cpuByThreadMs)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const shown = top.slice(0, 6).map(([name, ms]) => `${name} ${(ms / r.frames).toFixed(1)} ms`);
+  const rest = top.slice(6).reduce((n, [, ms]) => n + ms, 0);
+  return `${shown.join(', ')}${rest > 0 ? `, the rest ${(rest / r.frames).toFixed(1)} ms` : ''}`;
 }
 
 /** A worker-side time per frame posed (warm-up frames included), median over the runs, as text. */
@@ -147,7 +163,7 @@ async function openApp(browser: Browser, origin: string, clips: Record<string, s
   return page;
 }
 
-async function analyseIn(page: Page, clip: string, model: string, pose: Candidate | null): Promise<Omit<PageRun, 'taskMs'>> {
+async function analyseIn(page: Page, clip: string, model: string, pose: Candidate | null): Promise<Omit<PageRun, 'taskMs' | 'cpuMs' | 'cpuByThreadMs'>> {
   return page.evaluate(
     async ([clipName, m, p]) => {
       type Stats = { poseMs: number; prepMs: number; decodeWaitMs: number; extraFrames: number; frames: number; loopMs: number; setupMs: number; framesPerSecond: number; mainThreadMs: number; workers: number; wasmThreads?: number; seams: { medianGapPx: number | null }[]; redoneParts: number; tensorsAfter: number; partEndsMs: number[]; seamsAtKeyFrames: number };
@@ -267,12 +283,18 @@ async function benchCandidates(
       const m = /^__bench_phase:(.+)$/.exec(msg.text());
       if (m) marks.set(m[1], mainThreadTaskSeconds(cdp).catch(() => NaN)); // a message may arrive as the page closes
     });
+    const chromiumPid = launchedChromiumPid();
     const run = async (model: string, c: Candidate): Promise<PageRun> => {
       marks.clear();
+      const cpuStart = chromiumPid ? treeCpuMs(chromiumPid) : NaN;
+      const threadsStart = chromiumPid ? treeThreadCpuMs(chromiumPid) : new Map<string, number>();
       const r = await analyseIn(page, clipName, model, c);
+      const cpuMs = chromiumPid ? treeCpuMs(chromiumPid) - cpuStart : NaN;
+      const cpuByThreadMs: Record<string, number> = {};
+      for (const [name, ms] of chromiumPid ? treeThreadCpuMs(chromiumPid) : []) cpuByThreadMs[name] = ms - (threadsStart.get(name) ?? 0);
       const start = await marks.get('analysing');
       const end = await marks.get('analysing-movement');
-      return { ...r, taskMs: start !== undefined && end !== undefined ? (end - start) * 1000 : NaN };
+      return { ...r, cpuMs, cpuByThreadMs, taskMs: start !== undefined && end !== undefined ? (end - start) * 1000 : NaN };
     };
     for (const model of options.models ?? (['lite', 'full'] as const)) {
       const results = new Map<string, { candidate: Candidate; list: PageRun[] }>();
@@ -329,6 +351,28 @@ async function benchCandidates(
           unit: 'x',
           ...(isKept && rawRate !== null ? { target: `>= ${RAW_RATE_TARGET}x`, meetsTarget: rawRate >= RAW_RATE_TARGET } : {}),
           note: raw ? `pipeline ${(1000 / fps).toFixed(1)} ms/frame vs raw ${raw.toFixed(1)} ms/frame (run.ts, page main thread, 1 thread)` : 'raw model time not measured (run.ts --only chromium missing)',
+        });
+        // Every core's time a frame costs, against what the cores could give it: one posed frame
+        // per (cores / frames per second) of wall time.
+        const cpuPerFrame = median(list.map((r) => r.cpuMs / r.frames));
+        rows.push({
+          section: SECTION,
+          name: `${tag}: CPU ms per frame, all of Chromium`,
+          value: Number.isFinite(cpuPerFrame) ? cpuPerFrame : null,
+          unit: 'ms',
+          note:
+            `from /proc, every thread of every Chromium process over the call (probe and analysis included), / frames; the ${cores} cores give ${((cores * 1000) / fps).toFixed(1)} ms per frame at this rate${raw ? `; the raw loop's model alone takes ${raw.toFixed(1)} ms` : ''}; ` +
+            `by thread (median run): ${threadShare(list)}`,
+        });
+        const ceiling = ctx?.parallelModelFps?.[model];
+        rows.push({
+          section: SECTION,
+          name: `${tag}: throughput / bare model loops on every core at once`,
+          value: ceiling ? fps / ceiling : null,
+          unit: 'x',
+          note: ceiling
+            ? `${fps.toFixed(1)} against ${ceiling.toFixed(1)} frames/s (run.ts: one bare loop per core, frames in memory, nothing decoded): how much of what the cores give the model this pipeline keeps`
+            : 'not measured (run.ts --only chromium missing)',
         });
         rows.push({
           section: SECTION,
