@@ -34,20 +34,27 @@ export function launchedChromiumPid(): number | null {
   return mine.length ? Math.max(...mine) : null;
 }
 
-/** Sum of `read(pid)` over a process and all its descendants (a process that is gone reads 0). */
-function sumOverTree(rootPid: number, read: (pid: number) => number): number {
+/** Calls `visit(pid)` on a process and all its descendants (a process that is gone is skipped). */
+function forEachInTree(rootPid: number, visit: (pid: number) => void): void {
   const children = processChildren();
-  let total = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      total += read(pid);
+      visit(pid);
     } catch {
       // Gone, or not ours to read.
     }
     stack.push(...(children.get(pid) ?? []));
   }
+}
+
+/** Sum of `read(pid)` over a process and all its descendants (a process that is gone reads 0). */
+function sumOverTree(rootPid: number, read: (pid: number) => number): number {
+  let total = 0;
+  forEachInTree(rootPid, (pid) => {
+    total += read(pid);
+  });
   return total;
 }
 
@@ -63,39 +70,38 @@ export function treePssMB(rootPid: number): number {
 
 let clockTicks = 0;
 
-/** CPU time (user + system) used so far by a process tree, ms. */
-export function treeCpuMs(rootPid: number): number {
-  // /proc/<pid>/stat counts CPU time in clock ticks (USER_HZ, nearly always 100).
+/** User + system CPU time in a /proc stat line (a process's or a thread's), ms. */
+function statCpuMs(path: string): number {
+  // Counted in clock ticks (USER_HZ, nearly always 100).
   clockTicks ||= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  return sumOverTree(rootPid, (pid) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / clockTicks;
-  });
+  const stat = readFileSync(path, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / clockTicks;
+}
+
+/** CPU time (user + system) used so far by a process tree, ms (threads that ended included). */
+export function treeCpuMs(rootPid: number): number {
+  return sumOverTree(rootPid, (pid) => statCpuMs(`/proc/${pid}/stat`));
 }
 
 /**
- * CPU time (user + system) used so far by every thread of a process tree, ms, by thread name
- * (/proc/<pid>/task/<tid>/comm, e.g. "DedicatedWorker", "CrRendererMain", "ThreadPoolForeg"),
- * with each process's own name in front ("chrome/DedicatedWorker"). A thread that ended since the
- * last call takes its time with it, so compare two calls over a stretch in which threads live on.
+ * CPU time (user + system) used so far by every living thread of a process tree, ms, by Chromium
+ * process type and thread name (/proc/<pid>/task/<tid>/comm): "renderer/DedicatedWorker",
+ * "renderer/ThreadPoolForeg", "browser/Chrome_IOThread". A thread that ended since the last call
+ * takes its time with it, so compare two calls over a stretch in which the threads live on.
  */
 export function treeThreadCpuMs(rootPid: number): Map<string, number> {
-  clockTicks ||= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   const byName = new Map<string, number>();
-  sumOverTree(rootPid, (pid) => {
+  forEachInTree(rootPid, (pid) => {
     const processType = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1] ?? 'browser';
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const name = `${processType}/${readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()}`;
-        byName.set(name, (byName.get(name) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / clockTicks);
+        byName.set(name, (byName.get(name) ?? 0) + statCpuMs(`/proc/${pid}/task/${tid}/stat`));
       } catch {
         // The thread ended meanwhile.
       }
     }
-    return 0;
   });
   return byName;
 }

@@ -45,16 +45,23 @@ export interface BrowserBenchResult {
   poses?: PoseFrame[];
 }
 
-async function loadFrames(req: Pick<BrowserBenchRequest, 'frameCount' | 'width' | 'height'>): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
-  const bitmaps: ImageBitmap[] = [];
-  const rgba: RgbaFrame[] = [];
+type FrameRequest = Pick<BrowserBenchRequest, 'frameCount' | 'width' | 'height'>;
+
+type BenchRgba = RgbaFrame & { data: Uint8ClampedArray<ArrayBuffer> };
+
+async function loadRgba(req: FrameRequest): Promise<BenchRgba[]> {
+  const rgba: BenchRgba[] = [];
   for (let i = 0; i < req.frameCount; i++) {
     const res = await fetch(`/__bench/frame/${i}`);
     if (!res.ok) throw new Error(`bench frame ${i}: HTTP ${res.status}`);
-    const bytes = new Uint8ClampedArray(await res.arrayBuffer());
-    rgba.push({ data: bytes, width: req.width, height: req.height });
-    bitmaps.push(await createImageBitmap(new ImageData(bytes, req.width, req.height)));
+    rgba.push({ data: new Uint8ClampedArray(await res.arrayBuffer()), width: req.width, height: req.height });
   }
+  return rgba;
+}
+
+async function loadFrames(req: FrameRequest): Promise<{ bitmaps: ImageBitmap[]; rgba: RgbaFrame[] }> {
+  const rgba = await loadRgba(req);
+  const bitmaps = await Promise.all(rgba.map((f) => createImageBitmap(new ImageData(f.data, f.width, f.height))));
   return { bitmaps, rgba };
 }
 
@@ -119,8 +126,7 @@ export interface ParallelBenchResult {
 
 /** The bare model loop in `workers` Web Workers at once, over the same frames. */
 async function runParallel(req: ParallelBenchRequest): Promise<ParallelBenchResult> {
-  const { bitmaps, rgba: frames } = await loadFrames(req);
-  for (const b of bitmaps) b.close();
+  const frames = await loadRgba(req);
   const loops = Array.from({ length: req.workers }, async () => {
     const worker = new Worker(new URL('./pose_loop_worker.ts', import.meta.url), { type: 'module' });
     try {
