@@ -159,6 +159,7 @@ export async function analyzeVideoFile(file: Blob, options: AnalyzeVideoOptions 
     const lease = await acquireVideoPoseWorkers(model, {
       count: config.workers,
       wasmThreads: config.wasmThreads,
+      ...(config.landmarkCrop ? { landmarkCrop: config.landmarkCrop } : {}),
       onWait: () => {
         waitingForEstimator = true;
         emit();

@@ -17,6 +17,8 @@ export interface UploadPoseConfig {
   workers: number;
   /** wasm threads inside each worker. */
   wasmThreads: number;
+  /** For the bench: how tracked frames' landmark input is cut (PoseEstimatorConfig.landmarkCrop; default 'rgba'). */
+  landmarkCrop?: 'rgba' | 'tfjs';
 }
 
 /**
@@ -80,6 +82,7 @@ export async function createVideoPoseWorker(config: PoseWorkerClientConfig): Pro
 
 interface ModelPool {
   wasmThreads: number;
+  landmarkCrop?: 'rgba' | 'tfjs';
   workers: Promise<VideoPoseWorkerClient>[];
 }
 
@@ -94,7 +97,7 @@ export function setVideoPoseWorkerFactory(factory: ((config: PoseWorkerClientCon
 
 function ensureWorkers(pool: ModelPool, model: PoseModelName, count: number): void {
   while (pool.workers.length < count) {
-    const pending = makeWorker({ model, wasmThreads: pool.wasmThreads });
+    const pending = makeWorker({ model, wasmThreads: pool.wasmThreads, ...(pool.landmarkCrop ? { landmarkCrop: pool.landmarkCrop } : {}) });
     // A failed load must not poison the pool: the next clip tries again.
     pending.catch(() => {
       pool.workers = pool.workers.filter((w) => w !== pending);
@@ -107,15 +110,15 @@ function ensureWorkers(pool: ModelPool, model: PoseModelName, count: number): vo
  * The first worker is loaded alone: on webgl (a real GPU) one worker is all there is, since
  * several WebGL contexts only take turns on the same GPU.
  */
-async function workersFor(model: PoseModelName, count: number, wasmThreads: number): Promise<VideoPoseWorkerClient[]> {
+async function workersFor(model: PoseModelName, count: number, wasmThreads: number, landmarkCrop?: 'rgba' | 'tfjs'): Promise<VideoPoseWorkerClient[]> {
   let pool = pools.get(model);
-  if (pool && pool.wasmThreads !== wasmThreads) {
+  if (pool && (pool.wasmThreads !== wasmThreads || pool.landmarkCrop !== landmarkCrop)) {
     // A thread pool is fixed when a worker's wasm module starts: other sizes need new workers.
     for (const w of pool.workers) void w.then((c) => c.dispose()).catch(() => undefined);
     pool = undefined;
   }
   if (!pool) {
-    pool = { wasmThreads, workers: [] };
+    pool = { wasmThreads, landmarkCrop, workers: [] };
     pools.set(model, pool);
   }
   ensureWorkers(pool, model, 1);
@@ -143,7 +146,7 @@ export interface VideoPoseLease {
  */
 export async function acquireVideoPoseWorkers(
   model: PoseModelName,
-  options: { count: number; wasmThreads: number; onWait?: () => void },
+  options: { count: number; wasmThreads: number; landmarkCrop?: 'rgba' | 'tfjs'; onWait?: () => void },
 ): Promise<VideoPoseLease> {
   const busy = queues.get(model);
   const previous = busy ?? Promise.resolve();
@@ -160,7 +163,7 @@ export async function acquireVideoPoseWorkers(
     release();
   };
   try {
-    const workers = await workersFor(model, Math.max(1, options.count), options.wasmThreads);
+    const workers = await workersFor(model, Math.max(1, options.count), options.wasmThreads, options.landmarkCrop);
     let released = false;
     return {
       workers,

@@ -28,6 +28,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as poseDetection from '@tensorflow-models/pose-detection';
 import { headBox, rectCenter, rectContains, scaleRect } from './person_head';
 import { maskedRgba, type PixelRect } from './person_mask';
+import { createRegionLandmarker, landmarkStepInternals, type RegionLandmarker } from './landmarks_in_region';
 import type { RgbaFrame } from './types';
 
 /** At most this many people are followed (each costs one landmark pass per frame). */
@@ -97,6 +98,22 @@ export function blazePoseInternals(detector: poseDetection.PoseDetector): BlazeP
 
 type Input = tf.Tensor3D | ImageBitmap;
 
+/**
+ * A frame given lazily: `image()` makes the whole-frame input BlazePose's own entry points take
+ * (its detector needs it; the caller disposes what it made), while the landmark step on a tracked
+ * region crops `rgba` directly (landmarks_in_region.ts) and never needs the whole-frame tensor.
+ */
+export interface LazyFrame {
+  width: number;
+  height: number;
+  rgba: RgbaFrame;
+  image(): tf.Tensor3D;
+}
+
+function isLazyFrame(input: Input | LazyFrame): input is LazyFrame {
+  return !(input instanceof tf.Tensor) && typeof (input as LazyFrame).image === 'function';
+}
+
 export interface TrackedPose {
   /** Stable within a clip: 0 is the first person found. */
   id: number;
@@ -115,7 +132,7 @@ export interface PersonTracker {
    * One frame, in time order. `rgba` gives the frame's pixels for masking; it is called only when
    * several people are tracked.
    */
-  estimate(input: Input, t: number, rgba: () => RgbaFrame): Promise<PeopleEstimate>;
+  estimate(input: Input | LazyFrame, t: number, rgba: () => RgbaFrame): Promise<PeopleEstimate>;
   reset(): void;
 }
 
@@ -130,8 +147,8 @@ interface Track {
 
 const ESTIMATION = { maxPoses: 1, flipHorizontal: false };
 
-function sizeOf(input: Input): { width: number; height: number } {
-  return input instanceof tf.Tensor ? { width: input.shape[1], height: input.shape[0] } : { width: input.width, height: input.height };
+function sizeOf(input: Input | LazyFrame): { width: number; height: number } {
+  return isLazyFrame(input) ? { width: input.width, height: input.height } : input instanceof tf.Tensor ? { width: input.shape[1], height: input.shape[0] } : { width: input.width, height: input.height };
 }
 
 function torsoPoints(pose: poseDetection.Pose) {
@@ -158,8 +175,25 @@ function detectionBox(d: Detection, size: { width: number; height: number }): Pi
  * `toTensor` turns RGBA into what BlazePose is given (the estimator's own conversion), for the
  * frames with other people's heads painted over.
  */
-export function createPersonTracker(detector: poseDetection.PoseDetector, toTensor: (frame: RgbaFrame) => tf.Tensor3D): PersonTracker {
+export interface PersonTrackerOptions {
+  /**
+   * Landmarks on a tracked region straight from the frame's bytes (landmarks_in_region.ts), given
+   * the keypoint names and whether one crop buffer may serve every frame (wasm). Absent: every
+   * landmark step goes through pose-detection's estimatePoses on the whole-frame input.
+   */
+  cropFromRgba?: { keypointNames: readonly string[]; reuseBuffer: boolean };
+}
+
+export function createPersonTracker(
+  detector: poseDetection.PoseDetector,
+  toTensor: (frame: RgbaFrame) => tf.Tensor3D,
+  options: PersonTrackerOptions = {},
+): PersonTracker {
   const internals = blazePoseInternals(detector);
+  const stepInternals = options.cropFromRgba ? landmarkStepInternals(detector) : null;
+  const fromRgba: RegionLandmarker | null =
+    stepInternals && options.cropFromRgba ? createRegionLandmarker(stepInternals, options.cropFromRgba.keypointNames, options.cropFromRgba.reuseBuffer) : null;
+  const whole = (input: Input | LazyFrame): Input => (isLazyFrame(input) ? input.image() : input);
   let tracks: Track[] = [];
   let nextId = 0;
   let frameIndex = -1;
@@ -168,7 +202,7 @@ export function createPersonTracker(detector: poseDetection.PoseDetector, toTens
   if (!internals) {
     return {
       async estimate(input, t) {
-        const poses = await detector.estimatePoses(input, ESTIMATION, t * 1000);
+        const poses = await detector.estimatePoses(whole(input), ESTIMATION, t * 1000);
         return { pose: poses[0] };
       },
       reset: () => detector.reset(),
@@ -178,16 +212,25 @@ export function createPersonTracker(detector: poseDetection.PoseDetector, toTens
 
   /** BlazePose's landmark step on `roi`; returns the pose and the region for the next frame. */
   async function landmarks(
-    input: Input,
+    input: Input | LazyFrame,
     roi: NormalizedRect,
     masks: PixelRect[],
     rgba: () => RgbaFrame,
     t: number,
   ): Promise<{ pose: poseDetection.Pose | undefined; next: NormalizedRect | null }> {
+    if (fromRgba && isLazyFrame(input)) {
+      try {
+        blazePose.regionOfInterest = roi;
+        const poses = await fromRgba.estimate(masks.length > 0 ? maskedRgba(input.rgba, masks) : input.rgba, t * 1000);
+        return { pose: poses[0], next: blazePose.regionOfInterest };
+      } finally {
+        blazePose.regionOfInterest = null;
+      }
+    }
     const masked = masks.length > 0 ? toTensor(maskedRgba(rgba(), masks)) : null;
     try {
       blazePose.regionOfInterest = roi;
-      const poses = await detector.estimatePoses(masked ?? input, ESTIMATION, t * 1000);
+      const poses = await detector.estimatePoses(masked ?? whole(input), ESTIMATION, t * 1000);
       return { pose: poses[0], next: blazePose.regionOfInterest };
     } finally {
       masked?.dispose();
@@ -195,7 +238,8 @@ export function createPersonTracker(detector: poseDetection.PoseDetector, toTens
     }
   }
 
-  async function detect(input: Input): Promise<Detection[]> {
+  async function detect(given: Input | LazyFrame): Promise<Detection[]> {
+    const input = whole(given);
     const pixels = input instanceof tf.Tensor ? null : tf.browser.fromPixels(input);
     try {
       blazePose.maxPoses = MAX_DETECTIONS;

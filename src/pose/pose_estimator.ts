@@ -15,7 +15,7 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import { BLAZEPOSE_KEYPOINT_NAMES, type Keypoint, type Keypoint3D, type PoseFrame } from '../core/types';
 import { initBackend } from './backend';
 import { modelUrls } from './model_registry';
-import { createPersonTracker } from './person_tracker';
+import { createPersonTracker, type LazyFrame } from './person_tracker';
 import { isImageBitmap, isVideoFrame } from './pictures';
 import type { PoseFrameWithPeople } from './person_types';
 import type { BackendName, PoseEstimator, PoseEstimatorConfig, PoseModelName, RgbaFrame } from './types';
@@ -171,7 +171,10 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
   const readVideoFrame = videoFrameReader();
   const scratch = backend === 'wasm' ? { buffer: null as Float32Array | null } : undefined;
   const toTensor = (rgba: RgbaFrame) => rgbaToTensor(rgba, scratch);
-  const people = createPersonTracker(detector, toTensor);
+  // Tracked frames' landmark crops come straight from the bytes on wasm and cpu (landmarks_in_region.ts);
+  // webgl keeps pose-detection's own crop, on the GPU.
+  const cropFromRgba = backend !== 'webgl' && config.landmarkCrop !== 'tfjs';
+  const people = createPersonTracker(detector, toTensor, cropFromRgba ? { cropFromRgba: { keypointNames: BLAZEPOSE_KEYPOINT_NAMES, reuseBuffer: backend === 'wasm' } } : {});
   return {
     model,
     backend: backend as BackendName,
@@ -190,14 +193,19 @@ export async function createPoseEstimator(config: PoseEstimatorConfig, deps: Pos
       // pose-detection reads .width/.height of its input (never videoWidth): both tensors and
       // ImageBitmaps carry them, and keypoints come back in the frame's own pixels.
       const rgba = isRgbaFrame(frame) ? frame : isImageBitmap(frame) && backend !== 'webgl' ? readBitmap(frame) : null;
-      const input = rgba ? toTensor(rgba) : (frame as ImageBitmap);
+      // The whole-frame tensor is made only if something asks for it: the detector, or a landmark
+      // step that does not crop from the bytes.
+      let tensor: tf.Tensor3D | null = null;
+      const input: LazyFrame | ImageBitmap = rgba
+        ? { width: rgba.width, height: rgba.height, rgba, image: () => (tensor ??= toTensor(rgba)) }
+        : (frame as ImageBitmap);
       try {
         const found = await people.estimate(input, t, () => rgba ?? readBitmap(frame as ImageBitmap));
         const out: PoseFrameWithPeople = toPoseFrame(found.pose, t);
         if (found.people) out.people = found.people.map(({ id, pose }) => ({ id, ...toPoseFrame(pose, t) }));
         return out;
       } finally {
-        if (input instanceof tf.Tensor) input.dispose();
+        (tensor as tf.Tensor3D | null)?.dispose();
         madeBitmap?.close();
       }
     },

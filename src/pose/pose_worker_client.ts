@@ -59,6 +59,7 @@ export function resolveWorkerConfig(config: PoseWorkerClientConfig): PoseEstimat
     modelBaseUrl: withTrailingSlash(absoluteUrl(config.modelBaseUrl ?? `${base}models/`)),
     wasmPathPrefix: withTrailingSlash(absoluteUrl(config.wasmPathPrefix ?? `${base}tfjs-wasm/`)),
     ...(config.wasmThreads !== undefined ? { wasmThreads: config.wasmThreads } : {}),
+    ...(config.landmarkCrop !== undefined ? { landmarkCrop: config.landmarkCrop } : {}),
   };
 }
 
