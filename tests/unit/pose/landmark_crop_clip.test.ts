@@ -12,17 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodePoseEstimator } from '../../../src/pose/node';
 import type { PoseFrame } from '../../../src/core/types';
 import type { PoseEstimator } from '../../../src/pose/types';
+import { hasFfmpeg } from '../cli/helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const clipsDir = path.resolve(repoRoot, '../shared/fixtures/clips');
-const hasFfmpeg = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const CLIPS = [
   { name: 'side-two-reps-good.mp4', width: 540, height: 960, frames: 60 },
   // Two people: the tracker masks the other person's head in the bytes it crops.
